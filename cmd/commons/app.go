@@ -1,0 +1,112 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is the release of the toolkit, printed by --version.
+const version = "0.1.0"
+
+// Exit codes, as documented in the README.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // invalid input or a failed check
+	exitUsage   = 2 // usage or I/O error
+)
+
+// exitError carries the exit code an action wants, with an optional message for stderr.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usagef reports a misuse of the command line (exit 2).
+func usagef(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// invalid reports that the input was read but is not valid (exit 1); the diagnostics are
+// already printed.
+var errInvalid = &exitError{code: exitInvalid}
+
+// run is the whole program: it parses args, runs the command and returns the exit code. It
+// writes only to the writers it is given, so tests call it in-process.
+func run(args []string, stdout, stderr io.Writer) int {
+	unknownCommand := false
+	app := newApp(stdout, stderr)
+	app.CommandNotFound = func(c *cli.Context, name string) {
+		fmt.Fprintf(stderr, "commons: unknown command %q; run \"commons --help\" for the list\n", name)
+		unknownCommand = true
+	}
+	err := app.Run(args)
+	if unknownCommand {
+		return exitUsage
+	}
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "commons: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Anything else comes from the flag parser or an I/O failure.
+	fmt.Fprintf(stderr, "commons: %v\n", err)
+	return exitUsage
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:    "commons",
+		Usage:   "write and check the documents of public–commons partnerships",
+		Version: version,
+		Description: strings.TrimSpace(`
+Turns a partnership definition (YAML or JSON) into the legal documents a public body and
+citizen collectives sign: charters, conventions (collaboration pacts), calls for commons and
+applications to them. Every definition is checked against a JSON Schema and the rules of the
+domain, with errors located by file, line and column.
+
+Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usage or I/O error.`),
+		Writer:                 stdout,
+		ErrWriter:              stderr,
+		HideHelpCommand:        true,
+		UseShortOptionHandling: true,
+		Suggest:                true,
+		// Errors are turned into exit codes by run, never by os.Exit inside the library.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usagef("%v", err)
+		},
+		Commands: []*cli.Command{
+			validateCommand(),
+			schemaCommand(),
+			initCommand(),
+		},
+	}
+}
+
+// oneOf checks a flag value against its allowed values.
+func oneOf(flag, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return usagef("--%s must be one of %s; got %q", flag, strings.Join(allowed, ", "), value)
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/commons-toolkit/commons/schema"
+)
+
+// repoRoot makes the test run from the top of the module, so that paths in diagnostics read as
+// a user typing commands from there would see them.
+func repoRoot(t *testing.T) {
+	t.Helper()
+	t.Chdir(filepath.Join("..", ".."))
+}
+
+// commons runs the program in-process and returns its exit code, stdout and stderr.
+func commons(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(append([]string{"commons"}, args...), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	repoRoot(t)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"version", []string{"--version"}, 0, ""},
+		{"help", []string{"--help"}, 0, ""},
+		{"valid example", []string{"validate", "examples/pacte-parc-des-glycines.yaml"}, 0, "1 file checked: 1 valid, 0 invalid"},
+		{"invalid example", []string{"validate", "examples/invalid/unknown-keys.yaml"}, 1, "1 invalid"},
+		{"missing file", []string{"validate", "examples/nothing-here.yaml"}, 2, "no such file"},
+		{"no file", []string{"validate"}, 2, "at least one file"},
+		{"bad format", []string{"validate", "--format", "xml", "examples/"}, 2, "--format must be one of text, json"},
+		{"unknown flag", []string{"validate", "--colour", "examples/"}, 2, "flag provided but not defined"},
+		{"unknown command", []string{"valdate"}, 2, "unknown command"},
+		{"init without kind", []string{"init"}, 2, "kind"},
+		{"init bad kind", []string{"init", "--kind", "pact"}, 2, "--kind must be one of"},
+		{"init bad lang", []string{"init", "--kind", "charter", "--lang", "de"}, 2, "--lang must be one of fr, en"},
+		{"schema with argument", []string{"schema", "x"}, 2, "no arguments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := commons(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr does not mention %q:\n%s", tt.stderr, stderr)
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	_, out, _ := commons(t, "--version")
+	if !strings.Contains(out, version) {
+		t.Errorf("--version prints %q, want the version %s", out, version)
+	}
+}
+
+func TestSchemaCommandPrintsTheEmbeddedSchema(t *testing.T) {
+	code, out, _ := commons(t, "schema")
+	if code != 0 || out != string(schema.JSON) {
+		t.Fatalf("commons schema: exit %d, %d bytes; want the %d bytes of the embedded schema", code, len(out), len(schema.JSON))
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("schema is not JSON: %v", err)
+	}
+	if v["$id"] != schema.ID {
+		t.Errorf("$id = %v, want %s", v["$id"], schema.ID)
+	}
+}
+
+// TestHelpShowsAnExample checks that every command's --help teaches by example.
+func TestHelpShowsAnExample(t *testing.T) {
+	for _, cmd := range newApp(nil, nil).Commands {
+		t.Run(cmd.Name, func(t *testing.T) {
+			code, out, _ := commons(t, cmd.Name, "--help")
+			if code != 0 || !strings.Contains(out, "Example:") || !strings.Contains(out, "commons "+cmd.Name) {
+				t.Errorf("commons %s --help (exit %d) shows no example:\n%s", cmd.Name, code, out)
+			}
+		})
+	}
+}
+
+// TestInitScaffoldValidates writes the starter file of each kind and language and validates it:
+// a newcomer's first run must not greet them with errors.
+func TestInitScaffoldValidates(t *testing.T) {
+	dir := t.TempDir()
+	for _, kind := range []string{"charter", "convention", "call", "application"} {
+		for _, lang := range []string{"fr", "en"} {
+			t.Run(kind+"-"+lang, func(t *testing.T) {
+				code, out, stderr := commons(t, "init", "--kind", kind, "--lang", lang)
+				if code != 0 {
+					t.Fatalf("init: exit %d: %s", code, stderr)
+				}
+				first, _, _ := strings.Cut(out, "\n")
+				if first != "# yaml-language-server: $schema="+schema.ID {
+					t.Errorf("first line %q is not the schema modeline", first)
+				}
+				if !strings.Contains(out, "\nkind: "+kind+"\n") || !strings.Contains(out, "\nlang: "+lang+"\n") {
+					t.Errorf("scaffold does not set kind %s and lang %s", kind, lang)
+				}
+				file := filepath.Join(dir, kind+"-"+lang+".yaml")
+				if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				code, diags, _ := commons(t, "validate", file)
+				if code != 0 {
+					t.Errorf("the scaffold does not validate (exit %d):\n%s", code, diags)
+				}
+			})
+		}
+	}
+}

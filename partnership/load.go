@@ -1,0 +1,288 @@
+package partnership
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits bound what a definition may contain, so that a hostile or broken file is reported
+// instead of exhausting memory or time.
+type Limits struct {
+	// MaxBytes is the largest file accepted.
+	MaxBytes int64
+	// MaxDepth is the deepest nesting of mappings and lists.
+	MaxDepth int
+	// MaxNodes is the largest number of values, counted after YAML aliases are expanded.
+	MaxNodes int
+	// MaxStringBytes is the longest single text value.
+	MaxStringBytes int
+}
+
+// DefaultLimits are generous for any real partnership document: the largest example is a few
+// kilobytes and a dozen levels deep.
+var DefaultLimits = Limits{
+	MaxBytes:       4 << 20,
+	MaxDepth:       64,
+	MaxNodes:       100_000,
+	MaxStringBytes: 64 << 10,
+}
+
+// Format is the syntax a definition is written in.
+type Format string
+
+// The two syntaxes a definition may use.
+const (
+	FormatYAML Format = "yaml"
+	FormatJSON Format = "json"
+)
+
+// Span is where a value sits in its source: the position of its key, when it has one, and of the
+// value itself.
+type Span struct {
+	Key   Pos
+	Value Pos
+}
+
+// Document is a loaded definition: its source, the generic value tree handed to the JSON Schema,
+// the position of every value, and the typed Definition decoded from the tree.
+type Document struct {
+	// File is the name used in diagnostics, normally a slash-separated path relative to the
+	// working directory.
+	File   string
+	Format Format
+	// Value is the definition as generic data: map[string]any, []any, string, json.Number,
+	// bool or nil. Dates stay strings, whatever YAML would make of them.
+	Value any
+	// Spans maps the JSON pointer of every value to its position.
+	Spans map[string]Span
+	// Definition is decoded from Value as well as the data allows; fields of the wrong type are
+	// left empty (the schema reports them).
+	Definition *Definition
+}
+
+// PosOf returns the position of the value at pointer. When the pointer does not exist (a
+// missing key), it falls back to the nearest existing parent, so a diagnostic always has a place.
+func (doc *Document) PosOf(pointer string) Pos {
+	for {
+		if s, ok := doc.Spans[pointer]; ok {
+			return s.Value
+		}
+		if pointer == "" {
+			return Pos{Line: 1, Column: 1}
+		}
+		pointer = pointer[:strings.LastIndexByte(pointer, '/')]
+	}
+}
+
+// KeyPosOf returns the position of the key that holds the value at pointer, or of the value
+// itself when it has no key (a list item, the root).
+func (doc *Document) KeyPosOf(pointer string) Pos {
+	if s, ok := doc.Spans[pointer]; ok && s.Key.Line > 0 {
+		return s.Key
+	}
+	return doc.PosOf(pointer)
+}
+
+// Diag builds an error diagnostic located at the value of pointer.
+func (doc *Document) Diag(pointer, format string, args ...any) Diagnostic {
+	p := doc.PosOf(pointer)
+	return Diagnostic{Severity: Error, File: doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)}
+}
+
+// DisplayPath turns a file path into the form diagnostics use: relative to the working directory
+// when it lies below it, with forward slashes.
+func DisplayPath(path string) string {
+	if path == "-" {
+		return "<stdin>"
+	}
+	if filepath.IsAbs(path) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, path); err == nil && !strings.HasPrefix(rel, "..") {
+				path = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(path))
+}
+
+// ReadFile reads a definition file, refusing to read more than limits.MaxBytes (plus one byte, to
+// tell a file at the limit from a larger one). "-" reads standard input.
+func ReadFile(path string, stdin io.Reader, limits Limits) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", path)
+		}
+		r = f
+	}
+	return io.ReadAll(io.LimitReader(r, limits.MaxBytes+1))
+}
+
+// Load parses a definition written in YAML or JSON. The format follows the file extension
+// (.json, .yaml, .yml) and otherwise the content: a document that starts with "{" is JSON.
+// Problems are returned as diagnostics; the Document is nil when the file could not be parsed
+// into a mapping at all.
+func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
+	doc := &Document{File: file, Format: detectFormat(file, data), Spans: map[string]Span{}}
+	if d, ok := checkBytes(file, data, limits); !ok {
+		return nil, Diagnostics{d}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	var diags Diagnostics
+	b := &treeBuilder{doc: doc, limits: limits}
+	if doc.Format == FormatJSON {
+		doc.Value, diags = b.parseJSON(data)
+	} else {
+		doc.Value, diags = b.parseYAML(data)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if _, ok := doc.Value.(map[string]any); !ok {
+		return nil, append(diags, Diagnostic{Severity: Error, File: file, Line: doc.PosOf("").Line, Column: doc.PosOf("").Column,
+			Message: fmt.Sprintf("a definition must be a mapping of keys to values (kind, lang, id, title…); got %s", describe(doc.Value))})
+	}
+	doc.Definition = decodeDefinition(doc.Value)
+	return doc, diags
+}
+
+// LoadFile reads and loads one definition file. I/O problems are returned as an error; problems
+// with the content as diagnostics.
+func LoadFile(path string, limits Limits) (*Document, Diagnostics, error) {
+	data, err := ReadFile(path, os.Stdin, limits)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", DisplayPath(path), err)
+	}
+	doc, diags := Load(DisplayPath(path), data, limits)
+	return doc, diags, nil
+}
+
+func detectFormat(file string, data []byte) Format {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".json":
+		return FormatJSON
+	case ".yaml", ".yml":
+		return FormatYAML
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		return FormatJSON
+	}
+	return FormatYAML
+}
+
+// checkBytes rejects what no parser should see: oversized, empty, binary or non-UTF-8 files.
+func checkBytes(file string, data []byte, limits Limits) (Diagnostic, bool) {
+	at := func(offset int, format string, args ...any) (Diagnostic, bool) {
+		p := offsetPos(data, offset)
+		return Diagnostic{Severity: Error, File: file, Line: p.Line, Column: p.Column, Message: fmt.Sprintf(format, args...)}, false
+	}
+	if int64(len(data)) > limits.MaxBytes {
+		return at(0, "file is larger than %s, the most a definition may hold; split it or remove embedded data", formatBytes(limits.MaxBytes))
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return at(0, "file is empty; a definition needs at least kind, lang, id and title")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return at(i, "file contains a NUL byte: it looks like a binary file, not a YAML or JSON definition")
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return at(i, "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", data[i])
+	}
+	return Diagnostic{}, true
+}
+
+func formatBytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// offsetPos converts a byte offset into a 1-based line and a 1-based column counted in characters.
+func offsetPos(data []byte, offset int) Pos {
+	offset = min(max(offset, 0), len(data))
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(data[:offset], '\n') + 1
+	return Pos{Line: line, Column: 1 + utf8.RuneCount(data[start:offset])}
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing (null)"
+	case map[string]any:
+		return "a mapping"
+	case []any:
+		return "a list"
+	case string:
+		return fmt.Sprintf("the text %q", truncate(v, 40))
+	case json.Number:
+		return "the number " + v.String()
+	case bool:
+		return fmt.Sprintf("%t", v)
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// decodeDefinition fills a Definition from the generic tree. encoding/json skips fields of the
+// wrong type and keeps going, which is what we want: the schema has already reported them, and
+// the semantic rules work on whatever is well-typed.
+func decodeDefinition(v any) *Definition {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return &Definition{}
+	}
+	var def Definition
+	var typeErr *json.UnmarshalTypeError
+	if err := json.Unmarshal(raw, &def); err != nil && !errors.As(err, &typeErr) {
+		return &Definition{}
+	}
+	return &def
+}
+
+// EscapePointerToken escapes one reference token of a JSON pointer (RFC 6901).
+func EscapePointerToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+// UnescapePointerToken reverses EscapePointerToken.
+func UnescapePointerToken(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+}

@@ -1,0 +1,241 @@
+package partnership
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/commons-toolkit/commons/schema"
+	"go.yaml.in/yaml/v3"
+)
+
+// SchemaNode is one node of the JSON Schema, read in document order so that tools built on it
+// (diagnostics, starter files) present keys the way the schema lists them. Only the keywords
+// the project's schema uses are kept.
+type SchemaNode struct {
+	Type        string
+	Title       string
+	Description string
+	Ref         string
+	Properties  []SchemaProperty
+	Required    []string
+	Items       *SchemaNode
+	Enum        []string
+	Pattern     string
+	Format      string
+	Minimum     *float64
+	Maximum     *float64
+	MinItems    int
+	Examples    []any
+	// Kinds lists the document kinds a top-level section applies to (the x-kinds keyword).
+	Kinds []Kind
+	// KindRequired holds the root's per-kind required keys (the allOf of if/then blocks).
+	KindRequired map[Kind][]string
+
+	root *SchemaModel
+}
+
+// SchemaProperty is a named property of an object schema.
+type SchemaProperty struct {
+	Name string
+	Node *SchemaNode
+}
+
+// SchemaModel is the parsed schema: its root and its named definitions.
+type SchemaModel struct {
+	Root        *SchemaNode
+	Definitions map[string]*SchemaNode
+}
+
+// Schema returns the embedded schema, parsed once.
+var Schema = sync.OnceValue(func() *SchemaModel {
+	m, err := ParseSchema(schema.JSON)
+	if err != nil {
+		panic(fmt.Sprintf("embedded schema: %v", err)) // a build defect, caught by the tests
+	}
+	return m
+})
+
+// ParseSchema reads a JSON Schema document into a SchemaModel.
+func ParseSchema(data []byte) (*SchemaModel, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("parse schema: %w", err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("parse schema: the root is not an object")
+	}
+	m := &SchemaModel{Definitions: map[string]*SchemaNode{}}
+	root := doc.Content[0]
+	if defs := mapGet(root, "definitions"); defs != nil {
+		for i := 0; i+1 < len(defs.Content); i += 2 {
+			m.Definitions[defs.Content[i].Value] = m.node(defs.Content[i+1])
+		}
+	}
+	m.Root = m.node(root)
+	if all := mapGet(root, "allOf"); all != nil {
+		m.Root.KindRequired = map[Kind][]string{}
+		for _, cond := range all.Content {
+			kind := mapGet(mapGet(mapGet(mapGet(cond, "if"), "properties"), "kind"), "const")
+			req := mapGet(mapGet(cond, "then"), "required")
+			if kind != nil && req != nil {
+				m.Root.KindRequired[Kind(kind.Value)] = scalars(req)
+			}
+		}
+	}
+	return m, nil
+}
+
+func (m *SchemaModel) node(n *yaml.Node) *SchemaNode {
+	s := &SchemaNode{root: m}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, v := n.Content[i].Value, n.Content[i+1]
+		switch key {
+		case "type":
+			s.Type = v.Value
+		case "title":
+			s.Title = v.Value
+		case "description":
+			s.Description = v.Value
+		case "$ref":
+			s.Ref = strings.TrimPrefix(v.Value, "#/definitions/")
+		case "properties":
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				s.Properties = append(s.Properties, SchemaProperty{Name: v.Content[j].Value, Node: m.node(v.Content[j+1])})
+			}
+		case "required":
+			s.Required = scalars(v)
+		case "items":
+			s.Items = m.node(v)
+		case "enum":
+			s.Enum = scalars(v)
+		case "pattern":
+			s.Pattern = v.Value
+		case "format":
+			s.Format = v.Value
+		case "minimum":
+			s.Minimum = parseFloat(v.Value)
+		case "maximum":
+			s.Maximum = parseFloat(v.Value)
+		case "minItems":
+			s.MinItems, _ = strconv.Atoi(v.Value)
+		case "examples":
+			for _, e := range v.Content {
+				var x any
+				if e.Decode(&x) == nil {
+					s.Examples = append(s.Examples, x)
+				}
+			}
+		case "x-kinds":
+			for _, k := range scalars(v) {
+				s.Kinds = append(s.Kinds, Kind(k))
+			}
+		}
+	}
+	return s
+}
+
+// Resolved follows a $ref to the definition it names, keeping the referring node's own title
+// and description when it has them.
+func (s *SchemaNode) Resolved() *SchemaNode {
+	if s == nil || s.Ref == "" {
+		return s
+	}
+	target, ok := s.root.Definitions[s.Ref]
+	if !ok {
+		return s
+	}
+	r := *target
+	if s.Title != "" {
+		r.Title = s.Title
+	}
+	if s.Description != "" {
+		r.Description = s.Description
+	}
+	if len(s.Kinds) > 0 {
+		r.Kinds = s.Kinds
+	}
+	return &r
+}
+
+// Property returns the schema of the named property, resolved, or nil.
+func (s *SchemaNode) Property(name string) *SchemaNode {
+	for _, p := range s.Resolved().Properties {
+		if p.Name == name {
+			return p.Node.Resolved()
+		}
+	}
+	return nil
+}
+
+// PropertyNames lists the property names in schema order.
+func (s *SchemaNode) PropertyNames() []string {
+	var names []string
+	for _, p := range s.Resolved().Properties {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// At returns the schema that governs the value at a JSON pointer, or nil when the pointer leads
+// outside the schema.
+func (m *SchemaModel) At(pointer string) *SchemaNode {
+	s := m.Root
+	if pointer == "" {
+		return s
+	}
+	for _, tok := range strings.Split(pointer[1:], "/") {
+		s = s.Resolved()
+		if s == nil {
+			return nil
+		}
+		if s.Type == "array" {
+			s = s.Items
+			continue
+		}
+		s = s.Property(UnescapePointerToken(tok))
+	}
+	return s.Resolved()
+}
+
+// AppliesTo reports whether a top-level section applies to a kind of document.
+func (s *SchemaNode) AppliesTo(k Kind) bool {
+	if len(s.Kinds) == 0 {
+		return true
+	}
+	for _, x := range s.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func mapGet(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func scalars(n *yaml.Node) []string {
+	var out []string
+	for _, c := range n.Content {
+		out = append(out, c.Value)
+	}
+	return out
+}
+
+func parseFloat(s string) *float64 {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return nil
+	}
+	return &f
+}

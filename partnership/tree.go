@@ -1,0 +1,334 @@
+package partnership
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// treeBuilder turns YAML or JSON into the generic value tree, recording the position of every
+// value and enforcing the limits.
+type treeBuilder struct {
+	doc    *Document
+	limits Limits
+	nodes  int
+	diags  Diagnostics
+	// stop is set once a limit is exceeded: one diagnostic says so, and the rest is not read.
+	stop bool
+}
+
+func (b *treeBuilder) errorAt(p Pos, pointer, format string, args ...any) {
+	b.diags = append(b.diags, Diagnostic{Severity: Error, File: b.doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+}
+
+// count charges one value against the node budget and checks the depth.
+func (b *treeBuilder) count(p Pos, pointer string, depth int) bool {
+	if b.stop {
+		return false
+	}
+	b.nodes++
+	if b.nodes > b.limits.MaxNodes {
+		b.errorAt(p, pointer, "definition holds more than %d values (YAML aliases count once per use); it is too large or uses aliases to multiply itself", b.limits.MaxNodes)
+		b.stop = true
+		return false
+	}
+	if depth > b.limits.MaxDepth {
+		b.errorAt(p, pointer, "values are nested more than %d levels deep; no definition needs that much nesting", b.limits.MaxDepth)
+		b.stop = true
+		return false
+	}
+	return true
+}
+
+func (b *treeBuilder) checkString(p Pos, pointer, s string) {
+	if len(s) > b.limits.MaxStringBytes {
+		b.errorAt(p, pointer, "text is %d bytes long, more than the %d a single value may hold", len(s), b.limits.MaxStringBytes)
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML reads exactly one YAML document.
+func (b *treeBuilder) parseYAML(data []byte) (any, Diagnostics) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			b.errorAt(Pos{1, 1}, "", "file holds no YAML document; a definition needs at least kind, lang, id and title")
+		} else {
+			b.yamlSyntaxError(data, err)
+		}
+		return nil, b.diags
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		b.errorAt(Pos{next.Line, next.Column}, "", "file holds several YAML documents; put each definition in a file of its own")
+		if next.Line > 1 {
+			// The "---" that starts the second document sits on the line before its content.
+			b.diags[len(b.diags)-1].Line = documentMarkerLine(data, next.Line)
+			b.diags[len(b.diags)-1].Column = 1
+		}
+		return nil, b.diags
+	case !errors.Is(err, io.EOF):
+		b.yamlSyntaxError(data, err)
+		return nil, b.diags
+	}
+	node := &root
+	if node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
+		node = node.Content[0]
+	}
+	v := b.yamlValue(node, "", 0, Pos{}, true)
+	return v, b.diags
+}
+
+// documentMarkerLine finds the "---" line at or before line, to point at the document separator.
+func documentMarkerLine(data []byte, line int) int {
+	lines := bytes.Split(data, []byte("\n"))
+	for l := min(line, len(lines)); l >= 1; l-- {
+		if bytes.HasPrefix(lines[l-1], []byte("---")) {
+			return l
+		}
+	}
+	return line
+}
+
+// yamlSyntaxError reports a parser error. The YAML library gives the line but not the column, so
+// the column is that of the first character written on the line.
+func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	col := 1
+	if line >= 1 && line <= len(lines) {
+		text := lines[line-1]
+		col = 1 + len(text) - len(bytes.TrimLeft(text, " \t"))
+	}
+	b.errorAt(Pos{line, col}, "", "not valid YAML: %s", msg)
+}
+
+func (b *treeBuilder) record(pointer string, key, value Pos) {
+	b.doc.Spans[pointer] = Span{Key: key, Value: value}
+}
+
+// yamlValue converts one node. record is false when expanding an alias: the value then keeps
+// the position where the alias was written, and what lies below it the anchor's positions.
+func (b *treeBuilder) yamlValue(n *yaml.Node, pointer string, depth int, keyPos Pos, record bool) any {
+	p := Pos{n.Line, n.Column}
+	if !b.count(p, pointer, depth) {
+		return nil
+	}
+	if record {
+		b.record(pointer, keyPos, p)
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return b.yamlValue(n.Alias, pointer, depth+1, keyPos, false)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		first := map[string]Pos{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			kp := Pos{k.Line, k.Column}
+			if k.Kind != yaml.ScalarNode {
+				b.errorAt(kp, pointer, "a key must be a plain word, not a list or a mapping")
+				continue
+			}
+			if k.Tag == "!!merge" {
+				b.errorAt(kp, pointer, "merge keys (<<) are not supported; write the keys out in full")
+				continue
+			}
+			child := pointer + "/" + EscapePointerToken(k.Value)
+			if at, dup := first[k.Value]; dup {
+				b.errorAt(kp, child, "key %q appears twice in the same mapping (first at line %d); keep one", k.Value, at.Line)
+				continue
+			}
+			first[k.Value] = kp
+			m[k.Value] = b.yamlValue(v, child, depth+1, kp, true)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for i, item := range n.Content {
+			s = append(s, b.yamlValue(item, pointer+"/"+strconv.Itoa(i), depth+1, Pos{}, true))
+		}
+		return s
+	case yaml.ScalarNode:
+		return b.yamlScalar(n, p, pointer)
+	}
+	return nil
+}
+
+// yamlScalar keeps YAML's reading of null, booleans and numbers, and turns everything else,
+// timestamps included, into text: dates are compared as written.
+func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		if v, err := strconv.ParseBool(strings.ToLower(n.Value)); err == nil {
+			return v
+		}
+	case "!!int":
+		if v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
+			return json.Number(strconv.FormatInt(v, 10))
+		}
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(f, 0) {
+			return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+		}
+	case "!!float":
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+		}
+	}
+	b.checkString(p, pointer, n.Value)
+	return n.Value
+}
+
+// parseJSON reads one JSON value token by token, so that every value gets its exact position
+// and duplicate keys are caught (encoding/json would silently keep the last one).
+func (b *treeBuilder) parseJSON(data []byte) (any, Diagnostics) {
+	j := &jsonReader{b: b, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	j.dec.UseNumber()
+	v, ok := j.value("", 0, Pos{})
+	if !ok {
+		return nil, b.diags
+	}
+	trailing := j.start()
+	if _, err := j.dec.Token(); !errors.Is(err, io.EOF) {
+		b.errorAt(offsetPos(data, trailing), "", "not valid JSON: unexpected content after the end of the definition")
+	}
+	return v, b.diags
+}
+
+type jsonReader struct {
+	b    *treeBuilder
+	data []byte
+	dec  *json.Decoder
+}
+
+// start returns the offset where the next token begins: the decoder's offset points just past
+// the previous token, and only blanks and separators may lie between two tokens.
+func (j *jsonReader) start() int {
+	i := int(j.dec.InputOffset())
+	for i < len(j.data) && strings.IndexByte(" \t\r\n:,", j.data[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+func (j *jsonReader) fail(err error) {
+	offset := j.start()
+	var syn *json.SyntaxError
+	msg := err.Error()
+	switch {
+	case errors.As(err, &syn):
+		offset = int(syn.Offset)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		offset = len(j.data)
+		msg = "the file ends before the definition is complete (a closing } or ] is missing)"
+	}
+	msg = strings.TrimPrefix(msg, "json: ")
+	for _, r := range jsonExplanations {
+		if strings.Contains(msg, r[0]) {
+			msg += "; " + r[1]
+			break
+		}
+	}
+	j.b.errorAt(offsetPos(j.data, offset), "", "not valid JSON: %s", msg)
+}
+
+// jsonExplanations say in plain words what the usual JSON syntax errors mean.
+var jsonExplanations = [][2]string{
+	{"after object key:value pair", "a comma or a closing } is missing before it"},
+	{"after array element", "a comma or a closing ] is missing before it"},
+	{"looking for beginning of object key string", "keys must be in double quotes, and no comma may follow the last one"},
+	{"looking for beginning of value", "a value is missing or not valid JSON (texts need double quotes, and no comma may follow the last item)"},
+	{"after object key", "a colon is missing between the key and its value"},
+	{"in string literal", "texts may not contain raw tabs or line breaks; write \\t or \\n"},
+}
+
+func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {
+	p := offsetPos(j.data, j.start())
+	tok, err := j.dec.Token()
+	if err != nil {
+		j.fail(err)
+		return nil, false
+	}
+	if !j.b.count(p, pointer, depth) {
+		return nil, false
+	}
+	j.b.record(pointer, keyPos, p)
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' {
+			return j.object(pointer, depth)
+		}
+		return j.array(pointer, depth)
+	case string:
+		j.b.checkString(p, pointer, t)
+		return t, true
+	default:
+		return t, true
+	}
+}
+
+func (j *jsonReader) object(pointer string, depth int) (any, bool) {
+	m := map[string]any{}
+	first := map[string]Pos{}
+	for j.dec.More() {
+		kp := offsetPos(j.data, j.start())
+		tok, err := j.dec.Token()
+		if err != nil {
+			j.fail(err)
+			return nil, false
+		}
+		key, _ := tok.(string)
+		child := pointer + "/" + EscapePointerToken(key)
+		firstSpan := j.b.doc.Spans[child]
+		v, ok := j.value(child, depth+1, kp)
+		if !ok {
+			return nil, false
+		}
+		if at, dup := first[key]; dup {
+			j.b.errorAt(kp, child, "key %q appears twice in the same object (first at line %d); keep one", key, at.Line)
+			j.b.record(child, firstSpan.Key, firstSpan.Value)
+			continue
+		}
+		first[key] = kp
+		m[key] = v
+	}
+	if _, err := j.dec.Token(); err != nil {
+		j.fail(err)
+		return nil, false
+	}
+	return m, true
+}
+
+func (j *jsonReader) array(pointer string, depth int) (any, bool) {
+	s := []any{}
+	for i := 0; j.dec.More(); i++ {
+		v, ok := j.value(pointer+"/"+strconv.Itoa(i), depth+1, Pos{})
+		if !ok {
+			return nil, false
+		}
+		s = append(s, v)
+	}
+	if _, err := j.dec.Token(); err != nil {
+		j.fail(err)
+		return nil, false
+	}
+	return s, true
+}

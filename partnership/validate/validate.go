@@ -1,0 +1,99 @@
+package validate
+
+import (
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/commons-toolkit/commons/partnership"
+)
+
+// Validate checks a loaded definition in two layers, reported together: the JSON Schema, then
+// the rules the schema cannot express (references, the three colleges, weights, dates, funding
+// limits…). call is the call for commons an application answers, when known, so that its
+// challenges, criteria and funding band can be checked; pass nil otherwise.
+//
+// A rule whose subject already has a schema error stays silent: the schema error explains it.
+// The result is sorted and free of duplicates.
+func Validate(doc *partnership.Document, call *partnership.Document) partnership.Diagnostics {
+	// A section that does not belong to the kind of document is reported once, as such; what
+	// the schema finds wrong inside it does not matter.
+	misplaced := misplacedSections(doc)
+	var schemaDiags partnership.Diagnostics
+	for _, d := range checkSchema(doc) {
+		if !slices.ContainsFunc(misplaced, func(m partnership.Diagnostic) bool { return within(d.Pointer, m.Pointer) }) {
+			schemaDiags = append(schemaDiags, d)
+		}
+	}
+	ruleDiags := checkRules(doc, call)
+	diags := append(schemaDiags, misplaced...)
+	for _, d := range ruleDiags {
+		if !overlapsSchemaError(d.Pointer, schemaDiags) {
+			diags = append(diags, d)
+		}
+	}
+	return diags.Sorted()
+}
+
+// overlapsSchemaError reports whether a rule diagnostic concerns a value that lies inside, or
+// contains, a value the schema already rejected. Errors at the root (a missing section) do not
+// silence anything.
+func overlapsSchemaError(pointer string, schemaDiags partnership.Diagnostics) bool {
+	for _, s := range schemaDiags {
+		if s.Pointer == "" || s.Severity != partnership.Error {
+			continue
+		}
+		if within(pointer, s.Pointer) || within(s.Pointer, pointer) && pointer != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether pointer p is q or lies below it.
+func within(p, q string) bool {
+	return p == q || strings.HasPrefix(p, q+"/")
+}
+
+// File loads and validates one definition file. For an application whose call names a file
+// (relative to the application), that call is loaded and validated as well, and the application
+// is checked against it. A file that cannot be read is an error; everything wrong with the
+// content is a diagnostic.
+func File(name string, limits partnership.Limits) (*partnership.Document, partnership.Diagnostics, error) {
+	doc, diags, err := partnership.LoadFile(name, limits)
+	if err != nil || doc == nil {
+		return doc, diags, err
+	}
+	var call *partnership.Document
+	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication {
+		callPath := app.Call.File
+		if !filepath.IsAbs(callPath) && name != "-" {
+			callPath = filepath.Join(filepath.Dir(name), filepath.FromSlash(callPath))
+		}
+		c, callDiags, err := partnership.LoadFile(callPath, limits)
+		switch {
+		case err != nil:
+			diags = append(diags, doc.Diag("/application/call/file", "cannot read the call %q: %v", app.Call.File, unwrapPathError(err)))
+		case c == nil:
+			diags = append(diags, callDiags...)
+			diags = append(diags, doc.Diag("/application/call/file", "the call %q cannot be read as a definition; see its own diagnostics", path.Clean(app.Call.File)))
+		default:
+			diags = append(diags, callDiags...)
+			diags = append(diags, Validate(c, nil)...)
+			call = c
+		}
+	}
+	diags = append(diags, Validate(doc, call)...)
+	return doc, diags.Sorted(), nil
+}
+
+// unwrapPathError keeps the reason of an I/O error ("no such file or directory") without the
+// path, which the diagnostic already names.
+func unwrapPathError(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		return msg[i+2:]
+	}
+	return msg
+}

@@ -39,7 +39,7 @@ func TestLoadBadInput(t *testing.T) {
 		{"several documents", "x.yaml", "kind: a\n---\nkind: b\n", 2, 1, "several YAML documents"},
 		{"unclosed quote", "x.yaml", "kind: a\ntitle: \"abc\nid: x\n", 2, 1, "not valid YAML"},
 		{"bad indentation", "x.yaml", "kind: a\n  id: x\n", 2, 3, "not valid YAML"},
-		{"tab indentation", "x.yaml", "parties:\n\t- id: x\n", 2, 2, "not valid YAML"},
+		{"tab indentation", "x.yaml", "parties:\n\t- id: x\n", 2, 1, "tabs for indentation"},
 		{"json missing comma", "x.json", "{\"a\": 1\n \"b\": 2}", 2, 2, "comma"},
 		{"json truncated", "x.json", "{\"a\": [1, 2", 1, 12, "ends before"},
 		{"json trailing comma", "x.json", "{\"a\": 1,}", 1, 9, "not valid JSON"},

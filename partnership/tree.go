@@ -114,9 +114,31 @@ func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 	col := 1
 	if line >= 1 && line <= len(lines) {
 		text := lines[line-1]
-		col = 1 + len(text) - len(bytes.TrimLeft(text, " \t"))
+		indent := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
+		col = 1 + len(indent)
+		if tab := bytes.IndexByte(indent, '\t'); tab >= 0 {
+			col = 1 + tab
+			msg += "; YAML does not allow tabs for indentation, use spaces"
+		}
+	}
+	for _, r := range yamlExplanations {
+		if strings.Contains(msg, r[0]) && !strings.Contains(msg, "tabs") {
+			msg += "; " + r[1]
+			break
+		}
 	}
 	b.errorAt(Pos{line, col}, "", "not valid YAML: %s", msg)
+}
+
+// yamlExplanations say in plain words what the usual YAML syntax errors mean.
+var yamlExplanations = [][2]string{
+	{"found unexpected end of stream", "a quoted text or a bracket opened here is probably not closed"},
+	{"did not find expected key", "this line is probably not indented like the keys around it"},
+	{"mapping values are not allowed in this context", "a text containing \": \" must be put in quotes"},
+	{"could not find expected ':'", "a key is missing its colon, or a quote opened before is not closed"},
+	{"did not find expected '-' indicator", "the items of this list are not all indented the same way"},
+	{"found character that cannot start any token", "a value may not start with this character unless it is put in quotes"},
+	{"unknown anchor", "an alias (*name) refers to an anchor (&name) that is not defined above it"},
 }
 
 func (b *treeBuilder) record(pointer string, key, value Pos) {

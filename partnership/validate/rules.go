@@ -99,11 +99,14 @@ func misplacedSections(doc *partnership.Document) partnership.Diagnostics {
 	return diags
 }
 
-func orList(items []string) string {
+func orList(items []string) string { return joinWords(items, "or") }
+
+// joinWords joins items as a sentence does: "a", "a or b", "a, b or c".
+func joinWords(items []string, conjunction string) string {
 	if len(items) <= 1 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conjunction + " " + items[len(items)-1]
 }
 
 func (c *checker) partyIndex() {
@@ -587,10 +590,15 @@ func (c *checker) application(app *partnership.Application, callDoc *partnership
 		c.ref(ptr("application", "marks", i, "criterion"), m.Criterion, criteria, "criterion")
 	}
 	if len(app.Marks) > 0 {
+		var unmarked []string
 		for _, cr := range call.Criteria {
 			if _, ok := marked[cr.ID]; !ok && cr.ID != "" {
-				c.warnf("/application/marks", "criterion %q of the call has no mark; the weighted total cannot be computed", cr.ID)
+				unmarked = append(unmarked, strconv.Quote(cr.ID))
 			}
+		}
+		if len(unmarked) > 0 {
+			c.warnf("/application/marks", "the jury has not marked %s of the call; the weighted total cannot be computed", joinWords(unmarked, "and")).Hint =
+				"mark every criterion, or remove the marks until the jury has met"
 		}
 	}
 	r, f := app.Requested, call.Funding

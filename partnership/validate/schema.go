@@ -201,10 +201,7 @@ func quoteList(items []string) string {
 	for i, s := range items {
 		q[i] = strconv.Quote(s)
 	}
-	if len(q) <= 1 {
-		return strings.Join(q, "")
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return joinWords(q, "or")
 }
 
 func lowerFirst(s string) string {

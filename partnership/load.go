@@ -28,7 +28,7 @@ type Limits struct {
 // DefaultLimits are generous for any real partnership document: the largest example is a few
 // kilobytes and a dozen levels deep.
 var DefaultLimits = Limits{
-	MaxBytes:       4 << 20,
+	MaxBytes:       1 << 20,
 	MaxDepth:       64,
 	MaxNodes:       100_000,
 	MaxStringBytes: 64 << 10,

@@ -52,7 +52,7 @@ func TestLoadBadInput(t *testing.T) {
 		{"deep json", "x.json", "{\"a\": " + strings.Repeat("[", 200) + strings.Repeat("]", 200) + "}", 1, 0, "nested more than 64 levels"},
 		{"very deep json", "x.json", strings.Repeat("[", 100_000), 1, 0, "nested more than 64 levels"},
 		{"long string", "x.yaml", "title: " + strings.Repeat("a", 70_000) + "\n", 1, 8, "more than the 65536"},
-		{"too large", "x.yaml", big, 1, 1, "larger than 4 MiB"},
+		{"too large", "x.yaml", big, 1, 1, "larger than 1 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -230,7 +231,7 @@ func (b *treeBuilder) parseJSON(data []byte) (any, Diagnostics) {
 	}
 	trailing := j.start()
 	if _, err := j.dec.Token(); !errors.Is(err, io.EOF) {
-		b.errorAt(offsetPos(data, trailing), "", "not valid JSON: unexpected content after the end of the definition")
+		b.errorAt(j.pos(trailing), "", "not valid JSON: unexpected content after the end of the definition")
 	}
 	return v, b.diags
 }
@@ -239,6 +240,32 @@ type jsonReader struct {
 	b    *treeBuilder
 	data []byte
 	dec  *json.Decoder
+	// cursor remembers the last position computed: tokens come in order, so each position is
+	// found by scanning forward from the previous one, not from the start of the file (which
+	// made a long one-line file quadratic).
+	cursor struct {
+		offset int
+		pos    Pos
+	}
+}
+
+// pos converts a byte offset to a line and column, scanning forward from the last call.
+func (j *jsonReader) pos(offset int) Pos {
+	c := &j.cursor
+	if offset < c.offset || c.pos.Line == 0 {
+		c.offset, c.pos = 0, Pos{Line: 1, Column: 1}
+	}
+	for c.offset < offset && c.offset < len(j.data) {
+		r, size := utf8.DecodeRune(j.data[c.offset:])
+		if r == '\n' {
+			c.pos.Line++
+			c.pos.Column = 1
+		} else {
+			c.pos.Column++
+		}
+		c.offset += size
+	}
+	return c.pos
 }
 
 // start returns the offset where the next token begins: the decoder's offset points just past
@@ -269,7 +296,7 @@ func (j *jsonReader) fail(err error) {
 			break
 		}
 	}
-	j.b.errorAt(offsetPos(j.data, offset), "", "not valid JSON: %s", msg)
+	j.b.errorAt(j.pos(offset), "", "not valid JSON: %s", msg)
 }
 
 // jsonExplanations say in plain words what the usual JSON syntax errors mean.
@@ -283,7 +310,7 @@ var jsonExplanations = [][2]string{
 }
 
 func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {
-	p := offsetPos(j.data, j.start())
+	p := j.pos(j.start())
 	tok, err := j.dec.Token()
 	if err != nil {
 		j.fail(err)
@@ -311,7 +338,7 @@ func (j *jsonReader) object(pointer string, depth int) (any, bool) {
 	m := map[string]any{}
 	first := map[string]Pos{}
 	for j.dec.More() {
-		kp := offsetPos(j.data, j.start())
+		kp := j.pos(j.start())
 		tok, err := j.dec.Token()
 		if err != nil {
 			j.fail(err)

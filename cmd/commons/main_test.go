@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,5 +123,68 @@ func TestInitScaffoldValidates(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestValidateJSON checks the machine-readable report: its shape, and that it carries the same
+// diagnostics as the text output.
+func TestValidateJSON(t *testing.T) {
+	repoRoot(t)
+	files := []string{"examples/pacte-parc-des-glycines.yaml", "examples/invalid/unknown-keys.yaml"}
+	code, out, _ := commons(t, append([]string{"validate", "--format", "json"}, files...)...)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var report struct {
+		Valid    bool `json:"valid"`
+		Errors   int  `json:"errors"`
+		Warnings int  `json:"warnings"`
+		Files    []struct {
+			File        string `json:"file"`
+			Valid       bool   `json:"valid"`
+			Diagnostics []struct {
+				Severity, File, Pointer, Message, Hint string
+				Line, Column                           int
+			} `json:"diagnostics"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if report.Valid || report.Errors != 3 || len(report.Files) != 2 {
+		t.Fatalf("report = %+v", report)
+	}
+	if !report.Files[0].Valid || report.Files[0].Diagnostics == nil || len(report.Files[0].Diagnostics) != 0 {
+		t.Errorf("a valid file must have an empty diagnostics list, not null: %+v", report.Files[0])
+	}
+	_, text, _ := commons(t, "validate", files[1])
+	var lines []string
+	for _, d := range report.Files[1].Diagnostics {
+		line := fmt.Sprintf("%s:%d:%d: %s: %s", d.File, d.Line, d.Column, d.Pointer, d.Message)
+		if d.Hint != "" {
+			line += "; " + d.Hint
+		}
+		if d.Severity != "error" {
+			t.Errorf("severity %q", d.Severity)
+		}
+		lines = append(lines, line)
+	}
+	if strings.Join(lines, "\n")+"\n" != text {
+		t.Errorf("JSON and text disagree:\n%s\nvs\n%s", strings.Join(lines, "\n"), text)
+	}
+}
+
+// TestValidateDirectoryAndOrder checks that a directory is searched and that the output does not
+// depend on the order of the arguments.
+func TestValidateDirectoryAndOrder(t *testing.T) {
+	repoRoot(t)
+	_, a, _ := commons(t, "validate", "examples/invalid/governance-rules.yaml", "examples/invalid/call-rules.yaml")
+	_, b, _ := commons(t, "validate", "examples/invalid/call-rules.yaml", "examples/invalid/governance-rules.yaml")
+	if a != b || a == "" {
+		t.Errorf("output depends on argument order:\n%s\nvs\n%s", a, b)
+	}
+	code, all, stderr := commons(t, "validate", "examples")
+	if code != 1 || !strings.Contains(all, "examples/invalid/call-rules.yaml:") || !strings.Contains(stderr, "invalid") {
+		t.Errorf("validating the examples directory: exit %d\n%s", code, stderr)
 	}
 }

@@ -1,0 +1,154 @@
+package validate_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/validate"
+)
+
+// baseConvention is the smallest valid convention; each case appends sections to it.
+const baseConvention = `kind: convention
+lang: fr
+id: pacte
+title: Pacte
+parties:
+  - id: ville
+    name: Ville
+    role: public_authority
+    representative: {name: A, capacity: Maire}
+  - id: asso
+    name: Association
+    role: citizen_collective
+    representative: {name: B, capacity: Présidente}
+commons: {name: Jardin, type: green_space, dedication: Usage de tous.}
+commitments:
+  - party: ville
+    items: [Fournir l’eau.]
+duration: {start: 2026-03-01}
+`
+
+// withDuration replaces the duration of baseConvention.
+func withDuration(d string) string {
+	return strings.Replace(baseConvention, "duration: {start: 2026-03-01}", "duration: "+d, 1)
+}
+
+const baseCall = `kind: call
+lang: fr
+id: appel
+title: Appel
+parties:
+  - id: metropole
+    name: Métropole
+    role: public_authority
+call:
+  issuers: [metropole]
+  context: Contexte.
+  commons_meaning: Définition.
+  challenges: [{id: sobriete, title: Sobriété, scope: thematic}]
+  eligibility: {accepted_licences: [CC-BY-SA-4.0], require_community: true, require_documentation: true, require_challenge: true}
+  rounds: [{id: r1, opens: 2026-01-01, closes: 2026-03-01}]
+  criteria: [{id: impact, title: Impact, weight: 100}]
+  funding: {min_amount: 10000, max_amount: 100000, rate_cap: 70, max_duration_months: 24}
+`
+
+const baseApplication = `kind: application
+lang: fr
+id: candidature
+title: Candidature
+parties:
+  - id: asso
+    name: Association
+    role: citizen_collective
+commons: {name: Données, type: data, dedication: Données ouvertes.}
+application:
+  call: {id: appel}
+  applicant: asso
+  challenges: [sobriete]
+`
+
+func diagnose(t *testing.T, src string, call string) partnership.Diagnostics {
+	t.Helper()
+	doc, diags := partnership.Load("t.yaml", []byte(src), partnership.DefaultLimits)
+	if doc == nil {
+		t.Fatalf("does not load: %v", diags)
+	}
+	var callDoc *partnership.Document
+	if call != "" {
+		callDoc, diags = partnership.Load("call.yaml", []byte(call), partnership.DefaultLimits)
+		if callDoc == nil {
+			t.Fatalf("call does not load: %v", diags)
+		}
+	}
+	return validate.Validate(doc, callDoc)
+}
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		call string
+		// want lists "pointer: part of the message" for each expected diagnostic, in order;
+		// empty means valid without warnings.
+		want []string
+	}{
+		{"base convention is valid", baseConvention, "", nil},
+		{"base call is valid", baseCall, "", nil},
+		{"base application is valid", baseApplication + "  requested: {amount: 20000, eligible_costs: 40000}\n", baseCall, nil},
+		{"months and end agree (day before anniversary)", withDuration("{start: 2026-03-01, end: 2027-02-28, months: 12}"), "", nil},
+		{"months and end agree (anniversary)", withDuration("{start: 2026-03-01, end: 2027-03-01, months: 12}"), "", nil},
+		{"months and end disagree", withDuration("{start: 2026-03-01, end: 2027-06-30, months: 12}"), "",
+			[]string{"/duration/months: 12 months from 2026-03-01 end on 2027-02-28"}},
+		{"renewal none with a period", withDuration("{start: 2026-03-01, renewal: {mode: none, period_months: 12}}"), "",
+			[]string{`/duration/renewal: renewal mode is "none"`}},
+		{"grant above its rate", baseConvention + "support:\n  grants: [{funder: ville, amount: 6000, rate: 50, eligible_costs: 10000}]\n", "",
+			[]string{"/support/grants/0/amount: a grant of 6,000 € is more than 50% of 10,000 € of eligible costs (5,000 €)"}},
+		{"payments above the grant", baseConvention + "support:\n  grants: [{id: g, funder: ville, amount: 6000}]\n  payment_schedule: [{grant: g, amount: 4000}, {grant: g, amount: 2500}]\n", "",
+			[]string{`/support/payment_schedule: payments add up to 6,500 €, more than the grant "g" of 6,000 €`}},
+		{"payment of which grant", baseConvention + "support:\n  grants: [{id: a, funder: ville, amount: 1}, {id: b, funder: ville, amount: 1}]\n  payment_schedule: [{amount: 1}]\n", "",
+			[]string{"/support/payment_schedule/0: there are several grants"}},
+		{"unknown funder", baseConvention + "support:\n  grants: [{funder: vile, amount: 1}]\n", "",
+			[]string{`/support/grants/0/funder: party "vile" does not exist`}},
+		{"no collective in a convention", strings.Replace(baseConvention, "role: citizen_collective", "role: funder", 1), "",
+			[]string{`/parties: a convention needs at least one party with role "citizen_collective" or "operator"`}},
+		{"signing party without representative", strings.Replace(baseConvention, "    representative: {name: B, capacity: Présidente}\n", "", 1), "",
+			[]string{`/parties/1: warning: party "asso" signs the convention but names no representative`}},
+		{"party that does not sign needs no representative", strings.Replace(baseConvention, "    representative: {name: B, capacity: Présidente}\n", "    signs: false\n", 1), "", nil},
+		{"proprietary licence reference is not a typo", baseConvention + "licences: [{spdx: LicenseRef-Maison, applies_to: content}]\n", "", nil},
+		{"licence case is ignored", baseConvention + "licences: [{spdx: cc-by-sa-4.0, applies_to: content}]\n", "", nil},
+		{"misplaced section hides its inner errors", baseConvention + "call: {issuers: 3}\n", "",
+			[]string{`/call: a convention has no "call" section`}},
+		{"rule silenced by the schema error it follows from", baseConvention + "governance:\n  multi_stakeholder: true\n  colleges: [{id: a, name: A, category: publics, seats: 1, admission: open}]\n", "",
+			[]string{`/governance/colleges/0/category: must be one of`}},
+		{"guarantor of last resort is public", baseConvention + "subsidiarity: {initiative: asso, last_resort: {guarantor: asso}}\n", "",
+			[]string{"/subsidiarity/last_resort/guarantor: the guarantor of last resort must be a public authority or a guarantor"}},
+		{"two vetoes of one college", baseConvention + "governance:\n  colleges: [{id: c, name: C, category: citizens, seats: 2, admission: open}]\n  domains: [{id: prix, name: Prix}, {id: cession, name: Cession}]\n  vetoes: [{college: c, domains: [prix]}, {college: c, domains: [cession]}]\n", "", nil},
+		{"amount below the band", baseApplication + "  requested: {amount: 5000, eligible_costs: 40000}\n", baseCall,
+			[]string{"/application/requested/amount: the call funds between 10,000 € and 100,000 €; the amount requested is 5,000 €"}},
+		{"amount above eligible costs", baseApplication + "  requested: {amount: 50000, eligible_costs: 40000}\n", "",
+			[]string{"/application/requested/amount: the amount requested (50,000 €) exceeds the eligible costs (40,000 €)"}},
+		{"call id mismatch", strings.Replace(baseApplication, "id: appel}", "id: autre}", 1) + "  requested: {amount: 20000, eligible_costs: 40000}\n", baseCall,
+			[]string{`/application/call/id: the call in call.yaml has id "appel", not "autre"`}},
+		{"applicant must be a collective", strings.Replace(baseApplication, "role: citizen_collective", "role: funder", 1) + "  requested: {amount: 20000, eligible_costs: 40000}\n", "",
+			[]string{"/application/applicant: the applicant must be a citizen collective or an operator"}},
+		{"call file is not a call", baseApplication + "  requested: {amount: 20000, eligible_costs: 40000}\n", baseConvention,
+			[]string{`/application/call/file: call.yaml is not a call for commons (its kind is "convention")`}},
+		{"weights with a zero weight are left to the schema", strings.Replace(baseCall, "weight: 100", "weight: 0", 1), "",
+			[]string{"/call/criteria/0/weight: must be at least 1; got 0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := diagnose(t, tt.src, tt.call)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d diagnostics, want %d:\n%v", len(got), len(tt.want), got)
+			}
+			for i, w := range tt.want {
+				pointer, message, _ := strings.Cut(w, ": ")
+				if got[i].Pointer != pointer || !strings.Contains(got[i].Severity.String()+": "+got[i].Message, message) {
+					t.Errorf("diagnostic %d is\n  %v\nwant pointer %s and message containing %q", i, got[i], pointer, message)
+				}
+			}
+		})
+	}
+}

@@ -2,6 +2,8 @@ package partnership
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,6 +67,9 @@ type Document struct {
 	// Definition is decoded from Value as well as the data allows; fields of the wrong type are
 	// left empty (the schema reports them).
 	Definition *Definition
+	// Digest is the hexadecimal SHA-256 of the bytes read, which rendered documents record so
+	// that a signed text can be traced to the exact definition it came from.
+	Digest string
 }
 
 // PosOf returns the position of the value at pointer. When the pointer does not exist (a
@@ -137,7 +142,8 @@ func ReadFile(path string, stdin io.Reader, limits Limits) ([]byte, error) {
 // Problems are returned as diagnostics; the Document is nil when the file could not be parsed
 // into a mapping at all.
 func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
-	doc := &Document{File: file, Format: detectFormat(file, data), Spans: map[string]Span{}}
+	sum := sha256.Sum256(data)
+	doc := &Document{File: file, Format: detectFormat(file, data), Spans: map[string]Span{}, Digest: hex.EncodeToString(sum[:])}
 	if d, ok := checkBytes(file, data, limits); !ok {
 		return nil, Diagnostics{d}
 	}

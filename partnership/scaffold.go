@@ -59,13 +59,14 @@ var scaffoldValues = map[string]any{
 // scaffoldCollective is the second party of every starter file: the collective the schema's
 // examples refer to.
 var scaffoldCollective = map[string]any{
-	"id":         "collectif-glycines",
-	"name":       "Collectif des Glycines",
-	"role":       string(RoleCitizenCollective),
-	"legal_form": "Association déclarée (loi du 1er juillet 1901)",
-	"siret":      nil,
-	"rna":        "W421004321",
-	"address":    "14 rue des Glycines, 12345 Valmont",
+	"id":          "collectif-glycines",
+	"name":        "Collectif des Glycines",
+	"designation": "le Collectif",
+	"role":        string(RoleCitizenCollective),
+	"legal_form":  "Association déclarée (loi du 1er juillet 1901)",
+	"siret":       nil,
+	"rna":         "W421004321",
+	"address":     "14 rue des Glycines, 12345 Valmont",
 	"representative": map[string]any{
 		"name":      "Nadia Roussel",
 		"capacity":  "Présidente",

@@ -69,6 +69,7 @@ const (
 type Party struct {
 	ID             string          `json:"id"`
 	Name           string          `json:"name"`
+	Designation    string          `json:"designation,omitempty"`
 	Role           Role            `json:"role"`
 	LegalForm      string          `json:"legal_form,omitempty"`
 	SIRET          string          `json:"siret,omitempty"`

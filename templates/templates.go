@@ -1,5 +1,7 @@
-// Package templates holds the clause library, embedded in the binary: one file per clause,
-// per kind of document and per language, and the library's version.
+// Package templates holds the clause library, embedded in the binary: for each kind of document
+// the plan of its clauses (KIND/clauses.yaml), one file per clause and language
+// (KIND/LANG/CLAUSE-ID.md), clauses shared between kinds and the words for enumerated values
+// (common/LANG/), the library's VERSION and its CHANGELOG.md.
 package templates
 
 import (
@@ -9,7 +11,7 @@ import (
 
 // FS holds the clause library.
 //
-//go:embed VERSION
+//go:embed VERSION CHANGELOG.md charter convention call application common
 var FS embed.FS
 
 // Version returns the semantic version of the clause library.

@@ -1,0 +1,198 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"go.yaml.in/yaml/v3"
+)
+
+// Layout of a clause library (the embedded one in package templates, or a house directory that
+// overrides some of its files):
+//
+//	VERSION                          semantic version of the library
+//	<kind>/clauses.yaml              order of the clauses of a kind, and how they are numbered
+//	<kind>/<lang>/<clause-id>.md     one clause of a kind, in one language
+//	common/<lang>/<clause-id>.md     a clause shared by several kinds (used when the kind has none)
+//	common/<lang>/labels.yaml        words for the values of the definition's enumerations
+
+// Manifest is the plan of a kind of document: its clauses in order.
+type Manifest struct {
+	// Numbering is "article" (Article 1er, Article 2…) or "section" (1., 2.…).
+	Numbering string `yaml:"numbering"`
+	// Front are unnumbered clauses before the first article (title, parties, recitals).
+	Front []string `yaml:"front"`
+	// Articles are numbered in order; those that render empty drop out and the numbers close up.
+	Articles []string `yaml:"articles"`
+	// Back are unnumbered clauses after the last article (signatures, annexes).
+	Back []string `yaml:"back"`
+}
+
+// Clauses lists every clause id of the manifest in document order.
+func (m Manifest) Clauses() []string {
+	return slices.Concat(m.Front, m.Articles, m.Back)
+}
+
+// Clause is one clause file of a library.
+type Clause struct {
+	ID   string
+	Kind partnership.Kind
+	Lang string
+	// Path is the file the clause was read from, relative to its library, and Source names
+	// the library ("embedded" or the house directory).
+	Path   string
+	Source string
+	Text   string
+}
+
+// Library is a clause library: the embedded one, possibly with files overridden by a house
+// directory.
+type Library struct {
+	Version   string
+	manifests map[partnership.Kind]Manifest
+	// files maps a path inside the library to the clause read from it.
+	files  map[string]Clause
+	labels map[string]map[string]map[string]string // lang → enumeration → value → words
+}
+
+// Languages are the languages every clause exists in.
+var Languages = []string{"fr", "en"}
+
+// LoadLibrary reads a library from base, then lets each file of the override directories
+// replace the file of the same path. A house directory may only replace existing clauses and
+// labels; a file the base does not have is an error, so a misnamed override never goes unseen.
+func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, error) {
+	lib := &Library{manifests: map[partnership.Kind]Manifest{}, files: map[string]Clause{}, labels: map[string]map[string]map[string]string{}}
+	version, err := fs.ReadFile(base, "VERSION")
+	if err != nil {
+		return nil, fmt.Errorf("read clause library version: %w", err)
+	}
+	lib.Version = strings.TrimSpace(string(version))
+	err = fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		text, err := fs.ReadFile(base, p)
+		if err != nil {
+			return err
+		}
+		lib.files[p] = clauseFromPath(p, baseName, string(text))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read clause library: %w", err)
+	}
+	for _, o := range overrides {
+		if err := lib.override(o); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range partnership.Kinds {
+		data, err := readOverridden(base, overrides, path.Join(string(k), "clauses.yaml"))
+		if err != nil {
+			return nil, fmt.Errorf("read the plan of a %s: %w", k, err)
+		}
+		var m Manifest
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("read the plan of a %s: %w", k, err)
+		}
+		lib.manifests[k] = m
+	}
+	for _, lang := range Languages {
+		data, err := readOverridden(base, overrides, path.Join("common", lang, "labels.yaml"))
+		if err != nil {
+			return nil, fmt.Errorf("read labels: %w", err)
+		}
+		var labels map[string]map[string]string
+		if err := yaml.Unmarshal(data, &labels); err != nil {
+			return nil, fmt.Errorf("read labels %s: %w", lang, err)
+		}
+		lib.labels[lang] = labels
+	}
+	return lib, nil
+}
+
+// Override is a house directory whose files replace those of the same path in the library.
+type Override struct {
+	FS   fs.FS
+	Name string
+}
+
+func (lib *Library) override(o Override) error {
+	return fs.WalkDir(o.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch {
+		case strings.HasSuffix(p, ".md"):
+			if _, ok := lib.files[p]; !ok {
+				return fmt.Errorf("%s: the clause library has no %s to replace; house clauses must use the path of an existing clause (see commons templates list)", path.Join(o.Name, p), p)
+			}
+			text, err := fs.ReadFile(o.FS, p)
+			if err != nil {
+				return err
+			}
+			lib.files[p] = clauseFromPath(p, o.Name, string(text))
+		case strings.HasSuffix(p, "clauses.yaml"), strings.HasSuffix(p, "labels.yaml"), strings.HasPrefix(path.Base(p), "."),
+			strings.EqualFold(path.Base(p), "README.md"):
+			// Read where they are used; hidden files and notes are ignored.
+		}
+		return nil
+	})
+}
+
+func readOverridden(base fs.FS, overrides []Override, p string) ([]byte, error) {
+	for i := len(overrides) - 1; i >= 0; i-- {
+		data, err := fs.ReadFile(overrides[i].FS, p)
+		if err == nil {
+			return data, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return fs.ReadFile(base, p)
+}
+
+func clauseFromPath(p, source, text string) Clause {
+	parts := strings.Split(p, "/")
+	c := Clause{Path: p, Source: source, Text: text, ID: strings.TrimSuffix(path.Base(p), ".md")}
+	if len(parts) == 3 {
+		c.Kind, c.Lang = partnership.Kind(parts[0]), parts[1]
+	}
+	return c
+}
+
+// Manifest returns the plan of a kind of document.
+func (lib *Library) Manifest(k partnership.Kind) Manifest { return lib.manifests[k] }
+
+// Lookup returns the clause id of a kind in a language: the kind's own file, else the shared one.
+func (lib *Library) Lookup(k partnership.Kind, lang, id string) (Clause, bool) {
+	if c, ok := lib.files[path.Join(string(k), lang, id+".md")]; ok {
+		return c, true
+	}
+	c, ok := lib.files[path.Join("common", lang, id+".md")]
+	return c, ok
+}
+
+// Clauses lists every clause file, sorted by path.
+func (lib *Library) Clauses() []Clause {
+	out := make([]Clause, 0, len(lib.files))
+	for _, c := range lib.files {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Clause) int { return strings.Compare(a.Path, b.Path) })
+	return out
+}
+
+// Label returns the words for a value of an enumeration, or the value itself when the library
+// has none.
+func (lib *Library) Label(lang, enum, value string) (string, bool) {
+	words, ok := lib.labels[lang][enum][value]
+	return words, ok
+}

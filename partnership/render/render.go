@@ -1,0 +1,340 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/templates"
+	"go.yaml.in/yaml/v3"
+)
+
+// Renderer turns validated definitions into Markdown through a clause library. It is safe for
+// concurrent use: every call to Render keeps its state in values of its own.
+type Renderer struct {
+	lib  *Library
+	lang string
+	// parsed caches each clause's parsed template; each render clones it before binding its own
+	// functions.
+	parsed sync.Map // path → *template.Template
+}
+
+// Option configures a Renderer.
+type Option func(*config) error
+
+type config struct {
+	overrides []Override
+	lang      string
+	lib       *Library
+}
+
+// WithHouseClauses lets the clause files of dir replace those of the same path in the library.
+func WithHouseClauses(dir string) Option {
+	return func(c *config) error {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return fmt.Errorf("house clauses: %w", err)
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("house clauses: %s is not a directory", dir)
+		}
+		c.overrides = append(c.overrides, Override{FS: os.DirFS(dir), Name: partnership.DisplayPath(dir)})
+		return nil
+	}
+}
+
+// WithLang renders the clauses in another language than the definition's own ("fr" or "en").
+// The definition's free text stays as written.
+func WithLang(lang string) Option {
+	return func(c *config) error {
+		if lang != "" && lang != "fr" && lang != "en" {
+			return fmt.Errorf("language %q: the clause library is written in fr and en", lang)
+		}
+		c.lang = lang
+		return nil
+	}
+}
+
+// WithLibrary uses a library already loaded, for example to share one between renderers.
+func WithLibrary(lib *Library) Option {
+	return func(c *config) error { c.lib = lib; return nil }
+}
+
+// embedded is the embedded library, read once.
+var embedded = sync.OnceValues(func() (*Library, error) {
+	return LoadLibrary(templates.FS, "templates")
+})
+
+// EmbeddedLibrary returns the clause library built into the program.
+func EmbeddedLibrary() (*Library, error) { return embedded() }
+
+// New returns a Renderer.
+func New(opts ...Option) (*Renderer, error) {
+	var c config
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return nil, err
+		}
+	}
+	lib := c.lib
+	if lib == nil {
+		var err error
+		if len(c.overrides) > 0 {
+			lib, err = LoadLibrary(templates.FS, "templates", c.overrides...)
+		} else {
+			lib, err = embedded()
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &Renderer{lib: lib, lang: c.lang}, nil
+}
+
+// Library returns the clause library the renderer uses.
+func (r *Renderer) Library() *Library { return r.lib }
+
+// Article is a clause present in a rendered document.
+type Article struct {
+	ID string
+	// Number is the article's number, 0 for an unnumbered clause (parties, signatures…).
+	Number int
+	// Heading is the heading as rendered, without the Markdown marks.
+	Heading string
+}
+
+// Meta is the provenance of a rendered document: what was rendered, with which library.
+type Meta struct {
+	Title            string           `yaml:"title"`
+	Kind             partnership.Kind `yaml:"kind"`
+	Lang             string           `yaml:"lang"`
+	Definition       string           `yaml:"definition"`
+	Date             string           `yaml:"date,omitempty"`
+	DefinitionSHA256 string           `yaml:"definition_sha256"`
+	Templates        string           `yaml:"templates"`
+}
+
+// Document is a rendered document.
+type Document struct {
+	Meta     Meta
+	Articles []Article
+	// Markdown is the whole document: a front-matter block with Meta, then the text.
+	Markdown []byte
+}
+
+// Render writes the document a definition describes. The definition must be valid: rendering
+// an invalid one may fail on the first missing value.
+func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
+	def := doc.Definition
+	lang := def.Lang
+	if r.lang != "" {
+		lang = r.lang
+	}
+	manifest := r.lib.Manifest(def.Kind)
+	if len(manifest.Clauses()) == 0 {
+		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
+	}
+	st := &state{r: r, doc: doc, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}}
+	// First pass: find which clauses have something to say, so that articles can be numbered
+	// and cross-references resolved.
+	bodies, err := st.renderAll()
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, id := range manifest.Articles {
+		if strings.TrimSpace(bodies[id].body) != "" {
+			n++
+			st.numbers[id] = n
+		}
+	}
+	st.final = true
+	bodies, err = st.renderAll()
+	if err != nil {
+		return nil, err
+	}
+	return st.assemble(bodies)
+}
+
+// state is what one call to Render works with.
+type state struct {
+	r        *Renderer
+	doc      *partnership.Document
+	lang     string
+	loc      locale
+	manifest Manifest
+	numbers  map[string]int
+	// final is false during the first pass, when article numbers are not known yet.
+	final bool
+	// current is the clause being rendered, for error messages.
+	current string
+}
+
+type rendered struct {
+	title string
+	body  string
+}
+
+func (st *state) renderAll() (map[string]rendered, error) {
+	out := map[string]rendered{}
+	for _, id := range st.manifest.Clauses() {
+		clause, ok := st.r.lib.Lookup(st.doc.Definition.Kind, st.lang, id)
+		if !ok {
+			return nil, fmt.Errorf("the clause library has no clause %q for a %s in %q", id, st.doc.Definition.Kind, st.lang)
+		}
+		st.current = id
+		title, body, err := st.execute(clause)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = rendered{title: title, body: body}
+	}
+	return out, nil
+}
+
+// templateFor parses a clause once and returns a copy bound to this render's functions.
+func (st *state) templateFor(c Clause) (*template.Template, error) {
+	key := c.Source + ":" + c.Path
+	t, ok := st.r.parsed.Load(key)
+	if !ok {
+		parsed, err := parseClause(c)
+		if err != nil {
+			return nil, err
+		}
+		t, _ = st.r.parsed.LoadOrStore(key, parsed)
+	}
+	clone, err := t.(*template.Template).Clone()
+	if err != nil {
+		return nil, err
+	}
+	return clone.Funcs(st.funcs()), nil
+}
+
+// templateName is how a clause is named in template errors: its file inside its library.
+func templateName(c Clause) string { return c.Source + "/" + c.Path }
+
+// parseClause parses a clause file with the documented functions and secures every action.
+func parseClause(c Clause) (*template.Template, error) {
+	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholderFuncs()).Parse(c.Text)
+	if err != nil {
+		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			addEscaping(tt.Tree.Root)
+		}
+	}
+	return t, nil
+}
+
+func (st *state) execute(c Clause) (title, body string, err error) {
+	t, err := st.templateFor(c)
+	if err != nil {
+		return "", "", err
+	}
+	data := &Data{Definition: st.doc.Definition, lib: st.r.lib, lang: st.lang}
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return "", "", cleanExecError(err)
+	}
+	body = b.String()
+	if tt := t.Lookup("title"); tt != nil {
+		var tb bytes.Buffer
+		if err := tt.Execute(&tb, data); err != nil {
+			return "", "", cleanExecError(err)
+		}
+		title = strings.TrimSpace(tb.String())
+	}
+	return title, body, nil
+}
+
+// cleanExecError keeps text/template's "template: file:line:col: …" and drops the internal name
+// of the escaping function, which means nothing to a template author.
+func cleanExecError(err error) error {
+	var ee template.ExecError
+	if errors.As(err, &ee) {
+		msg := strings.ReplaceAll(ee.Err.Error(), " | "+escapeFuncName, "")
+		return errors.New(msg)
+	}
+	return err
+}
+
+var blankLines = regexp.MustCompile(`\n{3,}`)
+
+// normalize makes a clause's output diff-friendly: no trailing spaces, one blank line between
+// blocks, no blank line inside a list, French spacing where the language is French.
+func (st *state) normalize(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	out := lines[:0]
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" && i > 0 && i+1 < len(lines) && isListItem(out[len(out)-1]) && isListItem(lines[i+1]) {
+			continue
+		}
+		if st.lang == "fr" {
+			l = frenchSpacing(l)
+		}
+		out = append(out, l)
+	}
+	return blankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n")
+}
+
+var listItem = regexp.MustCompile(`^\s*(- |\d+\. )`)
+
+func isListItem(line string) bool { return listItem.MatchString(line) }
+
+func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
+	def := st.doc.Definition
+	out := &Document{Meta: Meta{
+		Title:            def.Title,
+		Kind:             def.Kind,
+		Lang:             st.lang,
+		Definition:       def.ID,
+		Date:             def.Date,
+		DefinitionSHA256: st.doc.Digest,
+		Templates:        st.r.lib.Version,
+	}}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	front, err := yaml.Marshal(out.Meta)
+	if err != nil {
+		return nil, err
+	}
+	b.Write(front)
+	b.WriteString("---\n")
+	for _, id := range st.manifest.Clauses() {
+		c := bodies[id]
+		body := st.normalize(c.body)
+		if body == "" {
+			continue
+		}
+		b.WriteString("\n")
+		heading := st.normalize(c.title)
+		switch n := st.numbers[id]; {
+		case n > 0:
+			heading = st.numberedHeading(n, heading)
+			fallthrough
+		case heading != "":
+			fmt.Fprintf(&b, "## %s {#%s}\n\n", heading, id)
+		}
+		out.Articles = append(out.Articles, Article{ID: id, Number: st.numbers[id], Heading: heading})
+		b.WriteString(body)
+		b.WriteString("\n")
+	}
+	out.Markdown = b.Bytes()
+	return out, nil
+}
+
+func (st *state) numberedHeading(n int, title string) string {
+	if st.manifest.Numbering == "section" {
+		return fmt.Sprintf("%d. %s", n, title)
+	}
+	word := "Article"
+	return fmt.Sprintf("%s %s – %s", word, st.loc.articleNumber(n), title)
+}

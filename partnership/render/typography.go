@@ -1,0 +1,208 @@
+package render
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// The spaces of French typography.
+const (
+	nbsp       = "\u00a0" // no-break space: before a colon, inside « »
+	narrowNbsp = "\u202f" // narrow no-break space: before ; ! ?, in numbers, before % and €
+)
+
+// locale formats dates, numbers and amounts the way a legal department of the language writes
+// them.
+type locale struct {
+	lang    string
+	printer *message.Printer
+}
+
+func newLocale(lang string) locale {
+	tag := language.French
+	if lang == "en" {
+		tag = language.BritishEnglish
+	}
+	return locale{lang: lang, printer: message.NewPrinter(tag)}
+}
+
+var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// date writes a YYYY-MM-DD date in full: "1er mars 2026", "1 March 2026". A value that is not
+// such a date is returned unchanged (free-text dates such as "au printemps").
+func (l locale) date(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	if l.lang == "en" {
+		return t.Format("2 January 2006")
+	}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return day + " " + monthsFR[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// number writes a number with the language's grouping and decimal marks, and at most two
+// decimals, dropped when they are zero: "12 500", "12 500,5", "12,500.5".
+func (l locale) number(v float64) string {
+	s := l.printer.Sprint(number.Decimal(v, number.MaxFractionDigits(2)))
+	if l.lang == "fr" {
+		// x/text groups French digits with a no-break space; French typography uses the narrow one.
+		s = strings.ReplaceAll(s, nbsp, narrowNbsp)
+	}
+	return s
+}
+
+// amount writes a sum in euros: "12 500 €" in French, "€12,500" in English; cents appear only
+// when there are some, and then always two of them.
+func (l locale) amount(v float64) string {
+	var s string
+	if math.Round(v*100) == math.Round(v)*100 {
+		s = l.number(math.Round(v))
+	} else {
+		s = l.printer.Sprint(number.Decimal(v, number.MinFractionDigits(2), number.MaxFractionDigits(2)))
+		if l.lang == "fr" {
+			s = strings.ReplaceAll(s, nbsp, narrowNbsp)
+		}
+	}
+	if l.lang == "en" {
+		return "€" + s
+	}
+	return s + narrowNbsp + "€"
+}
+
+// percent writes a percentage given in percent: 70 → "70 %" / "70%".
+func (l locale) percent(v float64) string {
+	if l.lang == "en" {
+		return l.number(v) + "%"
+	}
+	return l.number(v) + narrowNbsp + "%"
+}
+
+var (
+	numbersFR = [...]string{"zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+		"onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"}
+	numbersEN = [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+)
+
+// spell writes a small whole number in words, as legal texts do ("en deux exemplaires"), and a
+// larger one in digits.
+func (l locale) spell(n int) string {
+	if n < 0 || n > 20 {
+		return l.number(float64(n))
+	}
+	if l.lang == "en" {
+		return numbersEN[n]
+	}
+	return numbersFR[n]
+}
+
+// ordinal writes "1er", "2e" in French and "1st", "2nd" in English.
+func (l locale) ordinal(n int) string {
+	if l.lang == "fr" {
+		if n == 1 {
+			return "1er"
+		}
+		return strconv.Itoa(n) + "e"
+	}
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// articleNumber is how an article is numbered in a heading and a cross-reference:
+// "1er", "2"… in French, "1", "2"… in English.
+func (l locale) articleNumber(n int) string {
+	if l.lang == "fr" && n == 1 {
+		return "1er"
+	}
+	return strconv.Itoa(n)
+}
+
+// join joins items as a sentence does: "a, b et c", "a, b and c".
+func (l locale) join(items []string) string {
+	and := " et "
+	if l.lang == "en" {
+		and = " and "
+	}
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+}
+
+// quote puts text between the language's quotation marks.
+func (l locale) quote(s string) string {
+	if l.lang == "en" {
+		return "“" + s + "”"
+	}
+	return "«" + nbsp + s + nbsp + "»"
+}
+
+var (
+	// A space before a high punctuation mark, or none after a word (a typewriter habit).
+	frHighPunct  = regexp.MustCompile(`[ \x{00a0}\x{202f}]*([;!?])`)
+	frColon      = regexp.MustCompile(` +:`)
+	frOpenQuote  = regexp.MustCompile(`«[ \x{00a0}\x{202f}]*`)
+	frCloseQuote = regexp.MustCompile(`[ \x{00a0}\x{202f}]*»`)
+	urlLike      = regexp.MustCompile(`<?https?://[^\s>)]*>?|\(#[^)]*\)|\{#[^}]*\}`)
+)
+
+// frenchSpacing puts the no-break spaces of French typography into a line of Markdown: a narrow
+// no-break space before ; ! and ?, a no-break space before a colon preceded by a space and inside
+// « ». Web addresses, link targets and heading ids are left alone.
+func frenchSpacing(line string) string {
+	if !strings.ContainsAny(line, ";:!?«»") {
+		return line
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range urlLike.FindAllStringIndex(line, -1) {
+		b.WriteString(frenchSpacingText(line[last:m[0]]))
+		b.WriteString(line[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(frenchSpacingText(line[last:]))
+	return b.String()
+}
+
+func frenchSpacingText(s string) string {
+	if s == "" {
+		return s
+	}
+	s = frHighPunct.ReplaceAllStringFunc(s, func(m string) string {
+		mark := m[len(m)-1:]
+		// An escaped mark (\!) or one that starts the text is not French punctuation.
+		return narrowNbsp + mark
+	})
+	s = frColon.ReplaceAllString(s, nbsp+":")
+	s = frOpenQuote.ReplaceAllString(s, "«"+nbsp)
+	s = frCloseQuote.ReplaceAllString(s, nbsp+"»")
+	// Undo what the rules above did to a mark at the very start of the text or after an
+	// escaping backslash, which must stay glued to it.
+	s = strings.TrimPrefix(s, narrowNbsp)
+	s = strings.ReplaceAll(s, `\`+narrowNbsp, `\`)
+	return s
+}

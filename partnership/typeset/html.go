@@ -1,0 +1,106 @@
+package typeset
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// Markdown is the goldmark configuration every output format shares: CommonMark with tables,
+// strikethrough (for redlines) and heading attributes ({#id}, which give articles stable anchors).
+// Raw HTML is never passed through.
+var Markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+})
+
+// stylesheet is a small stylesheet for screen and print: a legal document, not a web page.
+const stylesheet = `
+:root { color-scheme: light; }
+body { font-family: "Liberation Serif", "Times New Roman", Georgia, serif; font-size: 12pt;
+  line-height: 1.45; color: #111; max-width: 44em; margin: 2.5em auto; padding: 0 1.5em;
+  text-align: justify; hyphens: auto; }
+h1 { font-size: 1.6em; text-align: center; line-height: 1.25; margin: 0 0 1em; }
+h1 + p { text-align: center; font-style: italic; }
+h2 { font-size: 1.15em; margin: 1.8em 0 .6em; break-after: avoid; }
+h3 { font-size: 1em; margin: 1.4em 0 .5em; break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
+ul, ol { padding-left: 1.6em; }
+table { border-collapse: collapse; width: 100%; margin: 1em 0; text-align: left; }
+th, td { border: 1px solid #999; padding: .3em .5em; vertical-align: top; }
+th { background: #eee; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #999; color: #333; }
+a { color: #1a4d8f; }
+del { color: #b00020; }
+ins { color: #1a4d8f; }
+footer { margin-top: 3em; border-top: 1px solid #999; padding-top: .5em; font-size: .8em;
+  color: #555; text-align: left; }
+@page { size: A4; margin: 2.2cm 2cm; }
+@media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; } }
+`
+
+// HTML typesets rendered Markdown as a standalone HTML page: the same text as the Markdown,
+// with its provenance (front matter) in the head and in a footer.
+func HTML(md []byte) ([]byte, error) {
+	fm, body, err := SplitFrontMatter(md)
+	if err != nil {
+		return nil, err
+	}
+	var content bytes.Buffer
+	if err := Markdown().Convert(body, &content); err != nil {
+		return nil, fmt.Errorf("typeset HTML: %w", err)
+	}
+	lang := fm["lang"]
+	if lang == "" {
+		lang = "fr"
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))
+	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n", html.EscapeString(fm["title"]))
+	for _, key := range []string{"kind", "definition", "definition_sha256", "templates", "date"} {
+		if v := fm[key]; v != "" {
+			fmt.Fprintf(&b, "<meta name=\"commons:%s\" content=\"%s\">\n", key, html.EscapeString(v))
+		}
+	}
+	fmt.Fprintf(&b, "<style>%s</style>\n</head>\n<body>\n<main>\n", stylesheet)
+	b.Write(content.Bytes())
+	b.WriteString("</main>\n")
+	if fm["templates"] != "" || fm["definition_sha256"] != "" {
+		b.WriteString("<footer>")
+		fmt.Fprintf(&b, "%s · %s %s · %s %s", html.EscapeString(fm["definition"]), label(lang, "templates"), html.EscapeString(fm["templates"]),
+			label(lang, "digest"), html.EscapeString(short(fm["definition_sha256"])))
+		b.WriteString("</footer>\n")
+	}
+	b.WriteString("</body>\n</html>\n")
+	return b.Bytes(), nil
+}
+
+// label is the little furniture text the typesetter writes itself, in the document's language.
+func label(lang, key string) string {
+	words := map[string]map[string]string{
+		"fr": {"templates": "bibliothèque de clauses", "digest": "empreinte de la définition", "page": "page", "of": "sur"},
+		"en": {"templates": "clause library", "digest": "definition digest", "page": "page", "of": "of"},
+	}
+	if w, ok := words[lang][key]; ok {
+		return w
+	}
+	return words["en"][key]
+}
+
+// short abbreviates a digest the way git abbreviates commits.
+func short(digest string) string {
+	if len(digest) > 12 {
+		return digest[:12]
+	}
+	return digest
+}

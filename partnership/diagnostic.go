@@ -59,16 +59,15 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic as one line: file:line:col: /pointer: message; hint.
-// Warnings carry a "warning: " prefix before the message; the root pointer prints as "/".
+// Warnings carry a "warning: " prefix before the message. A diagnostic about the whole file
+// (the root pointer, which is empty) or about a template has no pointer part.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s:%d:%d: ", d.File, d.Line, d.Column)
-	if d.Pointer == "" {
-		b.WriteString("/")
-	} else {
+	if d.Pointer != "" {
 		b.WriteString(d.Pointer)
+		b.WriteString(": ")
 	}
-	b.WriteString(": ")
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}

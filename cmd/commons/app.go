@@ -96,6 +96,7 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 		Commands: []*cli.Command{
 			validateCommand(),
 			renderCommand(),
+			templatesCommand(),
 			schemaCommand(),
 			initCommand(),
 		},

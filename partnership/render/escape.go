@@ -46,8 +46,8 @@ func escapeLineStart(s string) string {
 
 // sentenceEnd finds the end of a sentence: a full stop, question or exclamation mark or an
 // ellipsis, possibly followed by a closing quote or bracket, then a space and a capital or an
-// opening quote.
-var sentenceEnd = regexp.MustCompile(`[.!?…][»”")]?\s+[«“"(]?\p{Lu}`)
+// opening quote. The third group is where the next sentence starts.
+var sentenceEnd = regexp.MustCompile(`([.!?…])((?:\s?[»”")])?)\s+((?:[«“"(]\s?)?\p{Lu})`)
 
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = []string{"M.", "MM.", "Mme.", "art.", "Art.", "n°.", "cf.", "p.", "al.", "etc.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.", "No.", "e.g.", "i.e."}
@@ -59,22 +59,12 @@ func splitSentences(s string) []string {
 	var out []string
 	for s != "" {
 		cut := -1
-		for _, m := range sentenceEnd.FindAllStringIndex(s, -1) {
-			end := m[0] + 1
-			for end < len(s) && strings.ContainsRune("»”\")", rune(s[end])) {
-				end++
-			}
-			if strings.HasPrefix(s[m[0]:], "…") {
-				end = m[0] + len("…")
-			}
-			word := s[strings.LastIndexByte(s[:m[0]], ' ')+1 : m[0]+1]
+		for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+			word := s[strings.LastIndexByte(s[:m[2]], ' ')+1 : m[3]]
 			if isAbbreviation(word) {
 				continue
 			}
-			cut = strings.IndexFunc(s[end:], func(r rune) bool { return !unicode.IsSpace(r) })
-			if cut >= 0 {
-				cut += end
-			}
+			cut = m[6]
 			break
 		}
 		if cut < 0 {

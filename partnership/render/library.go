@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -20,6 +21,9 @@ import (
 //	<kind>/<lang>/<clause-id>.md     one clause of a kind, in one language
 //	common/<lang>/<clause-id>.md     a clause shared by several kinds (used when the kind has none)
 //	common/<lang>/labels.yaml        words for the values of the definition's enumerations
+
+// clausePath matches the path of a clause file inside a library.
+var clausePath = regexp.MustCompile(`^[a-z]+/(fr|en)/[a-z0-9-]+\.md$`)
 
 // Manifest is the plan of a kind of document: its clauses in order.
 type Manifest struct {
@@ -74,7 +78,7 @@ func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, 
 	}
 	lib.Version = strings.TrimSpace(string(version))
 	err = fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+		if err != nil || d.IsDir() || !clausePath.MatchString(p) {
 			return err
 		}
 		text, err := fs.ReadFile(base, p)
@@ -129,7 +133,7 @@ func (lib *Library) override(o Override) error {
 			return err
 		}
 		switch {
-		case strings.HasSuffix(p, ".md"):
+		case clausePath.MatchString(p):
 			if _, ok := lib.files[p]; !ok {
 				return fmt.Errorf("%s: the clause library has no %s to replace; house clauses must use the path of an existing clause (see commons templates list)", path.Join(o.Name, p), p)
 			}

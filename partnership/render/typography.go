@@ -192,17 +192,23 @@ func frenchSpacingText(s string) string {
 	if s == "" {
 		return s
 	}
-	s = frHighPunct.ReplaceAllStringFunc(s, func(m string) string {
-		mark := m[len(m)-1:]
-		// An escaped mark (\!) or one that starts the text is not French punctuation.
-		return narrowNbsp + mark
-	})
+	var b strings.Builder
+	last := 0
+	for _, m := range frHighPunct.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		mark := s[m[2]:m[3]]
+		// A mark that opens the text, or is escaped (\!), is not French punctuation.
+		if m[0] == 0 && m[2] == 0 || m[0] > 0 && s[m[0]-1] == '\\' && m[0] == m[2] {
+			b.WriteString(mark)
+		} else {
+			b.WriteString(narrowNbsp + mark)
+		}
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	s = b.String()
 	s = frColon.ReplaceAllString(s, nbsp+":")
 	s = frOpenQuote.ReplaceAllString(s, "«"+nbsp)
 	s = frCloseQuote.ReplaceAllString(s, nbsp+"»")
-	// Undo what the rules above did to a mark at the very start of the text or after an
-	// escaping backslash, which must stay glued to it.
-	s = strings.TrimPrefix(s, narrowNbsp)
-	s = strings.ReplaceAll(s, `\`+narrowNbsp, `\`)
 	return s
 }

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestRenderCommand(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	park := "examples/pacte-parc-des-glycines.yaml"
+
+	code, out, stderr := commons(t, "render", park)
+	if code != 0 || !strings.HasPrefix(out, "---\n") || !strings.Contains(out, "## Article 1er – Objet {#object}") {
+		t.Fatalf("render to stdout: exit %d, %s\n%.300s", code, stderr, out)
+	}
+
+	html := filepath.Join(dir, "parc.html")
+	if code, _, stderr := commons(t, "render", "--format", "html", "--lang", "en", "-o", html, park); code != 0 {
+		t.Fatalf("render html: exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(html)
+	if err != nil || !strings.Contains(string(page), `<html lang="en">`) || !strings.Contains(string(page), `<h2 id="object">Article 1 – Purpose</h2>`) {
+		t.Errorf("HTML page is not the English rendering:\n%.600s", page)
+	}
+
+	// A batch keeps going past an invalid definition, and fails at the end.
+	out2 := filepath.Join(dir, "batch")
+	code, _, stderr = commons(t, "render", "--out-dir", out2, park, "examples/invalid/bad-values.yaml", "examples/water-board.yaml")
+	if code != 1 || !strings.Contains(stderr, "bad-values.yaml:3:10:") {
+		t.Errorf("batch with an invalid definition: exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, name := range []string{"pacte-parc-des-glycines.md", "water-board.md"} {
+		if _, err := os.Stat(filepath.Join(out2, name)); err != nil {
+			t.Errorf("batch did not write %s: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out2, "bad-values.md")); err == nil {
+		t.Error("an invalid definition was rendered")
+	}
+
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"render", park, "examples/water-board.yaml"}, "--out-dir"},
+		{[]string{"render", "--format", "docx", park}, "--format must be one of md, html"},
+		{[]string{"render", "--templates", filepath.Join(dir, "nowhere"), park}, "house clauses"},
+		{[]string{"render", "-o", "x.md", "--out-dir", dir, park}, "either -o or --out-dir"},
+	} {
+		if code, _, stderr := commons(t, tt.args...); code != 2 || !strings.Contains(stderr, tt.msg) {
+			t.Errorf("%v: exit %d, want 2 and %q in:\n%s", tt.args, code, tt.msg, stderr)
+		}
+	}
+}
+
+func TestTemplatesCommands(t *testing.T) {
+	repoRoot(t)
+	code, out, _ := commons(t, "templates", "list")
+	if code != 0 || !strings.Contains(out, "clause library ") || !regexp.MustCompile(`convention\s+fr\s+object\s+templates/convention/fr/object.md`).MatchString(out) {
+		t.Errorf("templates list: exit %d\n%.500s", code, out)
+	}
+	if code, out, stderr := commons(t, "templates", "lint"); code != 0 {
+		t.Errorf("the clause library does not lint (exit %d):\n%s%s", code, out, stderr)
+	}
+	house := t.TempDir()
+	os.MkdirAll(filepath.Join(house, "charter", "en"), 0o755)
+	os.WriteFile(filepath.Join(house, "charter", "en", "values.md"), []byte("{{define \"title\"}}Values{{end -}}\n{{with .Charter}}\n{{list .Valeurs}}\n{{end}}\n"), 0o644)
+	code, out, _ = commons(t, "templates", "lint", house)
+	if code != 1 || !strings.Contains(out, "charter/en/values.md:3:8: Charter has no field .Valeurs; did you mean .Values?") {
+		t.Errorf("templates lint of a planted field: exit %d\n%s", code, out)
+	}
+}

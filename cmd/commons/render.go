@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/render"
@@ -17,7 +19,7 @@ import (
 func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "render",
-		Usage:     "write the document a definition describes, in Markdown or HTML",
+		Usage:     "write the document a definition describes, in Markdown, HTML or PDF",
 		ArgsUsage: "FILE-or-DIR...",
 		Description: `Validates each definition, then writes its document through the clause library.
 Invalid definitions are not rendered: their diagnostics are printed and the exit status is 1.
@@ -25,12 +27,16 @@ Invalid definitions are not rendered: their diagnostics are printed and the exit
 With one definition and no -o, the document goes to standard output. With --out-dir, each
 document is written there, named after its definition (parc.yaml gives parc.md).
 
+The PDF records a creation date taken from SOURCE_DATE_EPOCH when it is set, else from the
+definition's date, so that the same definition always gives the same bytes.
+
 Example:
    commons render examples/pacte-parc-des-glycines.yaml
    commons render --format html --lang en -o parc.html examples/pacte-parc-des-glycines.yaml
+   commons render --format pdf -o parc.pdf examples/pacte-parc-des-glycines.yaml
    commons render --out-dir build/ examples/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: "md or html"},
+			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html or pdf"},
 			&cli.StringFlag{Name: "lang", Usage: "render the clauses in fr or en (default: the definition's language)"},
 			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses that replace clauses of the library"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
@@ -42,7 +48,7 @@ Example:
 
 func runRender(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "md", "html"); err != nil {
+	if err := oneOf("format", format, "md", "html", "pdf"); err != nil {
 		return err
 	}
 	if l := c.String("lang"); l != "" {
@@ -73,6 +79,10 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	pdfOpts, err := pdfOptions()
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
 	invalid := false
 	for _, f := range files {
 		doc, diags, err := validate.File(f, partnership.DefaultLimits)
@@ -91,11 +101,20 @@ func runRender(c *cli.Context) error {
 			return &exitError{code: exitInvalid, err: fmt.Errorf("render %s: %w", doc.File, err)}
 		}
 		data := out.Markdown
-		if format == "html" {
+		switch format {
+		case "html":
 			data, err = typeset.HTML(out.Markdown)
-			if err != nil {
-				return &exitError{code: exitInvalid, err: fmt.Errorf("typeset %s: %w", doc.File, err)}
+		case "pdf":
+			var pdf *typeset.PDFDocument
+			if pdf, err = typeset.PDF(out.Markdown, pdfOpts); err == nil {
+				data = pdf.Data
+				for _, r := range pdf.Substituted {
+					fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", doc.File, r, r)
+				}
 			}
+		}
+		if err != nil {
+			return &exitError{code: exitInvalid, err: fmt.Errorf("typeset %s: %w", doc.File, err)}
 		}
 		target := output
 		if outDir != "" {
@@ -109,6 +128,19 @@ func runRender(c *cli.Context) error {
 		return errInvalid
 	}
 	return nil
+}
+
+// pdfOptions reads SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed date.
+func pdfOptions() (typeset.PDFOptions, error) {
+	opts := typeset.PDFOptions{Creator: "commons " + version}
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds; got %q", v)
+		}
+		opts.CreationDate = time.Unix(secs, 0).UTC()
+	}
+	return opts, nil
 }
 
 // writeOutput writes data to stdout ("" or "-") or to a file, creating its directory.

@@ -113,11 +113,14 @@ type Article struct {
 type Meta struct {
 	Title            string           `yaml:"title"`
 	Kind             partnership.Kind `yaml:"kind"`
+	KindLabel        string           `yaml:"kind_label"`
 	Lang             string           `yaml:"lang"`
 	Definition       string           `yaml:"definition"`
 	Date             string           `yaml:"date,omitempty"`
 	DefinitionSHA256 string           `yaml:"definition_sha256"`
 	Templates        string           `yaml:"templates"`
+	// Parties are the names of the parties, in the order of the definition.
+	Parties []string `yaml:"parties,omitempty"`
 }
 
 // Document is a rendered document.
@@ -300,6 +303,10 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 		DefinitionSHA256: st.doc.Digest,
 		Templates:        st.r.lib.Version,
 	}}
+	out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "kind", string(def.Kind))
+	for _, p := range def.Parties {
+		out.Meta.Parties = append(out.Meta.Parties, p.Name)
+	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
 	front, err := yaml.Marshal(out.Meta)

@@ -3,13 +3,14 @@ package typeset
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // FrontMatter is the provenance block a rendered document starts with: title, kind, language,
-// definition id and digest, clause library version. The typesetter shows it without knowing what
-// it means.
+// definition id and digest, clause library version, parties. The typesetter shows it without
+// knowing what it means. Lists are joined with newlines.
 type FrontMatter map[string]string
 
 // SplitFrontMatter separates the front-matter block ("---" lines around YAML) from the Markdown
@@ -23,8 +24,22 @@ func SplitFrontMatter(md []byte) (FrontMatter, []byte, error) {
 	if end < 0 {
 		return nil, nil, fmt.Errorf("front matter: no closing ---")
 	}
-	if err := yaml.Unmarshal(md[4:4+end], &fm); err != nil {
+	var raw map[string]any
+	if err := yaml.Unmarshal(md[4:4+end], &raw); err != nil {
 		return nil, nil, fmt.Errorf("front matter: %w", err)
+	}
+	for k, v := range raw {
+		switch v := v.(type) {
+		case []any:
+			items := make([]string, len(v))
+			for i, it := range v {
+				items[i] = fmt.Sprint(it)
+			}
+			fm[k] = strings.Join(items, "\n")
+		case nil:
+		default:
+			fm[k] = fmt.Sprint(v)
+		}
 	}
 	return fm, md[4+end+len("\n---\n"):], nil
 }

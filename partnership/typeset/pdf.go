@@ -1,0 +1,899 @@
+package typeset
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Page geometry, in millimetres, and type sizes, in points.
+const (
+	pageWidth    = 210.0
+	pageHeight   = 297.0
+	marginLeft   = 25.0
+	marginRight  = 22.0
+	marginTop    = 24.0
+	marginBottom = 24.0
+	bodySize     = 10.5
+	leading      = 1.38 // line height as a multiple of the type size
+	mmPerPt      = 25.4 / 72
+)
+
+// PDFOptions configure the PDF typesetter.
+type PDFOptions struct {
+	// CreationDate is recorded in the document's metadata. When zero, the front matter's date is
+	// used, and failing that the first of January 2000: never the clock, so that the same input
+	// always gives the same bytes.
+	CreationDate time.Time
+	// Creator names the program in the metadata, for example "commons 0.1.0".
+	Creator string
+	// TOCMinArticles is the number of articles from which a table of contents is printed;
+	// 0 means 12.
+	TOCMinArticles int
+}
+
+// PDFDocument is a typeset PDF and what a reader of it would check.
+type PDFDocument struct {
+	Data []byte
+	// Pages is the number of pages.
+	Pages int
+	// Headings lists every heading of levels 1 to 3 with the page it starts on.
+	Headings []PDFHeading
+	// Substituted lists the characters the font cannot draw, printed as "?" instead.
+	Substituted []rune
+}
+
+// PDFHeading is a heading and its page.
+type PDFHeading struct {
+	Level int
+	Text  string
+	ID    string
+	Page  int
+}
+
+// style is the look of a run of text.
+type style uint8
+
+const (
+	styleBold style = 1 << iota
+	styleItalic
+	styleDeleted  // struck through, red: text removed in a redline
+	styleInserted // underlined, blue: text added in a redline
+	styleLink
+)
+
+func (s style) font() string {
+	switch {
+	case s&styleBold != 0 && s&styleItalic != 0:
+		return "BI"
+	case s&styleBold != 0:
+		return "B"
+	case s&styleItalic != 0:
+		return "I"
+	}
+	return ""
+}
+
+// run is a piece of inline text with one style.
+type run struct {
+	text  string
+	style style
+	// link is an address ("https://…") or an anchor ("#termination").
+	link string
+}
+
+// pdfWriter holds the state of one PDF: nothing is shared between documents.
+type pdfWriter struct {
+	f        *fpdf.Fpdf
+	fm       FrontMatter
+	src      []byte
+	opts     PDFOptions
+	lang     string
+	size     float64 // current type size
+	x0, x1   float64 // current left and right limits of the text block
+	anchors  map[string]int
+	headings []PDFHeading
+	missing  map[rune]bool
+	// keepSignatures is set while the signature section is typeset.
+	inSignatures bool
+	inAnnexes    bool
+	annexCount   int
+	// topLevel is the level of the document's highest heading, which becomes outline level 0.
+	topLevel int
+}
+
+// PDF typesets rendered Markdown as an A4 PDF: title block, optional table of contents,
+// numbered pages with the document's provenance in the footer, an outline entry per heading,
+// signature blocks kept on one page, annexes on new pages.
+func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
+	fm, body, err := SplitFrontMatter(md)
+	if err != nil {
+		return nil, err
+	}
+	root := Markdown().Parser().Parse(text.NewReader(body))
+	w := &pdfWriter{fm: fm, src: body, opts: opts, lang: fm["lang"], anchors: map[string]int{}, missing: map[rune]bool{}}
+	if w.lang == "" {
+		w.lang = "fr"
+	}
+	w.topLevel = 2
+	if firstHeading(root, 1) != nil {
+		w.topLevel = 1
+	}
+	w.setup()
+	w.titleBlock(root)
+	tocPage, tocEntries := w.reserveTOC(root)
+	w.blocks(root)
+	if tocEntries != nil {
+		w.drawTOC(tocPage, tocEntries)
+	}
+	var out bytes.Buffer
+	if err := w.f.Output(&out); err != nil {
+		return nil, fmt.Errorf("typeset PDF: %w", err)
+	}
+	doc := &PDFDocument{Data: out.Bytes(), Pages: w.f.PageCount(), Headings: w.headings}
+	for r := range w.missing {
+		doc.Substituted = append(doc.Substituted, r)
+	}
+	sortRunes(doc.Substituted)
+	return doc, nil
+}
+
+func sortRunes(rs []rune) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j] < rs[j-1]; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+func (w *pdfWriter) setup() {
+	f := fpdf.New("P", "mm", "A4", "")
+	for _, face := range faces {
+		f.AddUTF8FontFromBytes(fontFamily, face.style, face.ttf)
+	}
+	// Fonts must be UTF-8 before the first bookmark, or its title is garbled.
+	f.SetFont(fontFamily, "", bodySize)
+	f.SetMargins(marginLeft, marginTop, marginRight)
+	f.SetAutoPageBreak(false, marginBottom)
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	created := w.opts.CreationDate
+	if created.IsZero() {
+		if t, err := time.Parse(time.DateOnly, w.fm["date"]); err == nil {
+			created = t
+		} else {
+			created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	f.SetCreationDate(created.UTC())
+	f.SetModificationDate(created.UTC())
+	f.SetTitle(w.fm["title"], true)
+	f.SetSubject(w.fm["kind_label"], true)
+	f.SetAuthor(strings.ReplaceAll(w.fm["parties"], "\n", ", "), true)
+	f.SetKeywords(strings.Join(nonEmpty(w.fm["kind"], w.fm["definition"], "commons"), " "), true)
+	f.SetCreator(w.opts.Creator, true)
+	f.SetProducer(w.opts.Creator, true)
+	f.SetLang(w.lang)
+	f.AliasNbPages("{nb}")
+	f.SetFooterFunc(w.footer)
+	f.SetHeaderFuncMode(w.header, false)
+	w.f = f
+	w.x0, w.x1 = marginLeft, pageWidth-marginRight
+	w.size = bodySize
+	f.AddPage()
+}
+
+func nonEmpty(items ...string) []string {
+	var out []string
+	for _, s := range items {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// header prints the document's title on every page but the first.
+func (w *pdfWriter) header() {
+	if w.f.PageNo() == 1 {
+		return
+	}
+	f := w.f
+	f.SetFont(fontFamily, "I", 8)
+	f.SetTextColor(90, 90, 90)
+	title := w.clean(w.fm["title"])
+	for f.GetStringWidth(title) > pageWidth-marginLeft-marginRight && utf8.RuneCountInString(title) > 10 {
+		title = strings.TrimSuffix(title, "…")
+		_, size := utf8.DecodeLastRuneInString(title)
+		title = strings.TrimRight(title[:len(title)-size], " ") + "…"
+	}
+	f.Text(marginLeft, marginTop-10, title)
+	f.SetDrawColor(180, 180, 180)
+	f.SetLineWidth(0.2)
+	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
+	f.SetTextColor(0, 0, 0)
+	f.SetFont(fontFamily, "", w.size)
+}
+
+// footer prints the provenance and "page N / M".
+func (w *pdfWriter) footer() {
+	f := w.f
+	f.SetFont(fontFamily, "", 8)
+	f.SetTextColor(90, 90, 90)
+	y := pageHeight - marginBottom + 12
+	f.SetDrawColor(180, 180, 180)
+	f.SetLineWidth(0.2)
+	f.Line(marginLeft, y-4.5, pageWidth-marginRight, y-4.5)
+	left := strings.Join(nonEmpty(w.fm["definition"],
+		labelIf(w.lang, "templates", w.fm["templates"]),
+		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · ")
+	f.Text(marginLeft, y, w.clean(left))
+	var page string
+	if w.lang == "fr" {
+		page = fmt.Sprintf("page %d sur {nb}", f.PageNo())
+	} else {
+		page = fmt.Sprintf("page %d of {nb}", f.PageNo())
+	}
+	// {nb} is replaced after layout; measure with the widest number the document may have.
+	width := f.GetStringWidth(strings.ReplaceAll(page, "{nb}", "999"))
+	f.Text(pageWidth-marginRight-width, y, page)
+	f.SetTextColor(0, 0, 0)
+	f.SetFont(fontFamily, "", w.size)
+}
+
+func labelIf(lang, key, value string) string {
+	if value == "" {
+		return ""
+	}
+	return label(lang, key) + " " + value
+}
+
+// clean replaces the characters the font cannot draw, and remembers them.
+func (w *pdfWriter) clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if !hasGlyph(r) && r != '\n' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if hasGlyph(r) || r == '\n' {
+			b.WriteRune(r)
+		} else {
+			w.missing[r] = true
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+func (w *pdfWriter) lineHeight() float64 { return w.size * leading * mmPerPt }
+
+func (w *pdfWriter) bottom() float64 { return pageHeight - marginBottom }
+
+// ensure starts a new page unless h millimetres still fit on this one.
+func (w *pdfWriter) ensure(h float64) {
+	if w.f.GetY()+h > w.bottom() {
+		w.newPage()
+	}
+}
+
+func (w *pdfWriter) newPage() {
+	w.f.AddPage()
+	w.f.SetY(marginTop)
+}
+
+// titleBlock prints the document's title (its first-level heading), its kind and its parties,
+// centred on the first page.
+func (w *pdfWriter) titleBlock(root ast.Node) {
+	f := w.f
+	f.SetY(marginTop + 6)
+	if kind := w.fm["kind_label"]; kind != "" {
+		w.centered(strings.ToUpper(kind), "", 9, 5)
+		f.SetY(f.GetY() + 2)
+	}
+	h1 := firstHeading(root, 1)
+	title := w.fm["title"]
+	if h1 != nil {
+		title = plainText(h1, w.src)
+	}
+	w.centered(title, "B", 17, 17*1.25*mmPerPt)
+	if h1 != nil {
+		w.record(h1, 1, title)
+		// What the text says between the title and the first article (a subtitle) belongs to
+		// the title block.
+		for n := h1.NextSibling(); n != nil; {
+			p, ok := n.(*ast.Paragraph)
+			if !ok {
+				break
+			}
+			next := n.NextSibling()
+			f.SetY(f.GetY() + 1)
+			w.centered(plainText(p, w.src), "I", 11, 5.5)
+			p.Parent().RemoveChild(p.Parent(), p)
+			n = next
+		}
+		h1.Parent().RemoveChild(h1.Parent(), h1)
+	}
+	if parties := w.fm["parties"]; parties != "" {
+		f.SetY(f.GetY() + 3)
+		between := map[string]string{"fr": "Entre", "en": "Between"}[w.lang]
+		w.centered(between, "I", 10, 5)
+		for i, p := range strings.Split(parties, "\n") {
+			if i > 0 {
+				w.centered(map[string]string{"fr": "et", "en": "and"}[w.lang], "I", 10, 5)
+			}
+			w.centered(p, "B", 11, 5.5)
+		}
+	}
+	f.SetY(f.GetY() + 4)
+	f.SetDrawColor(60, 60, 60)
+	f.SetLineWidth(0.4)
+	f.Line(pageWidth/2-20, f.GetY(), pageWidth/2+20, f.GetY())
+	f.SetY(f.GetY() + 8)
+	f.SetFont(fontFamily, "", w.size)
+}
+
+// centered prints one or more centred lines.
+func (w *pdfWriter) centered(s, style string, size, lh float64) {
+	f := w.f
+	f.SetFont(fontFamily, style, size)
+	for _, line := range w.wrapPlain(w.clean(s), w.x1-w.x0-20) {
+		width := f.GetStringWidth(line)
+		f.Text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
+		f.SetY(f.GetY() + lh)
+	}
+	f.SetFont(fontFamily, "", w.size)
+}
+
+// wrapPlain breaks plain text into lines no wider than width in the current font.
+func (w *pdfWriter) wrapPlain(s string, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(s, " ") {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && w.f.GetStringWidth(try) > width {
+			lines = append(lines, line)
+			line = word
+			continue
+		}
+		line = try
+	}
+	return append(lines, line)
+}
+
+func firstHeading(root ast.Node, level int) *ast.Heading {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == level {
+			return h
+		}
+	}
+	return nil
+}
+
+// plainText is the text of a node without its formatting.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+func headingID(n ast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// record notes a heading for the outline and the table of contents, and makes it a link target.
+func (w *pdfWriter) record(n ast.Node, level int, title string) {
+	id := headingID(n)
+	y := w.f.GetY()
+	if level <= 3 {
+		// Outline levels start at 0 with the highest heading the document has.
+		w.f.Bookmark(w.clean(title), max(level-w.topLevel, 0), -1)
+	}
+	w.headings = append(w.headings, PDFHeading{Level: level, Text: title, ID: id, Page: w.f.PageNo()})
+	if id != "" {
+		w.f.SetLink(w.anchor(id), y, w.f.PageNo())
+	}
+}
+
+// anchor returns the link id of a heading id, creating it on first use so that links may point
+// forward.
+func (w *pdfWriter) anchor(id string) int {
+	if l, ok := w.anchors[id]; ok {
+		return l
+	}
+	l := w.f.AddLink()
+	w.anchors[id] = l
+	return l
+}
+
+// blockFuncs typesets each kind of block, as goldmark's renderers do: one function per kind.
+var blockFuncs map[ast.NodeKind]func(*pdfWriter, ast.Node)
+
+func init() {
+	blockFuncs = map[ast.NodeKind]func(*pdfWriter, ast.Node){
+		ast.KindHeading:         (*pdfWriter).heading,
+		ast.KindParagraph:       (*pdfWriter).paragraph,
+		ast.KindTextBlock:       (*pdfWriter).paragraph,
+		ast.KindList:            (*pdfWriter).list,
+		ast.KindBlockquote:      (*pdfWriter).blockquote,
+		ast.KindThematicBreak:   (*pdfWriter).thematicBreak,
+		ast.KindCodeBlock:       (*pdfWriter).codeBlock,
+		ast.KindFencedCodeBlock: (*pdfWriter).codeBlock,
+		east.KindTable:          (*pdfWriter).table,
+	}
+}
+
+func (w *pdfWriter) blocks(parent ast.Node) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if fn, ok := blockFuncs[n.Kind()]; ok {
+			fn(w, n)
+		}
+	}
+}
+
+func (w *pdfWriter) heading(n ast.Node) {
+	h := n.(*ast.Heading)
+	title := plainText(h, w.src)
+	id := headingID(h)
+	f := w.f
+	size, before, after := 12.0, 5.0, 2.0
+	switch h.Level {
+	case 1:
+		size, before = 16, 6
+	case 3:
+		size, before = 11, 3.5
+	case 4, 5, 6:
+		size, before = bodySize, 3
+	}
+	switch {
+	case id == "annexes" || h.Level == 3 && w.inAnnexes && w.annexCount > 0:
+		w.newPage()
+		before = 0
+	case id == "signatures":
+		// The signature section is kept on one page: heading, place and date, every block.
+		if w.f.GetY()+w.signaturesHeight(n) > w.bottom() {
+			w.newPage()
+			before = 0
+		}
+	}
+	if h.Level == 2 {
+		w.inSignatures = id == "signatures"
+		w.inAnnexes = id == "annexes"
+	} else if h.Level == 3 && w.inAnnexes {
+		w.annexCount++
+	}
+	lh := size * 1.25 * mmPerPt
+	// A heading never ends a page: it needs its own lines and two lines of what follows.
+	lines := w.wrapWith(title, "B", size, w.x1-w.x0)
+	if f.GetY() > marginTop+0.1 {
+		f.SetY(f.GetY() + before)
+	}
+	w.ensure(float64(len(lines))*lh + after + 2*w.lineHeight())
+	w.record(h, h.Level, title)
+	f.SetFont(fontFamily, "B", size)
+	for _, line := range lines {
+		f.Text(w.x0, f.GetY()+lh*0.78, line)
+		f.SetY(f.GetY() + lh)
+	}
+	f.SetY(f.GetY() + after)
+	f.SetFont(fontFamily, "", w.size)
+}
+
+func (w *pdfWriter) wrapWith(s, style string, size, width float64) []string {
+	w.f.SetFont(fontFamily, style, size)
+	lines := w.wrapPlain(w.clean(s), width)
+	w.f.SetFont(fontFamily, "", w.size)
+	return lines
+}
+
+// signaturesHeight estimates the height of the signature section that starts at heading n.
+func (w *pdfWriter) signaturesHeight(n ast.Node) float64 {
+	h := 12.0
+	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
+		if hd, ok := c.(*ast.Heading); ok && hd.Level <= 2 {
+			break
+		}
+		h += 2*w.lineHeight() + 2
+		if strings.HasPrefix(plainText(c, w.src), "") && isBoldParagraph(c) {
+			h += signatureSpace
+		}
+	}
+	return h
+}
+
+// signatureSpace is the room left blank for a handwritten signature.
+const signatureSpace = 22.0
+
+// isBoldParagraph reports whether a paragraph is a single bold run: a party's name in a
+// signature block.
+func isBoldParagraph(n ast.Node) bool {
+	p, ok := n.(*ast.Paragraph)
+	if !ok || p.ChildCount() != 1 {
+		return false
+	}
+	e, ok := p.FirstChild().(*ast.Emphasis)
+	return ok && e.Level == 2
+}
+
+func (w *pdfWriter) paragraph(n ast.Node) {
+	runs := w.inline(n, 0, "")
+	if len(runs) == 0 {
+		return
+	}
+	_, inList := n.Parent().(*ast.ListItem)
+	if w.inSignatures && isBoldParagraph(n) {
+		// A signature block: the party's name, then its representative, then room to sign.
+		w.ensure(signatureSpace + 3*w.lineHeight())
+		w.f.SetY(w.f.GetY() + 2)
+		w.flow(runs, false)
+		if next := n.NextSibling(); next != nil && !isBoldParagraph(next) {
+			if _, isPara := next.(*ast.Paragraph); isPara {
+				w.flow(w.inline(next, 0, ""), false)
+				n.Parent().RemoveChild(n.Parent(), next)
+			}
+		}
+		y := w.f.GetY() + 1
+		w.f.SetDrawColor(150, 150, 150)
+		w.f.SetLineWidth(0.2)
+		w.f.SetDashPattern([]float64{0.8, 0.8}, 0)
+		w.f.Rect(w.x0, y, 80, signatureSpace-4, "D")
+		w.f.SetDashPattern(nil, 0)
+		w.f.SetY(y + signatureSpace)
+		return
+	}
+	w.flow(runs, true)
+	if !inList || n.NextSibling() != nil {
+		w.f.SetY(w.f.GetY() + w.lineHeight()*0.45)
+	}
+}
+
+// inline flattens the inline content of a block into styled runs.
+func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
+	var runs []run
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			s := string(t.Segment.Value(w.src))
+			runs = append(runs, run{text: s, style: st, link: link})
+			if t.HardLineBreak() {
+				runs = append(runs, run{text: "\n", style: st})
+			} else if t.SoftLineBreak() {
+				runs = append(runs, run{text: " ", style: st})
+			}
+		case *ast.String:
+			runs = append(runs, run{text: string(t.Value), style: st, link: link})
+		case *ast.Emphasis:
+			s := st | styleItalic
+			if t.Level == 2 {
+				s = st | styleBold
+			}
+			runs = append(runs, w.inline(t, s, link)...)
+		case *ast.CodeSpan:
+			runs = append(runs, w.inline(t, st|styleItalic, link)...)
+		case *ast.Link:
+			runs = append(runs, w.inline(t, st|styleLink, string(t.Destination))...)
+		case *ast.AutoLink:
+			url := string(t.URL(w.src))
+			runs = append(runs, run{text: string(t.Label(w.src)), style: st | styleLink, link: url})
+		case *east.Strikethrough:
+			runs = append(runs, w.inline(t, st|styleDeleted, link)...)
+		default:
+			runs = append(runs, w.inline(t, st, link)...)
+		}
+	}
+	return runs
+}
+
+// box is an unbreakable group of pieces (a word, perhaps in several styles); a line is boxes
+// separated by stretchable spaces.
+type box struct {
+	pieces []piece
+	width  float64
+	// space is the width of the space before the box (0 at the start of a line).
+	space   float64
+	newline bool
+}
+
+type piece struct {
+	text  string
+	style style
+	link  string
+	width float64
+}
+
+func (w *pdfWriter) setStyle(s style) {
+	w.f.SetFont(fontFamily, s.font(), w.size)
+}
+
+// boxes cuts runs into words at ordinary spaces. No-break spaces (U+00A0, U+202F) stay inside
+// words, which is what keeps « », ; : and amounts together.
+func (w *pdfWriter) boxes(runs []run) []box {
+	var out []box
+	cur := box{}
+	pendingSpace := 0.0
+	flush := func() {
+		if len(cur.pieces) > 0 || cur.newline {
+			out = append(out, cur)
+		}
+		cur = box{}
+	}
+	for _, r := range runs {
+		w.setStyle(r.style)
+		spaceWidth := w.f.GetStringWidth(" ")
+		parts := strings.Split(w.clean(r.text), " ")
+		for i, part := range parts {
+			if i > 0 {
+				flush()
+				pendingSpace = spaceWidth
+			}
+			if part == "\n" {
+				flush()
+				out = append(out, box{newline: true})
+				pendingSpace = 0
+				continue
+			}
+			if part == "" {
+				continue
+			}
+			if len(cur.pieces) == 0 {
+				cur.space = pendingSpace
+				pendingSpace = 0
+			}
+			pw := w.f.GetStringWidth(part)
+			cur.pieces = append(cur.pieces, piece{text: part, style: r.style, link: r.link, width: pw})
+			cur.width += pw
+		}
+	}
+	flush()
+	return out
+}
+
+// flow sets runs as lines between x0 and x1, justified unless told otherwise; the last line of
+// a paragraph is never stretched.
+func (w *pdfWriter) flow(runs []run, justify bool) {
+	width := w.x1 - w.x0
+	lines := w.layout(w.boxes(runs), width)
+	for i, l := range lines {
+		w.drawLine(l.boxes, l.width, width, justify && !l.last && i < len(lines)-1)
+	}
+	w.setStyle(0)
+}
+
+type line struct {
+	boxes []box
+	width float64
+	// last is set on a line that ends a paragraph or a hard line break.
+	last bool
+}
+
+// layout breaks boxes into lines no wider than width, greedily, which is what a reader expects
+// of a contract and costs one pass.
+func (w *pdfWriter) layout(boxes []box, width float64) []line {
+	var lines []line
+	var cur []box
+	curWidth := 0.0
+	emit := func(last bool) {
+		lines = append(lines, line{boxes: cur, width: curWidth, last: last})
+		cur, curWidth = nil, 0
+	}
+	for _, b := range boxes {
+		if b.newline {
+			emit(true)
+			continue
+		}
+		// A word wider than the line is cut where it must be.
+		for b.width > width {
+			head, tail := w.splitBox(b, width-curWidth-b.space)
+			if len(head.pieces) == 0 {
+				if len(cur) > 0 {
+					emit(false)
+					continue
+				}
+				head, tail = w.splitBox(b, width)
+			}
+			cur = append(cur, head)
+			curWidth += head.width + head.space
+			emit(false)
+			b = tail
+			b.space = 0
+		}
+		if len(cur) > 0 && curWidth+b.space+b.width > width {
+			emit(false)
+		}
+		if len(cur) == 0 {
+			b.space = 0
+		}
+		cur = append(cur, b)
+		curWidth += b.space + b.width
+	}
+	if len(cur) > 0 {
+		emit(true)
+	}
+	return lines
+}
+
+// splitBox cuts a box so that its head fits in width.
+func (w *pdfWriter) splitBox(b box, width float64) (head, tail box) {
+	head.space = b.space
+	used := 0.0
+	for i, p := range b.pieces {
+		w.setStyle(p.style)
+		if used+p.width <= width {
+			head.pieces = append(head.pieces, p)
+			head.width += p.width
+			used += p.width
+			continue
+		}
+		runes := []rune(p.text)
+		k := 0
+		for k < len(runes) && used+w.f.GetStringWidth(string(runes[:k+1])) <= width {
+			k++
+		}
+		if k > 0 {
+			hp := piece{text: string(runes[:k]), style: p.style, link: p.link, width: w.f.GetStringWidth(string(runes[:k]))}
+			head.pieces = append(head.pieces, hp)
+			head.width += hp.width
+		}
+		rest := piece{text: string(runes[k:]), style: p.style, link: p.link, width: w.f.GetStringWidth(string(runes[k:]))}
+		tail.pieces = append([]piece{rest}, b.pieces[i+1:]...)
+		for _, tp := range tail.pieces {
+			tail.width += tp.width
+		}
+		return head, tail
+	}
+	return head, tail
+}
+
+func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool) {
+	lh := w.lineHeight()
+	w.ensure(lh)
+	f := w.f
+	y := f.GetY()
+	baseline := y + lh*0.76
+	extra := 0.0
+	if justify && len(line) > 1 {
+		extra = (width - lineWidth) / float64(len(line)-1)
+		if extra > w.size*mmPerPt*0.9 {
+			extra = 0 // a loose line reads better ragged than stretched
+		}
+	}
+	x := w.x0
+	for i, b := range line {
+		if i > 0 {
+			x += b.space + extra
+		}
+		for _, p := range b.pieces {
+			w.drawPiece(p, x, baseline, lh)
+			x += p.width
+		}
+	}
+	f.SetY(y + lh)
+}
+
+func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
+	f := w.f
+	w.setStyle(p.style)
+	switch {
+	case p.style&styleDeleted != 0:
+		f.SetTextColor(176, 0, 32)
+	case p.style&styleInserted != 0, p.style&styleLink != 0:
+		f.SetTextColor(26, 77, 143)
+	}
+	f.Text(x, baseline, p.text)
+	f.SetTextColor(0, 0, 0)
+	switch {
+	case p.style&styleDeleted != 0:
+		f.SetDrawColor(176, 0, 32)
+		f.SetLineWidth(0.25)
+		f.Line(x, baseline-w.size*mmPerPt*0.3, x+p.width, baseline-w.size*mmPerPt*0.3)
+	case p.style&styleInserted != 0:
+		f.SetDrawColor(26, 77, 143)
+		f.SetLineWidth(0.25)
+		f.Line(x, baseline+0.6, x+p.width, baseline+0.6)
+	}
+	if p.link != "" {
+		top := baseline - lh*0.76
+		if strings.HasPrefix(p.link, "#") {
+			f.Link(x, top, p.width, lh, w.anchor(p.link[1:]))
+		} else if strings.HasPrefix(p.link, "http://") || strings.HasPrefix(p.link, "https://") {
+			f.LinkString(x, top, p.width, lh, p.link)
+		}
+	}
+}
+
+func (w *pdfWriter) list(n ast.Node) {
+	l := n.(*ast.List)
+	start := l.Start
+	if start == 0 {
+		start = 1
+	}
+	indent := 6.0
+	saved := w.x0
+	i := 0
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := "–"
+		if l.IsOrdered() {
+			marker = strconv.Itoa(start+i) + "."
+		}
+		i++
+		w.ensure(w.lineHeight())
+		w.setStyle(0)
+		mw := w.f.GetStringWidth(marker)
+		w.f.Text(saved+indent-mw-1.8, w.f.GetY()+w.lineHeight()*0.76, marker)
+		w.x0 = saved + indent
+		w.blocks(item)
+		w.x0 = saved
+	}
+	w.f.SetY(w.f.GetY() + w.lineHeight()*0.45)
+}
+
+func (w *pdfWriter) blockquote(n ast.Node) {
+	saved := w.x0
+	top, page := w.f.GetY(), w.f.PageNo()
+	w.x0 = saved + 6
+	w.blocks(n)
+	w.x0 = saved
+	if w.f.PageNo() == page {
+		w.f.SetDrawColor(150, 150, 150)
+		w.f.SetLineWidth(0.6)
+		w.f.Line(saved+2, top, saved+2, w.f.GetY()-2)
+	}
+}
+
+func (w *pdfWriter) thematicBreak(ast.Node) {
+	w.ensure(6)
+	y := w.f.GetY() + 3
+	w.f.SetDrawColor(150, 150, 150)
+	w.f.SetLineWidth(0.3)
+	w.f.Line(w.x0+30, y, w.x1-30, y)
+	w.f.SetY(y + 3)
+}
+
+func (w *pdfWriter) codeBlock(n ast.Node) {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(w.src))
+	}
+	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		w.flow([]run{{text: line}}, false)
+	}
+	w.f.SetY(w.f.GetY() + w.lineHeight()*0.45)
+}

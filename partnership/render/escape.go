@@ -96,6 +96,18 @@ func escapeParagraph(s string) string {
 	return strings.Join(sentences, "\n")
 }
 
+// escapeParagraphs escapes text made of several paragraphs, separated by blank lines in the
+// definition (a YAML literal block), keeping the blank lines between them.
+func escapeParagraphs(s string) string {
+	var out []string
+	for _, p := range regexp.MustCompile(`\n\s*\n`).Split(strings.TrimSpace(s), -1) {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, escapeParagraph(p))
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
 // escapeValue is the function every template action ends with: Markdown passes through, any
 // other value is printed as escaped text.
 func escapeValue(v any) Markdown {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"reflect"
@@ -12,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/score"
+	"github.com/commons-toolkit/commons/partnership/typeset"
 )
 
 // Data is what a clause template sees as its dot: every field of the definition (.Title,
@@ -21,6 +24,47 @@ type Data struct {
 	*partnership.Definition
 	lib  *Library
 	lang string
+}
+
+// Score returns the communality assessment of the definition (its declared facts through the
+// rubric, checked against its own thresholds), or nil when it declares no facts.
+func (d *Data) Score() *score.Result {
+	if !score.HasFacts(d.Definition) {
+		return nil
+	}
+	r := score.Evaluate(d.Definition, nil)
+	return &r
+}
+
+// Rules returns the rubric's rules that gave the levels of an axis, best first.
+func (d *Data) Rules(axis score.Axis) []RuleApplied {
+	r := d.Score()
+	if r == nil {
+		return nil
+	}
+	var out []RuleApplied
+	for _, f := range r.Profile.Findings {
+		if f.Axis != axis {
+			continue
+		}
+		for _, rule := range score.Rules {
+			if rule.ID == f.Rule {
+				out = append(out, RuleApplied{Level: f.Level, Text: rule.Text[d.lang], Sources: f.Sources})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b RuleApplied) int { return b.Level - a.Level })
+	return out
+}
+
+// Axes lists the three axes of inclusivity: use, governance, preservation.
+func (d *Data) Axes() []score.Axis { return score.Axes }
+
+// RuleApplied is a rule of the rubric that was met, in the document's language.
+type RuleApplied struct {
+	Level   int
+	Text    string
+	Sources []score.Source
 }
 
 // Party returns the party with the given id; an unknown id stops the render.
@@ -44,15 +88,30 @@ func (d *Data) PartiesWithRole(roles ...string) []partnership.Party {
 	return out
 }
 
-// Signatories returns the parties that sign the document, in the order of the definition.
+// Signatories returns the parties that sign the document, in the order of the definition: every
+// party that does not say otherwise, except in an application, which only its applicant signs.
 func (d *Data) Signatories() []partnership.Party {
 	var out []partnership.Party
 	for _, p := range d.Parties {
+		if d.Kind == partnership.KindApplication && (d.Application == nil || p.ID != d.Application.Applicant) {
+			continue
+		}
 		if p.Signs == nil || *p.Signs {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// PublicBody returns the first party with the role of public authority, the one a charter or a
+// convention speaks for; the zero Party when there is none.
+func (d *Data) PublicBody() partnership.Party {
+	for _, p := range d.Parties {
+		if p.Role == partnership.RolePublicAuthority {
+			return p
+		}
+	}
+	return partnership.Party{}
 }
 
 // TotalGrants adds up the amounts of all grants.
@@ -127,6 +186,8 @@ var Funcs = []FuncDoc{
 	{"amount", "amount NUMBER", "a sum in euros: 12 500 €, €12,500"},
 	{"number", "number NUMBER", "a number with the language's separators: 12 500,5"},
 	{"percent", "percent NUMBER", "a percentage given in percent: 70 %"},
+	{"div", "div A B", "A divided by B (0 when B is 0), for a rate: percent (mul (div .Amount .EligibleCosts) 100)"},
+	{"mul", "mul A B", "A multiplied by B"},
 	{"share", "share FRACTION", "a fraction as a percentage: 0.67 gives 67 %"},
 	{"ordinal", "ordinal INT", "1er, 2e… or 1st, 2nd…"},
 	{"count", "count INT SINGULAR PLURAL", "a number and its noun, agreed: 1 siège, 3 sièges"},
@@ -136,12 +197,16 @@ var Funcs = []FuncDoc{
 	{"join", "join LIST", "a list of texts as a sentence: a, b et c"},
 	{"list", "list LIST", "a Markdown bullet list, one item per line"},
 	{"para", "para TEXT", "a paragraph of text, one sentence per line"},
+	{"paras", "paras TEXT", "several paragraphs (separated by blank lines in the definition), one sentence per line"},
+	{"sentence", "sentence TEXT", "the text ending with a full stop, added only when it has no final punctuation"},
+	{"de", "de TEXT", "French \"de\" before the text, elided before a vowel or a mute h: de personne publique, d’opérateur"},
 	{"capfirst", "capfirst TEXT", "the text with a capital first letter"},
 	{"link", "link URL", "a clickable web address (http and https only)"},
 	{"ref", "ref CLAUSE-ID", "a cross-reference to another clause: l’article 5 is written l’{{ref \"termination\"}}"},
 	{"has", "has CLAUSE-ID", "whether another clause is present in the document"},
 	{"designation", "designation PARTY-or-ID", "how the text refers to a party: its designation (« la Commune »), else its name"},
 	{"spell", "spell INT", "a whole number in words up to twenty, in digits beyond: deux, two"},
+	{"chart", "chart RESULT", "the bar chart of a communality assessment (.Score): the three axes against their thresholds"},
 	{"add", "add INT INT", "the sum of two whole numbers, to number items from 1: add $i 1"},
 }
 
@@ -156,11 +221,27 @@ func (st *state) funcs() template.FuncMap {
 	return template.FuncMap{
 		escapeFuncName: escapeValue,
 		"date":         func(s string) Markdown { return Markdown(escapeInline(loc.date(s))) },
-		"amount":       func(v float64) Markdown { return Markdown(loc.amount(v)) },
-		"number":       func(v float64) Markdown { return Markdown(loc.number(v)) },
-		"percent":      func(v float64) Markdown { return Markdown(loc.percent(v)) },
-		"share":        func(v float64) Markdown { return Markdown(loc.percent(v * 100)) },
-		"ordinal":      func(n int) Markdown { return Markdown(loc.ordinal(n)) },
+		"amount":       func(v any) (Markdown, error) { f, err := toFloat(v); return Markdown(loc.amount(f)), err },
+		"number":       func(v any) (Markdown, error) { f, err := toFloat(v); return Markdown(loc.number(f)), err },
+		"percent":      func(v any) (Markdown, error) { f, err := toFloat(v); return Markdown(loc.percent(f)), err },
+		"share":        func(v any) (Markdown, error) { f, err := toFloat(v); return Markdown(loc.percent(f * 100)), err },
+		"div": func(a, b any) (float64, error) {
+			x, err1 := toFloat(a)
+			y, err2 := toFloat(b)
+			if y == 0 {
+				return 0, errors.Join(err1, err2)
+			}
+			return x / y, errors.Join(err1, err2)
+		},
+		"mul": func(a, b any) (float64, error) {
+			x, err1 := toFloat(a)
+			y, err2 := toFloat(b)
+			return x * y, errors.Join(err1, err2)
+		},
+		"paras":    func(s string) Markdown { return Markdown(escapeParagraphs(s)) },
+		"sentence": func(v any) Markdown { return Markdown(sentence(string(escapeValue(v)))) },
+		"de":       func(v any) Markdown { return Markdown(elideDe(string(escapeValue(v)))) },
+		"ordinal":  func(n int) Markdown { return Markdown(loc.ordinal(n)) },
 		"count": func(n int, one, many string) Markdown {
 			return Markdown(loc.number(float64(n)) + " " + escapeInline(pluralWord(st.lang, n, one, many)))
 		},
@@ -187,6 +268,7 @@ func (st *state) funcs() template.FuncMap {
 		},
 		"add":   func(a, b int) int { return a + b },
 		"spell": func(n int) Markdown { return Markdown(loc.spell(n)) },
+		"chart": st.communalityChart,
 		"designation": func(v any) (Markdown, error) {
 			var p partnership.Party
 			switch v := v.(type) {
@@ -206,6 +288,38 @@ func (st *state) funcs() template.FuncMap {
 			return Markdown(escapeInline(p.Name)), nil
 		},
 	}
+}
+
+// toFloat accepts the numbers a template may hold: float64 fields, int counts, constants.
+func toFloat(v any) (float64, error) {
+	switch n := v.(type) {
+	case float64:
+		return n, nil
+	case int:
+		return float64(n), nil
+	case int64:
+		return float64(n), nil
+	}
+	return 0, fmt.Errorf("expected a number, got %T", v)
+}
+
+// sentence ends text with a full stop unless it already ends with punctuation.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || strings.ContainsRune(".!?…:;", r) || strings.HasSuffix(s, ".»") || strings.HasSuffix(s, ".)") {
+		return s
+	}
+	return s + "."
+}
+
+// elideDe writes French "de" before a word, as "d’" before a vowel or a mute h.
+func elideDe(s string) string {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s, `\`))
+	if strings.ContainsRune("aeiouyhàâäéèêëîïôöûüAEIOUYHÀÂÉÈÊÎÔÛ", r) {
+		return "d’" + s
+	}
+	return "de " + s
 }
 
 func pluralWord(lang string, n int, one, many string) string {
@@ -259,6 +373,34 @@ func (st *state) label(enum string, value any) (Markdown, error) {
 		return "", fmt.Errorf("the labels of %q have no words for %q", enum, s)
 	}
 	return Markdown(escapeInline(words)), nil
+}
+
+// communalityChart draws the three axes of a profile against the thresholds that apply.
+func (st *state) communalityChart(r *score.Result) (Markdown, error) {
+	if r == nil {
+		return "", nil
+	}
+	words := map[string][2]string{"fr": {"Profil de communalité", "seuil requis"}, "en": {"Communality profile", "required threshold"}}[st.lang]
+	c := typeset.Chart{Title: words[0], Max: 4, ThresholdLabel: words[1]}
+	for _, a := range score.Axes {
+		label, _ := st.r.lib.Label(st.lang, "axis", string(a))
+		bar := typeset.Bar{Label: capFirstPlain(label), Value: float64(r.Profile.Level(a)), Text: strconv.Itoa(r.Profile.Level(a)) + " / 4"}
+		for _, ch := range r.Checks {
+			if ch.Axis == string(a) {
+				bar.Threshold = ch.Required
+			}
+		}
+		c.Bars = append(c.Bars, bar)
+	}
+	if c.ThresholdLabel != "" && !slices.ContainsFunc(c.Bars, func(b typeset.Bar) bool { return b.Threshold > 0 }) {
+		c.ThresholdLabel = ""
+	}
+	return Markdown(typeset.ChartBlock(c)), nil
+}
+
+func capFirstPlain(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // ref writes a cross-reference to another clause, as a link to its heading.

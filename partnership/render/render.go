@@ -280,13 +280,17 @@ func (st *state) normalize(s string) string {
 		if l == "" && i > 0 && i+1 < len(lines) && isListItem(out[len(out)-1]) && isListItem(lines[i+1]) {
 			continue
 		}
-		if st.lang == "fr" {
+		if st.lang == "fr" && !tableDelimiter.MatchString(l) {
 			l = frenchSpacing(l)
 		}
 		out = append(out, l)
 	}
 	return blankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n")
 }
+
+// tableDelimiter matches the row under a table's header, whose colons set the alignment and
+// must not get French spacing.
+var tableDelimiter = regexp.MustCompile(`^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
 
 var listItem = regexp.MustCompile(`^\s*(- |\d+\. )`)
 

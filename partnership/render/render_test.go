@@ -308,14 +308,23 @@ func TestUserTextIsInert(t *testing.T) {
 			}
 			benign := mustRender(t, withAll(func(i int) string { return "texte" }))
 			hostile := mustRender(t, withAll(func(i int) string { return payloads[i%len(payloads)] }))
+			if os.Getenv("DUMP_INJECTION") != "" {
+				os.WriteFile("/tmp/benign.md", benign.Markdown, 0o644)
+				os.WriteFile("/tmp/hostile.md", hostile.Markdown, 0o644)
+			}
 			if a, b := skeleton(benign.Markdown), skeleton(hostile.Markdown); a != b {
-				t.Errorf("user text changed the structure of the document:\nbenign:  %.600s\nhostile: %.600s", a, b)
+				i := 0
+				for i < min(len(a), len(b)) && a[i] == b[i] {
+					i++
+				}
+				from := max(0, strings.LastIndex(a[:i], "Heading"))
+				t.Errorf("user text changed the structure of the document, from:\nbenign:  %.300s\nhostile: %.300s", a[from:], b[from:])
 			}
 			html, err := typeset.HTML(hostile.Markdown)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, bad := range []string{"<script", "javascript:", "<h1>Titre", "<table>\n<thead>\n<tr>\n<th>a", "<img", "href=\"http://x"} {
+			for _, bad := range []string{"<script", "href=\"javascript:", "<h1>Titre", "<table>\n<thead>\n<tr>\n<th>a", "<img", "href=\"http://x"} {
 				if bytes.Contains(html, []byte(bad)) {
 					t.Errorf("HTML contains %q", bad)
 				}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -180,15 +182,16 @@ func frenchSpacing(line string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range urlLike.FindAllStringIndex(line, -1) {
-		b.WriteString(frenchSpacingText(line[last:m[0]]))
+		b.WriteString(frenchSpacingText(line[last:m[0]], line[:last]))
 		b.WriteString(line[m[0]:m[1]])
 		last = m[1]
 	}
-	b.WriteString(frenchSpacingText(line[last:]))
+	b.WriteString(frenchSpacingText(line[last:], line[:last]))
 	return b.String()
 }
 
-func frenchSpacingText(s string) string {
+// frenchSpacingText spaces one stretch of text; before is what precedes it on the line.
+func frenchSpacingText(s, before string) string {
 	if s == "" {
 		return s
 	}
@@ -197,11 +200,13 @@ func frenchSpacingText(s string) string {
 	for _, m := range frHighPunct.FindAllStringSubmatchIndex(s, -1) {
 		b.WriteString(s[last:m[0]])
 		mark := s[m[2]:m[3]]
-		// A mark that opens the text, or is escaped (\!), is not French punctuation.
-		if m[0] == 0 && m[2] == 0 || m[0] > 0 && s[m[0]-1] == '\\' && m[0] == m[2] {
-			b.WriteString(mark)
-		} else {
+		// The mark takes a space when it follows a word or a space; glued to anything else (the
+		// start of the text, an escaping backslash, an emphasis mark) it is not French
+		// punctuation, and a space there could undo the Markdown around it.
+		if followsWord(before + s[:m[0]]) {
 			b.WriteString(narrowNbsp + mark)
+		} else {
+			b.WriteString(s[m[0]:m[1]])
 		}
 		last = m[1]
 	}
@@ -211,4 +216,11 @@ func frenchSpacingText(s string) string {
 	s = frOpenQuote.ReplaceAllString(s, "«"+nbsp)
 	s = frCloseQuote.ReplaceAllString(s, nbsp+"»")
 	return s
+}
+
+// followsWord reports whether text ends with a letter, a digit or a closing mark, after which
+// French puts a space before ; ! and ?.
+func followsWord(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("»)]’\"%€.…", r)
 }

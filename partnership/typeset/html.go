@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 )
 
 // Markdown is the goldmark configuration every output format shares: CommonMark with tables,
@@ -18,6 +20,7 @@ var Markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&chartRenderer{}, 100))),
 	)
 })
 
@@ -40,6 +43,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #999; color: #333; }
 a { color: #1a4d8f; }
+figure.chart { margin: 1em 0; }
+figure.chart svg { max-width: 100%; height: auto; }
 del { color: #b00020; }
 ins { color: #1a4d8f; }
 footer { margin-top: 3em; border-top: 1px solid #999; padding-top: .5em; font-size: .8em;

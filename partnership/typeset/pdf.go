@@ -454,7 +454,7 @@ func init() {
 		ast.KindBlockquote:      (*pdfWriter).blockquote,
 		ast.KindThematicBreak:   (*pdfWriter).thematicBreak,
 		ast.KindCodeBlock:       (*pdfWriter).codeBlock,
-		ast.KindFencedCodeBlock: (*pdfWriter).codeBlock,
+		ast.KindFencedCodeBlock: (*pdfWriter).chart,
 		east.KindTable:          (*pdfWriter).table,
 	}
 }
@@ -482,7 +482,7 @@ func (w *pdfWriter) heading(n ast.Node) {
 		size, before = bodySize, 3
 	}
 	switch {
-	case id == "annexes" || h.Level == 3 && w.inAnnexes && w.annexCount > 0:
+	case h.Level == 2 && isAnnex(id) || h.Level == 3 && w.inAnnexes && w.annexCount > 0:
 		w.newPage()
 		before = 0
 	case id == "signatures":
@@ -494,7 +494,7 @@ func (w *pdfWriter) heading(n ast.Node) {
 	}
 	if h.Level == 2 {
 		w.inSignatures = id == "signatures"
-		w.inAnnexes = id == "annexes"
+		w.inAnnexes = isAnnex(id)
 	} else if h.Level == 3 && w.inAnnexes {
 		w.annexCount++
 	}
@@ -521,6 +521,10 @@ func (w *pdfWriter) wrapWith(s, style string, size, width float64) []string {
 	w.f.SetFont(fontFamily, "", w.size)
 	return lines
 }
+
+// isAnnex tells an annex section by its id: "annexes", or any id ending in "-annex". Annexes
+// start on a new page.
+func isAnnex(id string) bool { return id == "annexes" || strings.HasSuffix(id, "-annex") }
 
 // signaturesHeight estimates the height of the signature section that starts at heading n.
 func (w *pdfWriter) signaturesHeight(n ast.Node) float64 {

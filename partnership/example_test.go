@@ -36,5 +36,5 @@ func ExampleLoad_syntaxError() {
 	_, diags := partnership.Load("charte.json", src, partnership.DefaultLimits)
 	fmt.Println(diags)
 	// Output:
-	// charte.json:3:3: /: not valid JSON: invalid character '"' after object key:value pair; a comma or a closing } is missing before it
+	// charte.json:3:3: not valid JSON: invalid character '"' after object key:value pair; a comma or a closing } is missing before it
 }

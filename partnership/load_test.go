@@ -160,9 +160,9 @@ func TestDiagnosticsSortedAndDeduplicated(t *testing.T) {
 		lines = append(lines, d.String())
 	}
 	want := []string{
-		"a.yaml:3:1: /: warning: m",
+		"a.yaml:3:1: warning: m",
 		"a.yaml:3:2: /x: m",
-		"b.yaml:1:1: /: z",
+		"b.yaml:1:1: z",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))

@@ -49,3 +49,12 @@ func ExpandPaths(paths []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// ResolveCallFile returns the path of the call an application names, which is relative to the
+// application's own file.
+func ResolveCallFile(application, call string) string {
+	if filepath.IsAbs(call) || application == "-" {
+		return call
+	}
+	return filepath.Join(filepath.Dir(application), filepath.FromSlash(call))
+}

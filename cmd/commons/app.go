@@ -97,6 +97,8 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 			validateCommand(),
 			renderCommand(),
 			templatesCommand(),
+			scoreCommand(),
+			assessCommand(),
 			schemaCommand(),
 			initCommand(),
 		},

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -67,11 +66,7 @@ func File(name string, limits partnership.Limits) (*partnership.Document, partne
 	}
 	var call *partnership.Document
 	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication {
-		callPath := app.Call.File
-		if !filepath.IsAbs(callPath) && name != "-" {
-			callPath = filepath.Join(filepath.Dir(name), filepath.FromSlash(callPath))
-		}
-		c, callDiags, err := partnership.LoadFile(callPath, limits)
+		c, callDiags, err := partnership.LoadFile(partnership.ResolveCallFile(name, app.Call.File), limits)
 		switch {
 		case err != nil:
 			diags = append(diags, doc.Diag("/application/call/file", "cannot read the call %q: %v", app.Call.File, unwrapPathError(err)))

@@ -1,0 +1,334 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/render"
+	"github.com/commons-toolkit/commons/partnership/score"
+	"github.com/commons-toolkit/commons/partnership/typeset"
+	"github.com/commons-toolkit/commons/partnership/validate"
+	"github.com/urfave/cli/v2"
+)
+
+func scoreCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "score",
+		Usage:     "compute the scale of communality of a definition and check its thresholds",
+		ArgsUsage: "FILE",
+		Description: `Applies the communality rubric to the facts a definition declares: common interest
+(0 to 3), use, governance and preservation (0 to 4 each) and the headline degree (0 to 100).
+Shows which facts gave which level, the thresholds that apply (the call's for an application
+whose call file is given, else the definition's own conditions) and whether each is met.
+
+Exit status 0 when every condition assessed is met, 1 when one is not, so that it can gate a
+pipeline. Social and ecological conditions without "met" are listed as still to be checked.
+
+Example:
+   commons score examples/pacte-tiers-lieu-la-fabrique.yaml
+   commons score --format json examples/candidature-cartocommuns.yaml`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the md report: fr or en (default: the definition's)"},
+		},
+		Action: runScore,
+	}
+}
+
+// scoreReport is the JSON shape of `commons score --format json`.
+type scoreReport struct {
+	File string `json:"file"`
+	score.Result
+}
+
+func runScore(c *cli.Context) error {
+	format := c.String("format")
+	if err := oneOf("format", format, "text", "md", "json"); err != nil {
+		return err
+	}
+	if c.NArg() != 1 {
+		return usagef("score takes one definition; for example: commons score examples/pacte-tiers-lieu-la-fabrique.yaml")
+	}
+	doc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if diags.HasErrors() {
+		for _, d := range diags {
+			fmt.Fprintln(c.App.ErrWriter, d)
+		}
+		return errInvalid
+	}
+	var call *partnership.Definition
+	if app := doc.Definition.Application; app != nil && app.Call.File != "" {
+		callDoc, _, err := validate.File(partnership.ResolveCallFile(c.Args().First(), app.Call.File), partnership.DefaultLimits)
+		if err == nil && callDoc != nil {
+			call = callDoc.Definition
+		}
+	}
+	res := score.Evaluate(doc.Definition, call)
+	switch format {
+	case "json":
+		enc := json.NewEncoder(c.App.Writer)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(scoreReport{File: doc.File, Result: res}); err != nil {
+			return err
+		}
+	case "md":
+		r, err := render.New()
+		if err != nil {
+			return err
+		}
+		if _, err := c.App.Writer.Write(r.ScoreReport(doc, res, c.String("lang"))); err != nil {
+			return err
+		}
+	default:
+		writeScoreText(c.App.Writer, doc, res)
+	}
+	if !res.Met {
+		return errInvalid
+	}
+	return nil
+}
+
+// writeScoreText explains a score for a terminal.
+func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
+	p := res.Profile
+	fmt.Fprintf(w, "%s: degree of communality %s / 100 (rubric %s %s)\n\n", doc.File, num(p.Degree), p.Rubric, p.Version)
+	fmt.Fprintf(w, "  %-16s %d / 3\n", "common interest", p.CommonInterest)
+	for _, s := range p.CommonInterestSources {
+		fmt.Fprintf(w, "      %s\n", source(s))
+	}
+	for _, s := range p.Unbacked {
+		fmt.Fprintf(w, "      not counted, no binding clause or document: %s\n", source(s))
+	}
+	for _, a := range score.Axes {
+		fmt.Fprintf(w, "  %-16s %d / 4\n", string(a), p.Level(a))
+		for _, f := range p.Findings {
+			if f.Axis != a {
+				continue
+			}
+			for _, r := range score.Rules {
+				if r.ID == f.Rule {
+					fmt.Fprintf(w, "      level %d, rule %s: %s\n", f.Level, r.ID, r.Text["en"])
+				}
+			}
+			for _, s := range f.Sources {
+				fmt.Fprintf(w, "          %s\n", source(s))
+			}
+		}
+	}
+	if len(res.Checks) > 0 {
+		from := "the definition's conditions of support"
+		if res.ThresholdsFrom == "call" {
+			from = "the call"
+		}
+		fmt.Fprintf(w, "\nthresholds (from %s):\n", from)
+		for _, ch := range res.Checks {
+			state := "met"
+			if !ch.Met {
+				state = "NOT MET"
+			}
+			fmt.Fprintf(w, "  %-16s %s, at least %s: %s\n", ch.Axis, num(ch.Actual), num(ch.Required), state)
+		}
+	} else {
+		fmt.Fprintf(w, "\nno thresholds apply\n")
+	}
+	if len(res.Criteria) > 0 {
+		fmt.Fprintf(w, "\nsocial and ecological conditions:\n")
+		for _, cr := range res.Criteria {
+			state := "to be checked"
+			if cr.Met != nil && *cr.Met {
+				state = "met"
+			} else if cr.Met != nil {
+				state = "NOT MET"
+			}
+			fmt.Fprintf(w, "  %-10s %s: %s\n", cr.Kind, cr.ID, state)
+		}
+	}
+	if res.Met {
+		fmt.Fprintf(w, "\nresult: every condition assessed is met\n")
+	} else {
+		fmt.Fprintf(w, "\nresult: at least one condition is NOT MET\n")
+	}
+}
+
+func source(s score.Source) string {
+	out := s.Fact + " at " + s.Pointer
+	if e := s.Evidence; e != nil {
+		var ev []string
+		for _, part := range [][2]string{{"clause", e.Clause}, {"document", e.Document}, {"url", e.URL}} {
+			if part[1] != "" {
+				ev = append(ev, part[0]+": "+part[1])
+			}
+		}
+		if len(ev) > 0 {
+			out += " (" + strings.Join(ev, "; ") + ")"
+		}
+	}
+	return out
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func assessCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "assess",
+		Usage:     "check and rank the applications to a call for commons",
+		ArgsUsage: "CALL APPLICATION-or-DIR...",
+		Description: `Checks every application against the call: eligibility gates (an accepted open
+licence, a community, public documentation, a challenge answered, the communality thresholds,
+the funding band, rate cap and duration), then ranks the eligible ones by the weighted total of
+the jury's marks. Ties are broken as the report states. Invalid applications are listed with
+their diagnostics and do not stop the others.
+
+Exit status 0 when the report is written and every application is valid, 1 when the call or
+an application is invalid (the report is still written when the call is valid).
+
+Example:
+   commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml
+   commons assess --format pdf -o selection.pdf examples/appel-a-communs-2026.yaml candidatures/`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html, pdf, csv or json"},
+			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+		},
+		Action: runAssess,
+	}
+}
+
+func runAssess(c *cli.Context) error {
+	format := c.String("format")
+	if err := oneOf("format", format, "md", "html", "pdf", "csv", "json"); err != nil {
+		return err
+	}
+	if c.NArg() < 2 {
+		return usagef("assess takes a call and at least one application; for example: commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml")
+	}
+	callDoc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	for _, d := range diags {
+		fmt.Fprintln(c.App.ErrWriter, d)
+	}
+	if diags.HasErrors() {
+		return errInvalid
+	}
+	if callDoc.Definition.Kind != partnership.KindCall {
+		return usagef("%s is a %s, not a call for commons", callDoc.File, callDoc.Definition.Kind)
+	}
+	files, err := partnership.ExpandPaths(c.Args().Tail())
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	var apps []score.Application
+	invalid := false
+	for _, f := range files {
+		doc, diags, err := validate.File(f, partnership.DefaultLimits)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		if doc != nil && doc.Definition.Kind == partnership.KindCall {
+			continue // the call itself, when a directory holds it too
+		}
+		if doc != nil && doc.Definition.Kind != partnership.KindApplication {
+			diags = append(diags, doc.Diag("/kind", "expected an application, got a %s", doc.Definition.Kind))
+		}
+		if doc == nil || diags.HasErrors() {
+			invalid = true
+			for _, d := range diags {
+				fmt.Fprintln(c.App.ErrWriter, d)
+			}
+			apps = append(apps, score.Invalid(partnership.DisplayPath(f), doc, diags))
+			continue
+		}
+		apps = append(apps, score.AssessApplication(doc, callDoc.Definition))
+	}
+	a := score.Rank(callDoc.Definition, apps)
+	r, err := render.New()
+	if err != nil {
+		return err
+	}
+	var data []byte
+	switch format {
+	case "json":
+		data, err = json.MarshalIndent(a, "", "  ")
+		data = append(data, '\n')
+	case "csv":
+		data, err = assessCSV(a, callDoc.Definition)
+	default:
+		md := r.SelectionReport(callDoc, a, c.String("lang"))
+		data = md
+		switch format {
+		case "html":
+			data, err = typeset.HTML(md)
+		case "pdf":
+			var opts typeset.PDFOptions
+			if opts, err = pdfOptions(); err == nil {
+				var pdf *typeset.PDFDocument
+				if pdf, err = typeset.PDF(md, opts); err == nil {
+					data = pdf.Data
+				}
+			}
+		}
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if err := writeOutput(c.App.Writer, c.String("output"), data); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if invalid {
+		return errInvalid
+	}
+	return nil
+}
+
+// assessCSV writes one row per application for spreadsheet users: RFC 4180, UTF-8, dots for
+// decimals, one column per criterion of the call.
+func assessCSV(a score.Assessment, call *partnership.Definition) ([]byte, error) {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	header := []string{"rank", "id", "title", "applicant", "valid", "eligible", "failed_gates", "weighted_total",
+		"degree", "common_interest", "use", "governance", "preservation", "requested", "eligible_costs", "rate", "file"}
+	for _, cr := range call.Call.Criteria {
+		header = append(header, "mark_"+cr.ID)
+	}
+	w.Write(header)
+	for _, app := range a.Applications {
+		var failed []string
+		for _, g := range app.Gates {
+			if !g.Met {
+				failed = append(failed, g.ID)
+			}
+		}
+		total := ""
+		if app.Total != nil {
+			total = num(*app.Total)
+		}
+		rank := ""
+		if app.Rank > 0 {
+			rank = strconv.Itoa(app.Rank)
+		}
+		p := app.Profile
+		row := []string{rank, app.ID, app.Title, app.Applicant, strconv.FormatBool(app.Valid), strconv.FormatBool(app.Eligible),
+			strings.Join(failed, " "), total, num(p.Degree), strconv.Itoa(p.CommonInterest), strconv.Itoa(p.Use),
+			strconv.Itoa(p.Governance), strconv.Itoa(p.Preservation), num(app.Requested), num(app.Costs), num(app.Rate), app.File}
+		for _, cr := range call.Call.Criteria {
+			if m, ok := app.Marks[cr.ID]; ok {
+				row = append(row, num(m))
+			} else {
+				row = append(row, "")
+			}
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return []byte(b.String()), w.Error()
+}

@@ -1,0 +1,460 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/score"
+	"github.com/commons-toolkit/commons/partnership/typeset"
+	"go.yaml.in/yaml/v3"
+)
+
+// reportWords are the fixed words of the reports, which are not clauses: they are generated, not
+// negotiated, and so are written here rather than in the clause library.
+var reportWords = map[string]map[string]string{
+	"fr": {
+		"report":             "Rapport de sélection",
+		"score":              "Évaluation du degré de communalité",
+		"summary":            "Synthèse",
+		"ranking":            "Classement",
+		"ineligible":         "Candidatures inéligibles",
+		"pending":            "Candidatures éligibles en attente de notation",
+		"invalid":            "Candidatures non valides",
+		"marks":              "Détail des notes",
+		"method":             "Méthode",
+		"rank":               "Rang",
+		"application":        "Candidature",
+		"applicant":          "Porteur",
+		"total":              "Total pondéré (sur 100)",
+		"degree":             "Degré de communalité",
+		"requested":          "Montant demandé",
+		"rate":               "Taux",
+		"scores":             "Totaux pondérés des candidatures classées",
+		"criterion":          "Critère",
+		"weight":             "Poids",
+		"level":              "Niveau",
+		"grounds":            "Fondement",
+		"none":               "aucun fait déclaré : l’exclusion reste discrétionnaire",
+		"thresholds":         "Seuils",
+		"met":                "atteint",
+		"not met":            "non atteint",
+		"conditions":         "Conditions sociales et écologiques",
+		"to check":           "à vérifier",
+		"yes":                "remplie",
+		"no":                 "non remplie",
+		"from call":          "Les seuils sont ceux de l’appel à communs.",
+		"from conds":         "Les seuils sont ceux des conditions du soutien public fixées par le document.",
+		"result ok":          "Toutes les conditions évaluées sont remplies.",
+		"result ko":          "Au moins une condition n’est pas remplie.",
+		"examined":           "candidature examinée|candidatures examinées",
+		"n ranked":           "classée|classées",
+		"n pending":          "éligible en attente de notation|éligibles en attente de notation",
+		"n ineligible":       "inéligible|inéligibles",
+		"n invalid":          "non valide|non valides",
+		"rubric":             "Grille %s, version %s : le degré de communalité est égal au niveau d’intérêt commun rapporté à 3, multiplié par la moyenne géométrique des niveaux d’usage, de gouvernance et de préservation rapportée à 4.",
+		"weights":            "Chaque critère est noté sur 20 ; le total pondéré est la somme des notes multipliées par le poids du critère, rapportée à 100.",
+		"gate licence":       "aucune licence parmi celles que l’appel accepte (licences déclarées : %s ; acceptées : %s)",
+		"gate community":     "la communauté compte %s contributeurs, pour un minimum de %s",
+		"gate documentation": "la documentation du commun n’est pas publique",
+		"gate challenge":     "la candidature ne répond à aucun défi de l’appel",
+		"gate communality":   "le profil de communalité (%s) n’atteint pas les seuils de l’appel (%s)",
+		"gate funding_band":  "le montant demandé (%s) sort de la fourchette de l’appel (%s)",
+		"gate rate_cap":      "le taux d’aide demandé (%s %%) dépasse le plafond de l’appel (%s %%)",
+		"gate duration":      "la durée demandée (%s mois) dépasse la durée maximale de l’appel (%s mois)",
+	},
+	"en": {
+		"report":             "Selection report",
+		"score":              "Communality assessment",
+		"summary":            "Summary",
+		"ranking":            "Ranking",
+		"ineligible":         "Ineligible applications",
+		"pending":            "Eligible applications awaiting marks",
+		"invalid":            "Invalid applications",
+		"marks":              "Marks in detail",
+		"method":             "Method",
+		"rank":               "Rank",
+		"application":        "Application",
+		"applicant":          "Applicant",
+		"total":              "Weighted total (out of 100)",
+		"degree":             "Degree of communality",
+		"requested":          "Amount requested",
+		"rate":               "Rate",
+		"scores":             "Weighted totals of the ranked applications",
+		"criterion":          "Criterion",
+		"weight":             "Weight",
+		"level":              "Level",
+		"grounds":            "Grounds",
+		"none":               "no declared fact: exclusion remains discretionary",
+		"thresholds":         "Thresholds",
+		"met":                "met",
+		"not met":            "not met",
+		"conditions":         "Social and ecological conditions",
+		"to check":           "to be checked",
+		"yes":                "met",
+		"no":                 "not met",
+		"from call":          "The thresholds are those of the call for commons.",
+		"from conds":         "The thresholds are those of the document's conditions of public support.",
+		"result ok":          "Every condition assessed is met.",
+		"result ko":          "At least one condition is not met.",
+		"examined":           "application examined|applications examined",
+		"n ranked":           "ranked|ranked",
+		"n pending":          "eligible awaiting marks|eligible awaiting marks",
+		"n ineligible":       "ineligible|ineligible",
+		"n invalid":          "invalid|invalid",
+		"rubric":             "Rubric %s, version %s: the degree of communality equals the level of common interest over 3, times the geometric mean of the levels of use, governance and preservation over 4.",
+		"weights":            "Each criterion is marked out of 20; the weighted total is the sum of the marks times the weight of their criterion, out of 100.",
+		"gate licence":       "no licence among those the call accepts (declared: %s; accepted: %s)",
+		"gate community":     "the community has %s contributors, against a minimum of %s",
+		"gate documentation": "the documentation of the commons is not public",
+		"gate challenge":     "the application answers none of the call's challenges",
+		"gate communality":   "the communality profile (%s) does not reach the call's thresholds (%s)",
+		"gate funding_band":  "the amount requested (%s) lies outside the call's band (%s)",
+		"gate rate_cap":      "the rate requested (%s%%) exceeds the call's cap (%s%%)",
+		"gate duration":      "the duration requested (%s months) exceeds the call's maximum (%s months)",
+	},
+}
+
+// reporter writes a report in one language.
+type reporter struct {
+	lib   *Library
+	lang  string
+	loc   locale
+	words map[string]string
+	b     bytes.Buffer
+}
+
+func newReporter(lib *Library, lang string) *reporter {
+	if lang != "en" {
+		lang = "fr"
+	}
+	return &reporter{lib: lib, lang: lang, loc: newLocale(lang), words: reportWords[lang]}
+}
+
+func (r *reporter) w(s string) string { return r.words[s] }
+
+// count writes a number with the singular or plural form of a word ("one|many").
+func (r *reporter) count(n int, key string) string {
+	one, many, _ := strings.Cut(r.w(key), "|")
+	return strconv.Itoa(n) + " " + pluralWord(r.lang, n, one, many)
+}
+
+// colon is a colon as the language writes it after a word: spaced in French.
+func (r *reporter) colon() string {
+	if r.lang == "fr" {
+		return " :"
+	}
+	return ":"
+}
+
+func (r *reporter) label(enum, value string) string {
+	if s, ok := r.lib.Label(r.lang, enum, value); ok {
+		return s
+	}
+	return value
+}
+
+// line writes a line of Markdown, with French spacing where the language wants it.
+func (r *reporter) line(format string, args ...any) {
+	s := fmt.Sprintf(format, args...)
+	if r.lang == "fr" {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if !tableDelimiter.MatchString(l) {
+				l = frenchSpacing(l)
+			}
+			out = append(out, l)
+		}
+		s = strings.Join(out, "\n")
+	}
+	r.b.WriteString(s + "\n")
+}
+
+func (r *reporter) frontMatter(m Meta) {
+	data, _ := yaml.Marshal(m)
+	r.b.WriteString("---\n")
+	r.b.Write(data)
+	r.b.WriteString("---\n\n")
+}
+
+// ScoreReport writes the communality assessment of one definition as a Markdown document.
+func (r *Renderer) ScoreReport(doc *partnership.Document, res score.Result, lang string) []byte {
+	if lang == "" {
+		lang = doc.Definition.Lang
+	}
+	rp := newReporter(r.lib, lang)
+	def := doc.Definition
+	rp.frontMatter(Meta{Title: rp.w("score") + " – " + def.Title, Kind: "report", KindLabel: rp.w("score"), Lang: rp.lang,
+		Definition: def.ID, DefinitionSHA256: doc.Digest, Templates: r.lib.Version})
+	rp.line("# %s", rp.w("score"))
+	rp.line("")
+	rp.line("%s", escapeInline(def.Title))
+	rp.line("")
+	rp.profile(res.Profile, res.Checks)
+	if len(res.Checks) > 0 {
+		rp.line("")
+		rp.line("## %s {#thresholds}", rp.w("thresholds"))
+		rp.line("")
+		if res.ThresholdsFrom == "call" {
+			rp.line("%s", rp.w("from call"))
+		} else {
+			rp.line("%s", rp.w("from conds"))
+		}
+		rp.line("")
+		for _, c := range res.Checks {
+			state := rp.w("met")
+			if !c.Met {
+				state = "**" + rp.w("not met") + "**"
+			}
+			rp.line("- %s%s %s / %s, %s", capFirstPlain(rp.label("axis", c.Axis)), rp.colon(), rp.loc.number(c.Actual), rp.loc.number(c.Required), state)
+		}
+	}
+	if len(res.Criteria) > 0 {
+		rp.line("")
+		rp.line("## %s {#conditions}", rp.w("conditions"))
+		rp.line("")
+		for _, c := range res.Criteria {
+			state := rp.w("to check")
+			if c.Met != nil && *c.Met {
+				state = rp.w("yes")
+			} else if c.Met != nil {
+				state = "**" + rp.w("no") + "**"
+			}
+			rp.line("- %s%s %s", escapeInline(c.Description), rp.colon(), state)
+		}
+	}
+	rp.line("")
+	if res.Met {
+		rp.line("%s", rp.w("result ok"))
+	} else {
+		rp.line("**%s**", rp.w("result ko"))
+	}
+	rp.line("")
+	rp.line(rp.w("rubric"), res.Profile.Rubric, res.Profile.Version)
+	return rp.b.Bytes()
+}
+
+// profile writes the table of levels with the rules and facts behind them, and the chart.
+func (rp *reporter) profile(p score.Profile, checks []score.Check) {
+	rp.line("%s%s **%s / 100**", capFirstPlain(rp.label("axis", "degree")), rp.colon(), rp.loc.number(p.Degree))
+	rp.line("")
+	rp.line("| %s | %s | %s |", rp.w("criterion"), rp.w("level"), rp.w("grounds"))
+	rp.line("| --- | :---: | --- |")
+	var ci []string
+	for _, s := range p.CommonInterestSources {
+		ci = append(ci, escapeInline(rp.label("fact", s.Fact))+" ("+s.Pointer+")")
+	}
+	if len(ci) == 0 {
+		ci = append(ci, rp.w("none"))
+	}
+	rp.line("| %s | %d / 3 | %s |", capFirstPlain(rp.label("axis", "common_interest")), p.CommonInterest, strings.Join(ci, " ; "))
+	for _, a := range score.Axes {
+		grounds := rp.w("none")
+		for _, f := range p.Findings {
+			if f.Axis != a || f.Level != p.Level(a) {
+				continue
+			}
+			for _, rule := range score.Rules {
+				if rule.ID == f.Rule {
+					var srcs []string
+					for _, s := range f.Sources {
+						srcs = append(srcs, s.Pointer)
+					}
+					grounds = escapeInline(rule.Text[rp.lang]) + " (" + strings.Join(srcs, ", ") + ")"
+				}
+			}
+			break
+		}
+		rp.line("| %s | %d / 4 | %s |", capFirstPlain(rp.label("axis", string(a))), p.Level(a), grounds)
+	}
+	rp.line("")
+	c := typeset.Chart{Title: capFirstPlain(rp.label("axis", "degree")), Max: 4}
+	for _, a := range score.Axes {
+		bar := typeset.Bar{Label: capFirstPlain(rp.label("axis", string(a))), Value: float64(p.Level(a)), Text: strconv.Itoa(p.Level(a)) + " / 4"}
+		for _, ch := range checks {
+			if ch.Axis == string(a) {
+				bar.Threshold = ch.Required
+				c.ThresholdLabel = map[string]string{"fr": "seuil requis", "en": "required threshold"}[rp.lang]
+			}
+		}
+		c.Bars = append(c.Bars, bar)
+	}
+	rp.b.WriteString(typeset.ChartBlock(c) + "\n")
+}
+
+// SelectionReport writes the report of a call's selection: the ranking, the ineligible
+// applications with their reasons, the invalid ones with their diagnostics, the marks.
+func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessment, lang string) []byte {
+	def := call.Definition
+	if lang == "" {
+		lang = def.Lang
+	}
+	rp := newReporter(r.lib, lang)
+	rp.frontMatter(Meta{Title: rp.w("report") + " – " + def.Title, Kind: "report", KindLabel: rp.w("report"), Lang: rp.lang,
+		Definition: def.ID, DefinitionSHA256: call.Digest, Templates: r.lib.Version})
+	rp.line("# %s", rp.w("report"))
+	rp.line("")
+	rp.line("%s", escapeInline(def.Title))
+	var ranked, pending, ineligible, invalid []score.Application
+	for _, app := range a.Applications {
+		switch {
+		case !app.Valid:
+			invalid = append(invalid, app)
+		case !app.Eligible:
+			ineligible = append(ineligible, app)
+		case app.Rank == 0:
+			pending = append(pending, app)
+		default:
+			ranked = append(ranked, app)
+		}
+	}
+	rp.line("")
+	rp.line("## %s {#summary}", rp.w("summary"))
+	rp.line("")
+	rp.line("%s%s %s, %s, %s, %s.", rp.count(len(a.Applications), "examined"), rp.colon(), rp.count(len(ranked), "n ranked"),
+		rp.count(len(pending), "n pending"), rp.count(len(ineligible), "n ineligible"), rp.count(len(invalid), "n invalid"))
+	if len(ranked) > 0 {
+		rp.line("")
+		rp.line("## %s {#ranking}", rp.w("ranking"))
+		rp.line("")
+		rp.table(ranked, true)
+		rp.line("")
+		chart := typeset.Chart{Title: rp.w("scores"), Max: 100}
+		for _, app := range ranked {
+			chart.Bars = append(chart.Bars, typeset.Bar{Label: fmt.Sprintf("%d. %s", app.Rank, app.ID), Value: *app.Total, Text: rp.loc.number(*app.Total)})
+		}
+		rp.b.WriteString(typeset.ChartBlock(chart) + "\n")
+		rp.line("")
+		rp.line("%s", score.TieBreak[rp.lang])
+	}
+	if len(pending) > 0 {
+		rp.line("")
+		rp.line("## %s {#pending}", rp.w("pending"))
+		rp.line("")
+		rp.table(pending, false)
+	}
+	if len(ineligible) > 0 {
+		rp.line("")
+		rp.line("## %s {#ineligible}", rp.w("ineligible"))
+		for _, app := range ineligible {
+			rp.line("")
+			rp.line("### %s", escapeInline(app.Title))
+			rp.line("")
+			rp.line("%s (%s), `%s`", escapeInline(app.Applicant), app.ID, app.File)
+			rp.line("")
+			for _, g := range app.Gates {
+				if !g.Met {
+					rp.line("- %s", rp.gateReason(g))
+				}
+			}
+		}
+	}
+	if len(invalid) > 0 {
+		rp.line("")
+		rp.line("## %s {#invalid}", rp.w("invalid"))
+		for _, app := range invalid {
+			rp.line("")
+			rp.line("### `%s`", app.File)
+			rp.line("")
+			for _, d := range app.Diagnostics {
+				if d.Severity == partnership.Error {
+					rp.line("- %s", escapeInline(d.String()))
+				}
+			}
+		}
+	}
+	if len(def.Call.Criteria) > 0 && len(ranked)+len(pending) > 0 {
+		rp.line("")
+		rp.line("## %s {#marks}", rp.w("marks"))
+		rp.line("")
+		header := "| " + rp.w("criterion") + " | " + rp.w("weight")
+		delim := "| --- | ---:"
+		apps := append(append([]score.Application{}, ranked...), pending...)
+		for _, app := range apps {
+			header += " | " + app.ID
+			delim += " | ---:"
+		}
+		rp.line("%s |", header)
+		rp.line("%s |", delim)
+		for _, cr := range def.Call.Criteria {
+			row := "| " + escapeInline(cr.Title) + " | " + rp.loc.percent(float64(cr.Weight))
+			for _, app := range apps {
+				if m, ok := app.Marks[cr.ID]; ok {
+					row += " | " + rp.loc.number(m)
+				} else {
+					row += " | –"
+				}
+			}
+			rp.line("%s |", row)
+		}
+	}
+	rp.line("")
+	rp.line("## %s {#method}", rp.w("method"))
+	rp.line("")
+	rp.line("%s", rp.w("weights"))
+	rp.line(rp.w("rubric"), a.Rubric, a.Version)
+	return rp.b.Bytes()
+}
+
+func (rp *reporter) table(apps []score.Application, ranked bool) {
+	head := "| "
+	if ranked {
+		head += rp.w("rank") + " | "
+	}
+	head += fmt.Sprintf("%s | %s | %s | %s | %s | %s |", rp.w("application"), rp.w("applicant"), rp.w("total"), rp.w("degree"), rp.w("requested"), rp.w("rate"))
+	rp.line("%s", head)
+	delim := "| "
+	if ranked {
+		delim += "---: | "
+	}
+	rp.line("%s--- | --- | ---: | ---: | ---: | ---: |", delim)
+	for _, app := range apps {
+		row := "| "
+		if ranked {
+			row += strconv.Itoa(app.Rank) + " | "
+		}
+		total := "–"
+		if app.Total != nil {
+			total = rp.loc.number(*app.Total)
+		}
+		row += fmt.Sprintf("%s | %s | %s | %s | %s | %s |", escapeInline(app.Title), escapeInline(app.Applicant), total,
+			rp.loc.number(app.Profile.Degree), rp.loc.amount(app.Requested), rp.loc.percent(app.Rate))
+		rp.line("%s", row)
+	}
+}
+
+// gateReason says in plain words why an application fails a gate.
+func (rp *reporter) gateReason(g score.Gate) string {
+	format := rp.w("gate " + g.ID)
+	switch g.ID {
+	case "licence":
+		found := g.Found
+		if found == "" {
+			found = "–"
+		}
+		return fmt.Sprintf(format, escapeInline(found), escapeInline(g.Required))
+	case "communality":
+		var pairs []string
+		for _, a := range []string{"common_interest", "use", "governance", "preservation", "degree"} {
+			pairs = append(pairs, a, rp.label("axis", a))
+		}
+		words := strings.NewReplacer(pairs...)
+		return fmt.Sprintf(format, escapeInline(words.Replace(g.Found)), escapeInline(words.Replace(g.Required)))
+	case "community", "duration", "rate_cap":
+		return fmt.Sprintf(format, escapeInline(g.Found), escapeInline(g.Required))
+	case "funding_band":
+		lo, hi, _ := strings.Cut(g.Required, "–")
+		return fmt.Sprintf(format, rp.amountText(g.Found), rp.amountText(lo)+" – "+rp.amountText(hi))
+	}
+	return format
+}
+
+func (rp *reporter) amountText(s string) string {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	return rp.loc.amount(v)
+}

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 )
@@ -52,7 +56,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "commons: unknown command %q; run \"commons --help\" for the list\n", name)
 		unknownCommand = true
 	}
-	err := app.Run(args)
+	// An interruption (Ctrl-C, a CI timeout) lets a batch finish the document in hand, removing
+	// its temporary file, instead of dying mid-write.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := app.RunContext(ctx, args)
 	if unknownCommand {
 		return exitUsage
 	}

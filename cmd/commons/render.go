@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -41,6 +44,8 @@ Example:
 			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses that replace clauses of the library"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.StringFlag{Name: "out-dir", Usage: "write one document per definition into this directory"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print the summary of a batch on stderr"},
 		},
 		Action: runRender,
 	}
@@ -83,51 +88,143 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	invalid := false
-	for _, f := range files {
-		doc, diags, err := validate.File(f, partnership.DefaultLimits)
-		if err != nil {
-			return &exitError{code: exitUsage, err: err}
-		}
-		for _, d := range diags {
-			fmt.Fprintln(c.App.ErrWriter, d)
-		}
-		if diags.HasErrors() {
-			invalid = true
-			continue
-		}
-		out, err := r.Render(doc)
-		if err != nil {
-			return &exitError{code: exitInvalid, err: fmt.Errorf("render %s: %w", doc.File, err)}
-		}
-		data := out.Markdown
-		switch format {
-		case "html":
-			data, err = typeset.HTML(out.Markdown)
-		case "pdf":
-			var pdf *typeset.PDFDocument
-			if pdf, err = typeset.PDF(out.Markdown, pdfOpts); err == nil {
-				data = pdf.Data
-				for _, r := range pdf.Substituted {
-					fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", doc.File, r, r)
-				}
-			}
-		}
-		if err != nil {
-			return &exitError{code: exitInvalid, err: fmt.Errorf("typeset %s: %w", doc.File, err)}
-		}
-		target := output
+	targets := make([]string, len(files))
+	seen := map[string]string{}
+	for i, f := range files {
+		targets[i] = output
 		if outDir != "" {
-			target = filepath.Join(outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+"."+format)
-		}
-		if err := writeOutput(c.App.Writer, target, data); err != nil {
-			return &exitError{code: exitUsage, err: err}
+			targets[i] = filepath.Join(outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+"."+format)
+			if other, dup := seen[targets[i]]; dup {
+				return usagef("%s and %s would both be written to %s; render them into different directories", other, f, targets[i])
+			}
+			seen[targets[i]] = f
 		}
 	}
-	if invalid {
+	job := renderJob{renderer: r, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer}
+	start := time.Now()
+	results := renderAll(c.Context, files, targets, job)
+	// Diagnostics are printed in the order of the files, whatever order the workers finished in.
+	invalid, failed, documents, pages := false, false, 0, 0
+	for _, res := range results {
+		for _, d := range res.diags {
+			fmt.Fprintln(c.App.ErrWriter, d)
+		}
+		for _, r := range res.substituted {
+			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", res.file, r, r)
+		}
+		if res.err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", res.err)
+			failed = true
+		}
+		invalid = invalid || res.diags.HasErrors()
+		if res.written {
+			documents++
+			pages += res.pages
+		}
+	}
+	if outDir != "" && !c.Bool("quiet") {
+		fmt.Fprintf(c.App.ErrWriter, "%d of %d %s written to %s", documents, len(files), plural(len(files), "document", "documents"), outDir)
+		if format == "pdf" {
+			fmt.Fprintf(c.App.ErrWriter, ", %d pages", pages)
+		}
+		fmt.Fprintf(c.App.ErrWriter, ", in %s\n", time.Since(start).Round(time.Millisecond))
+	}
+	switch {
+	case failed:
+		return &exitError{code: exitUsage}
+	case invalid:
 		return errInvalid
 	}
 	return nil
+}
+
+// renderJob is what every worker of a batch shares: all of it is safe for concurrent use.
+type renderJob struct {
+	renderer *render.Renderer
+	format   string
+	pdf      typeset.PDFOptions
+	force    bool
+	stdout   io.Writer
+}
+
+// renderResult is what a batch remembers of a document: no more than its diagnostics, so that
+// memory does not grow with the number of documents.
+type renderResult struct {
+	file        string
+	diags       partnership.Diagnostics
+	err         error
+	written     bool
+	pages       int
+	substituted []rune
+}
+
+// renderAll renders the files on as many workers as there are processors, each document
+// validated, rendered, typeset and written before the next is read.
+func renderAll(ctx context.Context, files, targets []string, job renderJob) []renderResult {
+	results := make([]renderResult, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = job.one(ctx, files[i], targets[i])
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			results[i] = renderResult{file: files[i], err: fmt.Errorf("%s: not rendered: %w", files[i], ctx.Err())}
+			continue
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return results
+}
+
+func (job renderJob) one(ctx context.Context, file, target string) renderResult {
+	res := renderResult{file: partnership.DisplayPath(file)}
+	doc, diags, err := validate.File(file, partnership.DefaultLimits)
+	res.diags = diags
+	if err != nil {
+		res.err = err
+		return res
+	}
+	if diags.HasErrors() {
+		return res
+	}
+	out, err := job.renderer.Render(doc)
+	if err != nil {
+		res.err = fmt.Errorf("render %s: %w", doc.File, err)
+		return res
+	}
+	data := out.Markdown
+	switch job.format {
+	case "html":
+		data, err = typeset.HTML(out.Markdown)
+	case "pdf":
+		var pdf *typeset.PDFDocument
+		if pdf, err = typeset.PDF(out.Markdown, job.pdf); err == nil {
+			data, res.pages, res.substituted = pdf.Data, pdf.Pages, pdf.Substituted
+		}
+	}
+	if err != nil {
+		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
+		return res
+	}
+	if err := ctx.Err(); err != nil {
+		res.err = fmt.Errorf("%s: not written: %w", doc.File, err)
+		return res
+	}
+	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
+		res.err = err
+		return res
+	}
+	res.written = true
+	return res
 }
 
 // pdfOptions reads SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed date.
@@ -141,16 +238,4 @@ func pdfOptions() (typeset.PDFOptions, error) {
 		opts.CreationDate = time.Unix(secs, 0).UTC()
 	}
 	return opts, nil
-}
-
-// writeOutput writes data to stdout ("" or "-") or to a file, creating its directory.
-func writeOutput(stdout io.Writer, target string, data []byte) error {
-	if target == "" || target == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(target, data, 0o644)
 }

@@ -281,7 +281,7 @@ func runAssess(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	if err := writeOutput(c.App.Writer, c.String("output"), data); err != nil {
+	if err := writeOutput(c.App.Writer, c.String("output"), data, false); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	if invalid {

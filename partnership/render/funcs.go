@@ -212,7 +212,7 @@ var Funcs = []FuncDoc{
 
 // placeholderFuncs are the functions a template is parsed with; each render binds its own.
 func placeholderFuncs() template.FuncMap {
-	return (&state{loc: newLocale("fr"), numbers: map[string]int{}}).funcs()
+	return (&state{loc: newLocale("fr"), numbers: map[string]int{}, numbered: map[string]bool{}}).funcs()
 }
 
 // funcs binds the documented functions to one render.
@@ -264,6 +264,7 @@ func (st *state) funcs() template.FuncMap {
 		"link":     link,
 		"ref":      st.ref,
 		"has": func(id string) bool {
+			st.numbered[st.current] = true
 			return !st.final || st.numbers[id] > 0 || !slices.Contains(st.manifest.Articles, id)
 		},
 		"add":   func(a, b int) int { return a + b },
@@ -405,6 +406,7 @@ func capFirstPlain(s string) string {
 
 // ref writes a cross-reference to another clause, as a link to its heading.
 func (st *state) ref(id string) (Markdown, error) {
+	st.numbered[st.current] = true
 	if !slices.Contains(st.manifest.Clauses(), id) {
 		return "", fmt.Errorf("ref %q: a %s has no such clause", id, st.doc.Definition.Kind)
 	}

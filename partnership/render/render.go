@@ -143,10 +143,10 @@ func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 	if len(manifest.Clauses()) == 0 {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
-	st := &state{r: r, doc: doc, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}}
+	st := &state{r: r, doc: doc, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{}}
 	// First pass: find which clauses have something to say, so that articles can be numbered
 	// and cross-references resolved.
-	bodies, err := st.renderAll()
+	bodies, err := st.renderAll(nil)
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 		}
 	}
 	st.final = true
-	bodies, err = st.renderAll()
+	bodies, err = st.renderAll(bodies)
 	if err != nil {
 		return nil, err
 	}
@@ -177,6 +177,9 @@ type state struct {
 	final bool
 	// current is the clause being rendered, for error messages.
 	current string
+	// numbered lists the clauses that asked for article numbers (ref, has) in the first pass:
+	// only they are rendered again once the numbers are known.
+	numbered map[string]bool
 }
 
 type rendered struct {
@@ -184,9 +187,13 @@ type rendered struct {
 	body  string
 }
 
-func (st *state) renderAll() (map[string]rendered, error) {
+func (st *state) renderAll(first map[string]rendered) (map[string]rendered, error) {
 	out := map[string]rendered{}
 	for _, id := range st.manifest.Clauses() {
+		if first != nil && !st.numbered[id] {
+			out[id] = first[id]
+			continue
+		}
 		clause, ok := st.r.lib.Lookup(st.doc.Definition.Kind, st.lang, id)
 		if !ok {
 			return nil, fmt.Errorf("the clause library has no clause %q for a %s in %q", id, st.doc.Definition.Kind, st.lang)

@@ -155,10 +155,10 @@ func (w *pdfWriter) chart(n ast.Node) {
 	height := 8 + rowH*float64(len(c.Bars)) + 8
 	w.ensure(height)
 	y := f.GetY() + 1
-	f.SetFont(fontFamily, "B", 10)
+	w.font("B", 10)
 	f.Text(w.x0, y+4, w.clean(c.Title))
 	y += 8
-	f.SetFont(fontFamily, "", 9.5)
+	w.font("", 9.5)
 	for _, bar := range c.Bars {
 		f.SetTextColor(0, 0, 0)
 		f.Text(w.x0, y+barH-0.6, w.clean(bar.Label))
@@ -183,7 +183,7 @@ func (w *pdfWriter) chart(n ast.Node) {
 		f.SetDrawColor(176, 0, 32)
 		f.SetLineWidth(0.6)
 		f.Line(w.x0+labelW, y, w.x0+labelW, y+4)
-		f.SetFont(fontFamily, "I", 8.5)
+		w.font("I", 8.5)
 		f.Text(w.x0+labelW+2, y+3.2, w.clean(c.ThresholdLabel))
 		y += 6
 	}

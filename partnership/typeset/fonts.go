@@ -28,23 +28,29 @@ var faces = []fontFace{
 	{"BI", liberationserifbolditalic.TTF},
 }
 
-// charset tells which characters the font can draw. fpdf prints a character the font lacks as an
-// empty box without a word, so every character is checked before it is drawn. The four faces
-// cover the same characters; the regular face answers for all.
-var charset = sync.OnceValue(func() *sfnt.Font {
+// glyphs tells which characters of the Basic Multilingual Plane the font can draw, one bit per
+// character, computed once per process. fpdf prints a character the font lacks as an empty box
+// without a word, so every character is checked before it is drawn; the four faces cover the
+// same characters, and the regular face answers for all.
+var glyphs = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 	f, err := sfnt.Parse(liberationserifregular.TTF)
 	if err != nil {
 		panic("typeset: embedded font does not parse: " + err.Error()) // a build defect
 	}
-	return f
+	var set [0x10000 / 64]uint64
+	var buf sfnt.Buffer
+	for r := rune(0); r < 0x10000; r++ {
+		if i, err := f.GlyphIndex(&buf, r); err == nil && i != 0 {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &set
 })
 
 // hasGlyph reports whether the font draws r. fpdf also refuses any character beyond U+FFFF.
 func hasGlyph(r rune) bool {
-	if r > 0xFFFF {
+	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	var buf sfnt.Buffer
-	i, err := charset().GlyphIndex(&buf, r)
-	return err == nil && i != 0
+	return glyphs()[r/64]&(1<<(r%64)) != 0
 }

@@ -108,6 +108,11 @@ type pdfWriter struct {
 	annexCount   int
 	// topLevel is the level of the document's highest heading, which becomes outline level 0.
 	topLevel int
+	// The face and size last given to fpdf.
+	curFace    string
+	curSize    float64
+	fontSet    bool
+	boldItalic bool
 }
 
 // PDF typesets rendered Markdown as an A4 PDF: title block, optional table of contents,
@@ -156,11 +161,12 @@ func sortRunes(rs []rune) {
 
 func (w *pdfWriter) setup() {
 	f := fpdf.New("P", "mm", "A4", "")
-	for _, face := range faces {
+	for _, face := range faces[:3] {
 		f.AddUTF8FontFromBytes(fontFamily, face.style, face.ttf)
 	}
+	w.f = f
 	// Fonts must be UTF-8 before the first bookmark, or its title is garbled.
-	f.SetFont(fontFamily, "", bodySize)
+	w.font("", bodySize)
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(false, marginBottom)
 	f.SetCatalogSort(true)
@@ -207,7 +213,7 @@ func (w *pdfWriter) header() {
 		return
 	}
 	f := w.f
-	f.SetFont(fontFamily, "I", 8)
+	w.font("I", 8)
 	f.SetTextColor(90, 90, 90)
 	title := w.clean(w.fm["title"])
 	for f.GetStringWidth(title) > pageWidth-marginLeft-marginRight && utf8.RuneCountInString(title) > 10 {
@@ -220,13 +226,13 @@ func (w *pdfWriter) header() {
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
 	f.SetTextColor(0, 0, 0)
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 }
 
 // footer prints the provenance and "page N / M".
 func (w *pdfWriter) footer() {
 	f := w.f
-	f.SetFont(fontFamily, "", 8)
+	w.font("", 8)
 	f.SetTextColor(90, 90, 90)
 	y := pageHeight - marginBottom + 12
 	f.SetDrawColor(180, 180, 180)
@@ -246,7 +252,7 @@ func (w *pdfWriter) footer() {
 	width := f.GetStringWidth(strings.ReplaceAll(page, "{nb}", "999"))
 	f.Text(pageWidth-marginRight-width, y, page)
 	f.SetTextColor(0, 0, 0)
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 }
 
 func labelIf(lang, key, value string) string {
@@ -344,19 +350,19 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 	f.SetLineWidth(0.4)
 	f.Line(pageWidth/2-20, f.GetY(), pageWidth/2+20, f.GetY())
 	f.SetY(f.GetY() + 8)
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 }
 
 // centered prints one or more centred lines.
 func (w *pdfWriter) centered(s, style string, size, lh float64) {
 	f := w.f
-	f.SetFont(fontFamily, style, size)
+	w.font(style, size)
 	for _, line := range w.wrapPlain(w.clean(s), w.x1-w.x0-20) {
 		width := f.GetStringWidth(line)
 		f.Text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
 		f.SetY(f.GetY() + lh)
 	}
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 }
 
 // wrapPlain breaks plain text into lines no wider than width in the current font.
@@ -506,19 +512,19 @@ func (w *pdfWriter) heading(n ast.Node) {
 	}
 	w.ensure(float64(len(lines))*lh + after + 2*w.lineHeight())
 	w.record(h, h.Level, title)
-	f.SetFont(fontFamily, "B", size)
+	w.font("B", size)
 	for _, line := range lines {
 		f.Text(w.x0, f.GetY()+lh*0.78, line)
 		f.SetY(f.GetY() + lh)
 	}
 	f.SetY(f.GetY() + after)
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 }
 
 func (w *pdfWriter) wrapWith(s, style string, size, width float64) []string {
-	w.f.SetFont(fontFamily, style, size)
+	w.font(style, size)
 	lines := w.wrapPlain(w.clean(s), width)
-	w.f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 	return lines
 }
 
@@ -642,7 +648,22 @@ type piece struct {
 }
 
 func (w *pdfWriter) setStyle(s style) {
-	w.f.SetFont(fontFamily, s.font(), w.size)
+	w.font(s.font(), w.size)
+}
+
+// font selects a face and size, skipping fpdf when they are already current: SetFont is one of
+// the costliest calls of a page, and a line of one style would otherwise repeat it per word.
+func (w *pdfWriter) font(face string, size float64) {
+	if w.curFace == face && w.curSize == size && w.fontSet {
+		return
+	}
+	if face == "BI" && !w.boldItalic {
+		// The bold italic face is rare; it is only loaded for a document that uses it.
+		w.f.AddUTF8FontFromBytes(fontFamily, "BI", faces[3].ttf)
+		w.boldItalic = true
+	}
+	w.f.SetFont(fontFamily, face, size)
+	w.curFace, w.curSize, w.fontSet = face, size, true
 }
 
 // boxes cuts runs into words at ordinary spaces. No-break spaces (U+00A0, U+202F) stay inside

@@ -174,11 +174,11 @@ func (w *pdfWriter) reserveTOC(root ast.Node) (int, []tocEntry) {
 	}
 	title := map[string]string{"fr": "Sommaire", "en": "Contents"}[w.lang]
 	f := w.f
-	f.SetFont(fontFamily, "B", 12)
+	w.font("B", 12)
 	w.ensure(20)
 	f.Text(w.x0, f.GetY()+5, title)
 	f.SetY(f.GetY() + 9)
-	f.SetFont(fontFamily, "", 10)
+	w.font("", 10)
 	lh := 10 * 1.3 * mmPerPt
 	for i := range entries {
 		entries[i].lines = w.wrapPlain(w.clean(entries[i].title), w.x1-w.x0-14)
@@ -186,7 +186,7 @@ func (w *pdfWriter) reserveTOC(root ast.Node) (int, []tocEntry) {
 		entries[i].page, entries[i].y = f.PageNo(), f.GetY()
 		f.SetY(f.GetY() + float64(len(entries[i].lines))*lh + 0.8)
 	}
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 	w.newPage()
 	return entries[0].page, entries
 }
@@ -201,7 +201,7 @@ func (w *pdfWriter) drawTOC(_ int, entries []tocEntry) {
 			pages[h.ID+"\x00"+h.Text] = h.Page
 		}
 	}
-	f.SetFont(fontFamily, "", 10)
+	w.font("", 10)
 	lh := 10 * 1.3 * mmPerPt
 	for _, e := range entries {
 		f.SetPage(e.page)
@@ -227,7 +227,7 @@ func (w *pdfWriter) drawTOC(_ int, entries []tocEntry) {
 		}
 	}
 	f.SetPage(last)
-	f.SetFont(fontFamily, "", w.size)
+	w.font("", w.size)
 }
 
 func itoa(n int) string {

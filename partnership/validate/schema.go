@@ -24,7 +24,9 @@ func checkSchema(doc *partnership.Document) partnership.Diagnostics {
 	if err != nil {
 		panic(fmt.Sprintf("embedded schema does not compile: %v", err)) // a build defect, caught by the tests
 	}
-	res, err := s.Validate(gojsonschema.NewGoLoader(doc.Value))
+	// The value tree already has the shape gojsonschema decodes JSON into (json.Number for
+	// numbers), so it is handed over as it is rather than encoded and decoded again.
+	res, err := s.Validate(gojsonschema.NewRawLoader(doc.Value))
 	if err != nil {
 		return partnership.Diagnostics{doc.Diag("", "cannot check the definition against the schema: %v", err)}
 	}

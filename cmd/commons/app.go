@@ -60,6 +60,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// its temporary file, instead of dying mid-write.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if len(args) > 1 {
+		warmUp(args[1])
+	}
 	err := app.RunContext(ctx, args)
 	if unknownCommand {
 		return exitUsage

@@ -54,3 +54,7 @@ func hasGlyph(r rune) bool {
 	}
 	return glyphs()[r/64]&(1<<(r%64)) != 0
 }
+
+// Prepare computes the font's character set ahead of the first PDF, which a program may do in
+// the background while it renders.
+func Prepare() { glyphs() }

@@ -92,3 +92,7 @@ func unwrapPathError(err error) string {
 	}
 	return msg
 }
+
+// Prepare compiles the JSON Schema ahead of the first validation, which a program may do in the
+// background while it reads its input.
+func Prepare() { compiled() }

@@ -45,6 +45,7 @@ Example:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.StringFlag{Name: "out-dir", Usage: "write one document per definition into this directory"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print the summary of a batch on stderr"},
 		},
 		Action: runRender,
@@ -71,6 +72,12 @@ func runRender(c *cli.Context) error {
 	files, err := partnership.ExpandPaths(c.Args().Slice())
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
+	}
+	var skipped partnership.Diagnostics
+	if limit := c.Int("max-files"); len(files) > limit {
+		skipped = append(skipped, partnership.Diagnostic{Severity: partnership.Error, File: partnership.DisplayPath(files[limit]), Line: 1, Column: 1,
+			Message: fmt.Sprintf("the batch holds %d definitions, more than the %d allowed (--max-files); this one and the %d after it are not rendered", len(files), limit, len(files)-limit-1)})
+		files = files[:limit]
 	}
 	if len(files) > 1 && outDir == "" {
 		return usagef("%d definitions to render: use --out-dir to write one document each", len(files))
@@ -128,6 +135,10 @@ func runRender(c *cli.Context) error {
 			fmt.Fprintf(c.App.ErrWriter, ", %d pages", pages)
 		}
 		fmt.Fprintf(c.App.ErrWriter, ", in %s\n", time.Since(start).Round(time.Millisecond))
+	}
+	for _, d := range skipped {
+		fmt.Fprintln(c.App.ErrWriter, d)
+		invalid = true
 	}
 	switch {
 	case failed:

@@ -42,6 +42,13 @@ func TestRenderCommand(t *testing.T) {
 		t.Error("an invalid definition was rendered")
 	}
 
+	// A batch larger than the limit renders what fits and names the first file left out.
+	limited := filepath.Join(dir, "limited")
+	code, _, stderr = commons(t, "render", "--max-files", "2", "--out-dir", limited, "examples/")
+	if entries, _ := os.ReadDir(limited); code != 1 || len(entries) != 2 || !strings.Contains(stderr, "more than the 2 allowed (--max-files)") {
+		t.Errorf("batch limit: exit %d, %d files written, stderr:\n%s", code, len(entries), stderr)
+	}
+
 	for _, tt := range []struct {
 		args []string
 		msg  string

@@ -194,12 +194,12 @@ func frenchSpacing(line string) string {
 			// (the start of the line, an escaping backslash, an emphasis mark) it is not French
 			// punctuation, and a space there could undo the Markdown around it.
 			trimmed := trimSpaces(out)
-			if followsWord(string(trimmed)) {
+			if spaceable(string(trimmed), len(trimmed) < len(out)) {
 				out = append(trimmed, narrowNbsp...)
 			}
 			out = append(out, byte(r))
 		case ':':
-			if trimmed := trimRegularSpaces(out); len(trimmed) < len(out) && len(trimmed) > 0 {
+			if trimmed := trimRegularSpaces(out); len(trimmed) < len(out) && spaceable(string(trimmed), true) {
 				out = append(trimmed, nbsp...)
 			}
 			out = append(out, ':')
@@ -220,6 +220,21 @@ func frenchSpacing(line string) string {
 		i += size
 	}
 	return string(out)
+}
+
+// blockMarkers matches a line that is nothing yet but the marks opening a block: a list item,
+// a quote. A space after them is Markdown syntax, not French spacing.
+var blockMarkers = regexp.MustCompile(`^[\s>*+-]*(\d{1,9}[.)])?$`)
+
+// spaceable tells whether a punctuation mark written after text takes a no-break space: after a
+// space the author typed, unless that space belongs to Markdown (after a list marker or a table
+// pipe); glued to a word, always; glued to anything else (an escaping backslash, an emphasis
+// mark that opens, another mark), never.
+func spaceable(before string, spaced bool) bool {
+	if spaced {
+		return before != "" && !blockMarkers.MatchString(before) && !strings.HasSuffix(before, "|")
+	}
+	return followsWord(before)
 }
 
 // trimSpaces removes the spaces, breaking or not, that end b.

@@ -1,6 +1,8 @@
 package partnership
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -59,15 +61,16 @@ var Schema = sync.OnceValue(func() *SchemaModel {
 
 // ParseSchema reads a JSON Schema document into a SchemaModel.
 func ParseSchema(data []byte) (*SchemaModel, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	root, err := jsonNode(dec)
+	if err != nil {
 		return nil, fmt.Errorf("parse schema: %w", err)
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("parse schema: the root is not an object")
 	}
 	m := &SchemaModel{Definitions: map[string]*SchemaNode{}}
-	root := doc.Content[0]
 	if defs := mapGet(root, "definitions"); defs != nil {
 		for i := 0; i+1 < len(defs.Content); i += 2 {
 			m.Definitions[defs.Content[i].Value] = m.node(defs.Content[i+1])
@@ -85,6 +88,52 @@ func ParseSchema(data []byte) (*SchemaModel, error) {
 		}
 	}
 	return m, nil
+}
+
+// jsonNode reads one JSON value into the node tree the YAML library uses, which keeps the order
+// of keys as encoding/json's maps do not. Reading JSON with the YAML parser would do the same,
+// three times slower, and every command pays for it once.
+func jsonNode(dec *json.Decoder) (*yaml.Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		if t == '{' {
+			n.Kind, n.Tag = yaml.MappingNode, "!!map"
+		}
+		for dec.More() {
+			if n.Kind == yaml.MappingNode {
+				key, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fmt.Sprint(key)})
+			}
+			child, err := jsonNode(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, child)
+		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t}, nil
+	case json.Number:
+		tag := "!!float"
+		if _, err := t.Int64(); err == nil {
+			tag = "!!int"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: t.String()}, nil
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(t)}, nil
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
 }
 
 func (m *SchemaModel) node(n *yaml.Node) *SchemaNode {

@@ -243,17 +243,53 @@ type Support struct {
 	BudgetTotal     float64   `json:"budget_total,omitempty"`
 }
 
-// Grant is a sum of money one funder grants.
+// Grant is a sum of money one funder grants to one recipient.
 type Grant struct {
-	ID     string  `json:"id,omitempty"`
-	Funder string  `json:"funder"`
-	Amount float64 `json:"amount"`
+	ID     string `json:"id,omitempty"`
+	Funder string `json:"funder"`
+	// Recipient is the id of the party that receives the money; when empty, the document's only
+	// citizen collective or operator (see Definition.GrantRecipient).
+	Recipient string  `json:"recipient,omitempty"`
+	Amount    float64 `json:"amount"`
 	// Rate is the share of eligible costs the grant covers, in percent.
 	Rate          float64 `json:"rate,omitempty"`
 	EligibleCosts float64 `json:"eligible_costs,omitempty"`
 	Nature        string  `json:"nature,omitempty"`
 	Purpose       string  `json:"purpose,omitempty"`
 	Year          int     `json:"year,omitempty"`
+	// Decision is the reference of the act that decides the grant (a deliberation number).
+	Decision string `json:"decision,omitempty"`
+	// EUNotification says whether the grant is State aid notified to the European Commission.
+	EUNotification bool `json:"eu_notification,omitempty"`
+}
+
+// GrantRecipient returns the id of the party that receives a grant: its recipient when given,
+// else the document's only party with role citizen_collective or operator, else "" (there is
+// none, or several and the grant must say which).
+func (d *Definition) GrantRecipient(g Grant) string {
+	if g.Recipient != "" {
+		return g.Recipient
+	}
+	found := ""
+	for _, p := range d.Parties {
+		if p.Role == RoleCitizenCollective || p.Role == RoleOperator {
+			if found != "" {
+				return ""
+			}
+			found = p.ID
+		}
+	}
+	return found
+}
+
+// PartyByID returns the party with the given id, or nil.
+func (d *Definition) PartyByID(id string) *Party {
+	for i := range d.Parties {
+		if d.Parties[i].ID == id {
+			return &d.Parties[i]
+		}
+	}
+	return nil
 }
 
 // Payment is one instalment of the payment schedule.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -63,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 1 {
 		warmUp(args[1])
 	}
+	args = completionArgs(args)
 	err := app.RunContext(ctx, args)
 	if unknownCommand {
 		return exitUsage
@@ -99,6 +101,7 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 		HideHelpCommand:        true,
 		UseShortOptionHandling: true,
 		Suggest:                true,
+		EnableBashCompletion:   true,
 		// Errors are turned into exit codes by run, never by os.Exit inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
@@ -107,6 +110,8 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 		Commands: []*cli.Command{
 			validateCommand(),
 			renderCommand(),
+			exportCommand(),
+			diffCommand(),
 			templatesCommand(),
 			scoreCommand(),
 			assessCommand(),
@@ -114,6 +119,21 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 			initCommand(),
 		},
 	}
+}
+
+// completionArgs works around urfave/cli v2, which fails when the shell asks it to complete a
+// flag partly typed ("commons render --fo --generate-bash-completion"): it is asked for every
+// flag of the command instead, and the completion script keeps those that start with what was
+// typed.
+func completionArgs(args []string) []string {
+	n := len(args)
+	if n < 3 || args[n-1] != "--generate-bash-completion" {
+		return args
+	}
+	if partial := args[n-2]; strings.HasPrefix(partial, "-") && partial != "-" && partial != "--" {
+		args = append(slices.Clone(args[:n-2]), "-", args[n-1])
+	}
+	return args
 }
 
 // oneOf checks a flag value against its allowed values.

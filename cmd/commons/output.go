@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/commons-toolkit/commons/partnership/export"
 )
 
 // writeOutput writes data to stdout ("" or "-") or to a file. A file is written to a temporary
@@ -80,7 +82,8 @@ func readHead(path string) ([]byte, error) {
 
 // written recognises a document commons wrote: Markdown with its provenance front matter, an
 // HTML page with its provenance meta tags, a PDF whose producer is commons (fpdf writes the
-// name in UTF-16), or an empty file.
+// name in UTF-16), normalised JSON from commons export, or an empty file. A CSV file is never
+// taken for ours: a table of subsidies with the same columns may hold data kept by hand.
 func written(head []byte) bool {
 	switch {
 	case len(bytes.TrimSpace(head)) == 0:
@@ -91,6 +94,8 @@ func written(head []byte) bool {
 		return bytes.Contains(head, []byte(`<meta name="commons:`))
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return bytes.Contains(head, utf16("commons ")) || bytes.Contains(head, []byte("(commons "))
+	case bytes.HasPrefix(head, []byte("{\n  \"format\": \""+export.NormalizedFormat+"\",")):
+		return true
 	}
 	return false
 }

@@ -46,7 +46,7 @@ Example:
 			&cli.StringFlag{Name: "out-dir", Usage: "write one document per definition into this directory"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print the summary of a batch on stderr"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
 		},
 		Action: runRender,
 	}
@@ -107,9 +107,11 @@ func runRender(c *cli.Context) error {
 			seen[targets[i]] = f
 		}
 	}
-	job := renderJob{renderer: r, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer}
+	job := renderJob{renderer: r, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer,
+		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
+	job.progress.finish()
 	// Diagnostics are printed in the order of the files, whatever order the workers finished in.
 	invalid, failed, documents, pages := false, false, 0, 0
 	for _, res := range results {
@@ -156,6 +158,8 @@ type renderJob struct {
 	pdf      typeset.PDFOptions
 	force    bool
 	stdout   io.Writer
+	// progress counts finished documents on a bar on stderr, when there is one.
+	progress *progress
 }
 
 // renderResult is what a batch remembers of a document: no more than its diagnostics, so that
@@ -181,6 +185,7 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 			defer wg.Done()
 			for i := range work {
 				results[i] = job.one(ctx, files[i], targets[i])
+				job.progress.done()
 			}
 		}()
 	}

@@ -197,6 +197,7 @@ Example:
 			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html, pdf, csv or json"},
 			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
 		},
 		Action: runAssess,
 	}
@@ -229,9 +230,14 @@ func runAssess(c *cli.Context) error {
 	}
 	var apps []score.Application
 	invalid := false
+	// Diagnostics wait for the end of the loop, so that they do not cut through the progress bar.
+	var problems partnership.Diagnostics
+	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
 	for _, f := range files {
 		doc, diags, err := validate.File(f, partnership.DefaultLimits)
+		bar.done()
 		if err != nil {
+			bar.finish()
 			return &exitError{code: exitUsage, err: err}
 		}
 		if doc != nil && doc.Definition.Kind == partnership.KindCall {
@@ -242,13 +248,15 @@ func runAssess(c *cli.Context) error {
 		}
 		if doc == nil || diags.HasErrors() {
 			invalid = true
-			for _, d := range diags {
-				fmt.Fprintln(c.App.ErrWriter, d)
-			}
+			problems = append(problems, diags...)
 			apps = append(apps, score.Invalid(partnership.DisplayPath(f), doc, diags))
 			continue
 		}
 		apps = append(apps, score.AssessApplication(doc, callDoc.Definition))
+	}
+	bar.finish()
+	for _, d := range problems {
+		fmt.Fprintln(c.App.ErrWriter, d)
 	}
 	a := score.Rank(callDoc.Definition, apps)
 	r, err := render.New()

@@ -21,11 +21,17 @@ func validateCommand() *cli.Command {
 An application whose call names a file is checked against that call too.
 Directories are searched for .yaml, .yml and .json files. "-" reads standard input.
 
+With --format github, each problem is printed as a GitHub Actions annotation, which a pull
+request shows on the line concerned:
+
+   ::error file=F,line=L,col=C::/json/pointer: message
+
 Example:
    commons validate examples/pacte-parc-des-glycines.yaml
-   commons validate --format json examples/`,
+   commons validate --format json examples/
+   commons validate --format github conventions/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or github"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print the summary line on stderr"},
 		},
 		Action: runValidate,
@@ -49,7 +55,7 @@ type validateReport struct {
 
 func runValidate(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "json"); err != nil {
+	if err := oneOf("format", format, "text", "json", "github"); err != nil {
 		return err
 	}
 	if c.NArg() == 0 {
@@ -91,7 +97,11 @@ func runValidate(c *cli.Context) error {
 			all = append(all, fr.Diagnostics...)
 		}
 		for _, d := range all.Sorted() {
-			fmt.Fprintln(c.App.Writer, d)
+			if format == "github" {
+				fmt.Fprintln(c.App.Writer, d.GitHubAnnotation())
+			} else {
+				fmt.Fprintln(c.App.Writer, d)
+			}
 		}
 		if !c.Bool("quiet") {
 			fmt.Fprintln(c.App.ErrWriter, summary(report))

@@ -135,6 +135,9 @@ type Document struct {
 // an invalid one may fail on the first missing value.
 func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 	def := doc.Definition
+	if err := checkPin(def.Templates, r.lib.Version); err != nil {
+		return nil, err
+	}
 	lang := def.Lang
 	if r.lang != "" {
 		lang = r.lang

@@ -3,7 +3,6 @@ package render_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/commons-toolkit/commons/partnership/internal/golden"
+
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/typeset"
@@ -21,9 +22,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
-
-// update rewrites the golden files: go test ./partnership/render -update, or UPDATE_GOLDEN=1.
-var update = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") != "", "rewrite golden files")
 
 const examplesDir = "../../examples"
 
@@ -64,29 +62,6 @@ func mustRender(t *testing.T, doc *partnership.Document, opts ...render.Option) 
 	return out
 }
 
-func compareGolden(t *testing.T, golden string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d (run with -update to accept, then review git diff):\nwant: %s\ngot:  %s", golden, i+1, wl[i], gl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d (run with -update to accept)", golden, len(gl), len(wl))
-	}
-}
-
 // TestExamplesRender renders every example in both languages, to Markdown and HTML, and
 // compares with the files checked in beside the example (NAME.LANG.md, NAME.LANG.html).
 func TestExamplesRender(t *testing.T) {
@@ -97,12 +72,12 @@ func TestExamplesRender(t *testing.T) {
 			t.Run(filepath.Base(base)+"."+lang, func(t *testing.T) {
 				out := mustRender(t, doc, render.WithLang(lang))
 				checkMarkdownHygiene(t, out.Markdown)
-				compareGolden(t, base+"."+lang+".md", out.Markdown)
+				golden.Compare(t, base+"."+lang+".md", out.Markdown)
 				html, err := typeset.HTML(out.Markdown)
 				if err != nil {
 					t.Fatal(err)
 				}
-				compareGolden(t, base+"."+lang+".html", html)
+				golden.Compare(t, base+"."+lang+".html", html)
 				again := mustRender(t, load(t, file), render.WithLang(lang))
 				if !bytes.Equal(out.Markdown, again.Markdown) {
 					t.Error("two renders of the same definition differ")

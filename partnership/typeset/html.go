@@ -14,11 +14,13 @@ import (
 )
 
 // Markdown is the goldmark configuration every output format shares: CommonMark with tables,
-// strikethrough (for redlines) and heading attributes ({#id}, which give articles stable anchors).
+// strikethrough, the insertions and deletions of redlines ({++added++}, {--removed--}) and
+// heading attributes ({#id}, which give articles stable anchors; {.changed} marks an article a
+// redline changed).
 // Raw HTML is never passed through.
 var Markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, Critic),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&chartRenderer{}, 100))),
 	)
@@ -53,6 +55,13 @@ footer { margin-top: 3em; border-top: 1px solid #999; padding-top: .5em; font-si
 @media print { body { margin: 0; max-width: none; padding: 0; } a { color: inherit; } }
 `
 
+// redlineStylesheet marks the heading of each changed article with a bar in the margin, as the
+// PDF does. Only redlines get it, so that other pages keep their bytes.
+const redlineStylesheet = `h2.changed { border-left: 4px solid #b00020; margin-left: -.9em; padding-left: calc(.9em - 4px); }
+ins { text-decoration: underline; }
+del { text-decoration: line-through; }
+`
+
 // HTML typesets rendered Markdown as a standalone HTML page: the same text as the Markdown,
 // with its provenance (front matter) in the head and in a footer.
 func HTML(md []byte) ([]byte, error) {
@@ -77,7 +86,11 @@ func HTML(md []byte) ([]byte, error) {
 			fmt.Fprintf(&b, "<meta name=\"commons:%s\" content=\"%s\">\n", key, html.EscapeString(v))
 		}
 	}
-	fmt.Fprintf(&b, "<style>%s</style>\n</head>\n<body>\n<main>\n", stylesheet)
+	style := stylesheet
+	if bytes.Contains(content.Bytes(), []byte(`class="changed"`)) {
+		style += redlineStylesheet
+	}
+	fmt.Fprintf(&b, "<style>%s</style>\n</head>\n<body>\n<main>\n", style)
 	b.Write(content.Bytes())
 	b.WriteString("</main>\n")
 	if fm["templates"] != "" || fm["definition_sha256"] != "" {

@@ -108,6 +108,8 @@ type pdfWriter struct {
 	annexCount   int
 	// topLevel is the level of the document's highest heading, which becomes outline level 0.
 	topLevel int
+	// bar marks a changed article of a redline in the margin.
+	bar changeBar
 	// The face and size last given to fpdf.
 	curFace    string
 	curSize    float64
@@ -136,6 +138,7 @@ func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
 	w.titleBlock(root)
 	tocPage, tocEntries := w.reserveTOC(root)
 	w.blocks(root)
+	w.endChangeBar()
 	if tocEntries != nil {
 		w.drawTOC(tocPage, tocEntries)
 	}
@@ -298,8 +301,12 @@ func (w *pdfWriter) ensure(h float64) {
 }
 
 func (w *pdfWriter) newPage() {
+	changed := w.endChangeBar()
 	w.f.AddPage()
 	w.f.SetY(marginTop)
+	if changed {
+		w.beginChangeBar()
+	}
 }
 
 // titleBlock prints the document's title (its first-level heading), its kind and its parties,
@@ -475,6 +482,9 @@ func (w *pdfWriter) blocks(parent ast.Node) {
 
 func (w *pdfWriter) heading(n ast.Node) {
 	h := n.(*ast.Heading)
+	if h.Level <= 2 {
+		w.endChangeBar()
+	}
 	title := plainText(h, w.src)
 	id := headingID(h)
 	f := w.f
@@ -511,12 +521,18 @@ func (w *pdfWriter) heading(n ast.Node) {
 		f.SetY(f.GetY() + before)
 	}
 	w.ensure(float64(len(lines))*lh + after + 2*w.lineHeight())
+	if h.Level <= 2 && hasClass(h, changedClass) {
+		w.beginChangeBar()
+	}
 	w.record(h, h.Level, title)
 	w.font("B", size)
+	mark := headingMark(h)
 	for _, line := range lines {
+		w.markHeadingLine(mark, line, f.GetY()+lh*0.78, size)
 		f.Text(w.x0, f.GetY()+lh*0.78, line)
 		f.SetY(f.GetY() + lh)
 	}
+	f.SetTextColor(0, 0, 0)
 	f.SetY(f.GetY() + after)
 	w.font("", w.size)
 }
@@ -621,8 +637,10 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 		case *ast.AutoLink:
 			url := string(t.URL(w.src))
 			runs = append(runs, run{text: string(t.Label(w.src)), style: st | styleLink, link: url})
-		case *east.Strikethrough:
+		case *east.Strikethrough, *Delete:
 			runs = append(runs, w.inline(t, st|styleDeleted, link)...)
+		case *Insert:
+			runs = append(runs, w.inline(t, st|styleInserted, link)...)
 		default:
 			runs = append(runs, w.inline(t, st, link)...)
 		}

@@ -182,6 +182,11 @@ func (c *checker) references() {
 			c.party(ptr("termination", "assets", i, "owner"), a.Owner)
 		}
 	}
+	if s := d.Support; s != nil {
+		for i, g := range s.Grants {
+			c.party(ptr("support", "grants", i, "recipient"), g.Recipient)
+		}
+	}
 }
 
 func words(s string) string { return strings.ReplaceAll(s, "_", " ") }

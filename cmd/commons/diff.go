@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/redline"
+	"github.com/commons-toolkit/commons/partnership/render"
+	"github.com/commons-toolkit/commons/partnership/typeset"
+	"github.com/commons-toolkit/commons/partnership/validate"
+	"github.com/urfave/cli/v2"
+)
+
+func diffCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "diff",
+		Usage:     "compare two versions of a document article by article and write the redline",
+		ArgsUsage: "OLD NEW | --git REV FILE | --old-templates DIR --new-templates DIR FILE",
+		Description: `Renders both versions, aligns their articles by clause id (so that a renumbering is not
+reported as a rewrite), then compares the articles that changed word by word. Prints a summary
+("Article 5 modified, Article 9 added, Article 12 removed, articles renumbered from 9") and the
+redline: in text for a terminal ([-deleted-] {+added+}, coloured on a terminal), or as Markdown,
+HTML (<del>, <ins>) or PDF (struck-through red, underlined blue, a bar in the margin beside
+each changed article).
+
+The two versions are two definitions (OLD and NEW); or one definition rendered with two
+directories of house clauses (--old-templates, --new-templates; leave one out to use the
+library alone); or a definition and its version at a git revision (--git REV, read with
+git show in the file's repository).
+
+Exit status, as for diff: 0 when the texts are the same, 1 when they differ, 2 on an error.
+
+Example:
+   commons diff pacte-v1.yaml pacte-v2.yaml
+   commons diff --format pdf -o redline.pdf pacte-v1.yaml pacte-v2.yaml
+   commons diff --git HEAD~1 examples/pacte-parc-des-glycines.yaml
+   commons diff --old-templates house-2025/ --new-templates house-2026/ pacte.yaml`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md, html or pdf"},
+			&cli.StringFlag{Name: "lang", Usage: "render both versions in fr or en (default: each definition's language)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			&cli.StringFlag{Name: "git", Usage: "compare FILE with its version at this git revision"},
+			&cli.StringFlag{Name: "old-templates", Usage: "house clauses to render the old version with"},
+			&cli.StringFlag{Name: "new-templates", Usage: "house clauses to render the new version with"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+		},
+		Action: runDiff,
+	}
+}
+
+// errDifferent is the exit status of a comparison that found differences: 1, as diff has it.
+var errDifferent = &exitError{code: exitInvalid}
+
+func runDiff(c *cli.Context) error {
+	format := c.String("format")
+	if err := oneOf("format", format, "text", "md", "html", "pdf"); err != nil {
+		return err
+	}
+	lang := c.String("lang")
+	if lang != "" {
+		if err := oneOf("lang", lang, "fr", "en"); err != nil {
+			return err
+		}
+	}
+	rev, oldTemplates, newTemplates := c.String("git"), c.String("old-templates"), c.String("new-templates")
+	args := c.Args().Slice()
+	var oldFile, newFile string
+	switch {
+	case rev != "" && len(args) == 1:
+		newFile = args[0]
+	case rev != "":
+		return usagef("diff --git REV takes one definition; for example: commons diff --git HEAD~1 pacte.yaml")
+	case len(args) == 2:
+		oldFile, newFile = args[0], args[1]
+	case len(args) == 1 && (oldTemplates != "" || newTemplates != ""):
+		oldFile, newFile = args[0], args[0]
+	default:
+		return usagef("diff needs two definitions, or one with --git or --old-templates/--new-templates; for example: commons diff pacte-v1.yaml pacte-v2.yaml")
+	}
+	oldR, err := newRenderer(oldTemplates, lang)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	newR, err := newRenderer(newTemplates, lang)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	var oldDef *partnership.Document
+	if rev != "" {
+		oldDef, err = loadAtRevision(rev, newFile, c.App.ErrWriter)
+	} else {
+		oldDef, err = loadForDiff(oldFile, c.App.ErrWriter)
+	}
+	if err != nil {
+		return err
+	}
+	newDef, err := loadForDiff(newFile, c.App.ErrWriter)
+	if err != nil {
+		return err
+	}
+	oldDoc, err := oldR.Render(oldDef)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", oldDef.File, err)}
+	}
+	newDoc, err := newR.Render(newDef)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", newDef.File, err)}
+	}
+	rl, err := redline.Compare(oldDoc, newDoc)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	output := c.String("output")
+	var data []byte
+	switch format {
+	case "text":
+		data = rl.Text(output == "" && colourTerminal(c.App.Writer))
+	case "md":
+		data = rl.Markdown()
+	case "html":
+		data, err = typeset.HTML(rl.Markdown())
+	case "pdf":
+		var opts typeset.PDFOptions
+		if opts, err = pdfOptions(); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		var pdf *typeset.PDFDocument
+		if pdf, err = typeset.PDF(rl.Markdown(), opts); err == nil {
+			data = pdf.Data
+			for _, r := range pdf.Substituted {
+				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", newDef.File, r, r)
+			}
+		}
+	}
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("typeset the redline: %w", err)}
+	}
+	if err := writeOutput(c.App.Writer, output, data, c.Bool("force")); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if !rl.Identical() {
+		return errDifferent
+	}
+	return nil
+}
+
+func newRenderer(house, lang string) (*render.Renderer, error) {
+	opts := []render.Option{render.WithLang(lang)}
+	if house != "" {
+		opts = append(opts, render.WithHouseClauses(house))
+	}
+	return render.New(opts...)
+}
+
+// loadForDiff loads and validates one side of a comparison. An invalid definition cannot be
+// compared: that is an error (exit 2), not a difference.
+func loadForDiff(file string, stderr io.Writer) (*partnership.Document, error) {
+	doc, diags, err := validate.File(file, partnership.DefaultLimits)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return checked(doc, diags, stderr)
+}
+
+func checked(doc *partnership.Document, diags partnership.Diagnostics, stderr io.Writer) (*partnership.Document, error) {
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d)
+	}
+	if doc == nil || diags.HasErrors() {
+		name := "the definition"
+		if doc != nil {
+			name = doc.File
+		} else if len(diags) > 0 {
+			name = diags[0].File
+		}
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s is invalid and cannot be compared; see the diagnostics above", name)}
+	}
+	return doc, nil
+}
+
+// loadAtRevision reads a definition as it was at a git revision, with git show run in the
+// file's repository, and validates it.
+func loadAtRevision(rev, file string, stderr io.Writer) (*partnership.Document, error) {
+	dir := filepath.Dir(file)
+	prefix, err := gitOutput(dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
+	}
+	path := strings.TrimSpace(string(prefix)) + filepath.Base(file)
+	data, err := gitOutput(dir, "show", rev+":"+path)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
+	}
+	name := rev + ":" + partnership.DisplayPath(file)
+	doc, diags := partnership.Load(name, data, partnership.DefaultLimits)
+	if doc != nil {
+		diags = append(diags, validate.Validate(doc, nil)...)
+	}
+	return checked(doc, diags.Sorted(), stderr)
+}
+
+// gitOutput runs git in dir and returns what it prints; its error message says what went wrong.
+func gitOutput(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	}
+	return out, nil
+}
+
+// colourTerminal reports whether w is a terminal that may show colours: standard output not
+// redirected to a file or a pipe, and NO_COLOR (https://no-color.org) not set.
+func colourTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/export"
+	"github.com/commons-toolkit/commons/partnership/validate"
+	"github.com/urfave/cli/v2"
+)
+
+func exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write definitions as data for other tools: SCDL subsidy open data (CSV) or normalised JSON",
+		ArgsUsage: "FILE-or-DIR...",
+		Description: `With --format scdl, writes the essential data of the subsidy conventions as CSV in the SCDL
+« subventions » schema (version ` + export.SCDLVersion + `), which French public bodies publish as open
+data (décret n° 2017-779): one row per grant of each convention, UTF-8, comma-separated. A
+convention that lacks something the schema requires (the funder's SIRET, the dates of payment…)
+is reported with its position and gives no row; the exit status is then 1.
+
+With --format json, writes one definition validated and normalised: defaults applied, references
+resolved (party names beside ids) and its communality profile computed.
+
+Example:
+   commons export --format scdl examples/pacte-tiers-lieu-la-fabrique.yaml > subventions.csv
+   commons export --format scdl -o subventions.csv conventions/
+   commons export --format json examples/water-board.yaml`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Value: "scdl", Usage: "scdl or json"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+		},
+		Action: runExport,
+	}
+}
+
+func runExport(c *cli.Context) error {
+	format := c.String("format")
+	if err := oneOf("format", format, "scdl", "json"); err != nil {
+		return err
+	}
+	if c.NArg() == 0 {
+		return usagef("export needs at least one definition; for example: commons export --format scdl examples/pacte-tiers-lieu-la-fabrique.yaml")
+	}
+	files, err := partnership.ExpandPaths(c.Args().Slice())
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	if format == "json" && len(files) != 1 {
+		return usagef("export --format json takes one definition; got %d", len(files))
+	}
+	var (
+		rows    []export.SubsidyRow
+		data    []byte
+		invalid bool
+	)
+	for _, f := range files {
+		doc, diags, err := validate.File(f, partnership.DefaultLimits)
+		if err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		if doc == nil || diags.HasErrors() {
+			printDiagnostics(c, diags)
+			invalid = true
+			continue
+		}
+		switch format {
+		case "json":
+			var call *partnership.Definition
+			if app := doc.Definition.Application; app != nil && app.Call.File != "" {
+				if callDoc, _, err := validate.File(partnership.ResolveCallFile(f, app.Call.File), partnership.DefaultLimits); err == nil && callDoc != nil {
+					call = callDoc.Definition
+				}
+			}
+			n, err := export.Normalize(doc, call)
+			if err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			if data, err = json.MarshalIndent(n, "", "  "); err != nil {
+				return &exitError{code: exitUsage, err: err}
+			}
+			data = append(data, '\n')
+		default:
+			r, more := export.Subsidies(doc)
+			printDiagnostics(c, append(diags, more...).Sorted())
+			invalid = invalid || more.HasErrors()
+			rows = append(rows, r...)
+		}
+	}
+	if format == "scdl" {
+		var b bytes.Buffer
+		if err := export.WriteSCDL(&b, rows); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+		data = b.Bytes()
+	}
+	if data != nil {
+		if err := writeOutput(c.App.Writer, c.String("output"), data, c.Bool("force")); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	if invalid {
+		return errInvalid
+	}
+	return nil
+}
+
+// printDiagnostics prints diagnostics on stderr, one per line.
+func printDiagnostics(c *cli.Context, diags partnership.Diagnostics) {
+	for _, d := range diags {
+		fmt.Fprintln(c.App.ErrWriter, d)
+	}
+}

@@ -1,0 +1,334 @@
+package redline
+
+import (
+	"regexp"
+	"strings"
+)
+
+// lineKind tells how a line of Markdown may be marked.
+type lineKind int
+
+const (
+	kindText       lineKind = iota // a paragraph line, a list item, a heading: marks go after the block marker
+	kindBlank                      // separates blocks: never marked
+	kindFence                      // inside a fenced block (a chart): never marked, a deleted one is dropped
+	kindTableDelim                 // the row under a table's header: never marked
+	kindTableRow                   // marks go inside each cell
+)
+
+// shape is a line cut into what may carry marks and what may not. The line is exactly
+// prefix + seps[0] + cells[0] + seps[1] + … + cells[n-1] + seps[n] + suffix.
+type shape struct {
+	raw    string
+	kind   lineKind
+	prefix string // block markers: "## ", "- ", "1. ", "> "
+	suffix string // heading attributes " {#id}", a hard line break "\"
+	// cells are the stretches of inline Markdown between the pipes of a table row (one, for a
+	// line that has no pipe), without the spaces around them; seps are the pipes and spaces
+	// between them, kept as they are.
+	cells []string
+	seps  []string
+}
+
+var (
+	blockMarkers   = regexp.MustCompile(`^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)]|#{1,6})[ \t]+)*`)
+	headingAttrs   = regexp.MustCompile(`[ \t]+\{[#.][^{}]*\}$`)
+	tableDelimiter = regexp.MustCompile(`^[ \t]*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
+	fenceOpening   = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+	listNumber     = regexp.MustCompile(`\d+`)
+)
+
+// shapes cuts the lines of a Markdown text; fenced blocks are recognised across lines.
+func shapes(lines []string) []shape {
+	out := make([]shape, len(lines))
+	fence := ""
+	for i, l := range lines {
+		switch {
+		case fence != "":
+			out[i] = shape{raw: l, kind: kindFence}
+			if closesFence(l, fence) {
+				fence = ""
+			}
+		case fenceOpening.MatchString(l):
+			out[i] = shape{raw: l, kind: kindFence}
+			fence = fenceOpening.FindStringSubmatch(l)[1]
+		default:
+			out[i] = shapeOf(l)
+		}
+	}
+	return out
+}
+
+// closesFence reports whether a line closes the fenced block opened by fence: the same
+// character, at least as many times, and nothing else.
+func closesFence(l, fence string) bool {
+	t := strings.TrimRight(strings.TrimLeft(l, " "), " \t")
+	return len(l)-len(strings.TrimLeft(l, " ")) <= 3 && len(t) >= len(fence) && strings.Trim(t, fence[:1]) == ""
+}
+
+// shapeOf cuts a line that is not in a fenced block.
+func shapeOf(l string) shape {
+	s := shape{raw: l}
+	trimmed := strings.TrimSpace(l)
+	switch {
+	case trimmed == "":
+		s.kind = kindBlank
+		return s
+	case tableDelimiter.MatchString(l) && strings.Contains(l, "|"):
+		s.kind = kindTableDelim
+		s.cells, s.seps = splitCells(trimmed) // counts the columns
+		return s
+	case strings.HasPrefix(trimmed, "|"):
+		s.kind = kindTableRow
+	default:
+		s.kind = kindText
+		s.prefix = blockMarkers.FindString(l)
+	}
+	body := l[len(s.prefix):]
+	if strings.Contains(s.prefix, "#") {
+		if m := headingAttrs.FindString(body); m != "" {
+			s.suffix = m
+			body = body[:len(body)-len(m)]
+		}
+	}
+	if n := runLengthBack(body, '\\'); n%2 == 1 {
+		s.suffix = `\` + s.suffix
+		body = body[:len(body)-1]
+	}
+	s.cells, s.seps = splitCells(body)
+	return s
+}
+
+// runLengthBack counts the bytes c at the end of s.
+func runLengthBack(s string, c byte) int {
+	n := 0
+	for n < len(s) && s[len(s)-1-n] == c {
+		n++
+	}
+	return n
+}
+
+// splitCells cuts inline Markdown at the pipes that are not escaped, so that no mark spans a
+// pipe, which could end a table cell; a pipe inside a link stays in it, since a mark may not
+// cut a link either. The spaces around each cell go with the pipes.
+func splitCells(body string) (cells, seps []string) {
+	var pieces []string
+	start := 0
+	for i := 0; i < len(body); {
+		switch body[i] {
+		case '|':
+			pieces = append(pieces, body[start:i])
+			start = i + 1
+			i++
+		case '\\', '[', '<', '`':
+			i = skipInline(body, i)
+		default:
+			i++
+		}
+	}
+	pieces = append(pieces, body[start:])
+	sep := ""
+	for i, p := range pieces {
+		if i > 0 {
+			sep += "|"
+		}
+		core := strings.TrimLeft(p, " \t")
+		sep += p[:len(p)-len(core)]
+		text := strings.TrimRight(core, " \t")
+		cells = append(cells, text)
+		seps = append(seps, sep)
+		sep = core[len(text):]
+	}
+	return cells, append(seps, sep)
+}
+
+// key is what a line is compared by: its text with the numbers of cross-references set aside.
+func (s shape) key() string { return withoutNumbers(s.raw) }
+
+// pairable reports whether two lines have the same structure, so that one can be shown as the
+// other rewritten word by word.
+func pairable(a, b shape) bool {
+	switch {
+	case a.kind != b.kind || len(a.cells) != len(b.cells):
+		return false
+	case a.kind == kindTableRow, a.kind == kindTableDelim:
+		return true
+	case a.kind == kindText:
+		return listNumber.ReplaceAllString(a.prefix, "1") == listNumber.ReplaceAllString(b.prefix, "1")
+	}
+	return false
+}
+
+// whole is a line that exists in one version only, marked as such. ok is false for a line the
+// redline leaves out: a deleted line of a fenced block (a chart cannot show deletions; the new
+// one is shown as it is).
+func whole(s shape, op Op) (l Line, ok bool) {
+	switch s.kind {
+	case kindBlank:
+		return Line{}, true
+	case kindFence, kindTableDelim:
+		return Line{{Equal, s.raw}}, op == Insert || s.kind == kindTableDelim
+	}
+	l = Line{{Equal, s.prefix}}
+	for i, c := range s.cells {
+		l = append(l, Segment{Equal, s.seps[i]})
+		if c != "" {
+			l = append(l, Segment{op, c})
+		}
+	}
+	return append(l, Segment{Equal, s.seps[len(s.cells)] + s.suffix}), true
+}
+
+// rewrite shows a line rewritten word by word, cell by cell; the two shapes must be pairable.
+func rewrite(old, new shape) (l Line, similarity float64) {
+	if new.kind == kindTableDelim {
+		return Line{{Equal, new.raw}}, 1 // a new alignment of the same columns
+	}
+	l = Line{{Equal, new.prefix}}
+	var sum float64
+	for i := range new.cells {
+		segs, sim := diffWords(old.cells[i], new.cells[i])
+		sum += sim
+		l = append(l, Segment{Equal, new.seps[i]})
+		l = append(l, segs...)
+	}
+	return append(l, Segment{Equal, new.seps[len(new.cells)] + new.suffix}), sum / float64(max(len(new.cells), 1))
+}
+
+// minSimilarity is the share of common words from which two lines are shown as one sentence
+// rewritten rather than one sentence deleted and another inserted.
+const minSimilarity = 0.4
+
+// diffLines compares two texts line by line (the renderer writes one sentence per line), then
+// word by word inside the lines that were rewritten. Lines are compared with the numbers of
+// cross-references set aside; equal lines are shown as the new version has them.
+func diffLines(oldLines, newLines []string) []Line {
+	olds, news := shapes(oldLines), shapes(newLines)
+	key := func(s shape) string { return s.key() }
+	oldKeys, newKeys := make([]string, len(olds)), make([]string, len(news))
+	for i, s := range olds {
+		oldKeys[i] = key(s)
+	}
+	for i, s := range news {
+		newKeys[i] = key(s)
+	}
+	var out []Line
+	oi, ni := 0, 0
+	var dels, ins []shape
+	flush := func() {
+		out = append(out, replace(dels, ins)...)
+		dels, ins = nil, nil
+	}
+	for _, e := range diffTokens(oldKeys, newKeys, func(s string) string { return s }) {
+		switch e.op {
+		case Equal:
+			flush()
+			for range e.a {
+				out = append(out, Line{{Equal, news[ni].raw}})
+				oi, ni = oi+1, ni+1
+			}
+		case Delete:
+			dels = append(dels, olds[oi:oi+len(e.a)]...)
+			oi += len(e.a)
+		case Insert:
+			ins = append(ins, news[ni:ni+len(e.b)]...)
+			ni += len(e.b)
+		}
+	}
+	flush()
+	return out
+}
+
+// replace shows a block of deleted lines and the block of inserted lines that took its place:
+// lines that are versions of each other are rewritten word by word, the others are shown
+// deleted then inserted.
+func replace(dels, ins []shape) []Line {
+	var out []Line
+	var pendDel, pendIns []shape
+	flush := func() {
+		for k, s := range pendDel {
+			// The row under a table's header is kept only when the header itself went.
+			if s.kind == kindTableDelim && (k == 0 || pendDel[k-1].kind != kindTableRow) {
+				continue
+			}
+			if l, ok := whole(s, Delete); ok {
+				out = append(out, l)
+			}
+		}
+		if len(pendDel) > 0 && len(pendIns) > 0 && pendDel[len(pendDel)-1].kind == kindTableRow && startsTable(pendIns) {
+			// A table that replaces another must not run into it.
+			out = append(out, Line{})
+		}
+		for _, s := range pendIns {
+			if l, ok := whole(s, Insert); ok {
+				out = append(out, l)
+			}
+		}
+		pendDel, pendIns = nil, nil
+	}
+	pair := func(a, b shape) (Line, bool) {
+		if !pairable(a, b) {
+			return nil, false
+		}
+		l, sim := rewrite(a, b)
+		return l, sim >= minSimilarity
+	}
+	i, j := 0, 0
+	for i < len(dels) && j < len(ins) {
+		if l, ok := pair(dels[i], ins[j]); ok {
+			flush()
+			out = append(out, l)
+			i, j = i+1, j+1
+			continue
+		}
+		if j+1 < len(ins) {
+			if _, ok := pair(dels[i], ins[j+1]); ok {
+				pendIns = append(pendIns, ins[j])
+				j++
+				continue
+			}
+		}
+		if i+1 < len(dels) {
+			if _, ok := pair(dels[i+1], ins[j]); ok {
+				pendDel = append(pendDel, dels[i])
+				i++
+				continue
+			}
+		}
+		pendDel, pendIns = append(pendDel, dels[i]), append(pendIns, ins[j])
+		i, j = i+1, j+1
+	}
+	pendDel, pendIns = append(pendDel, dels[i:]...), append(pendIns, ins[j:]...)
+	flush()
+	return out
+}
+
+// startsTable reports whether lines hold the start of a table: a header and the row under it.
+func startsTable(lines []shape) bool {
+	for k := 1; k < len(lines); k++ {
+		if lines[k].kind == kindTableDelim && lines[k-1].kind == kindTableRow {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeText marks every line of a text as inserted or deleted: an article added or removed.
+func wholeText(lines []string, op Op) []Line {
+	var out []Line
+	for _, s := range shapes(lines) {
+		if l, ok := whole(s, op); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// equalText shows every line of a text unchanged.
+func equalText(lines []string) []Line {
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		out[i] = Line{{Equal, l}}
+	}
+	return out
+}

@@ -100,26 +100,46 @@ func TestInterruptedBatchLeavesNoPartialFile(t *testing.T) {
 	src, _ := os.ReadFile("examples/pacte-tiers-lieu-la-fabrique.yaml")
 	in := filepath.Join(dir, "in")
 	os.MkdirAll(in, 0o755)
-	for i := range 300 {
+	for i := range 60 {
 		os.WriteFile(filepath.Join(in, fmt.Sprintf("pacte-%03d.yaml", i)), src, 0o644)
 	}
 	out := filepath.Join(dir, "out")
+	// A previous version of every output, from another definition, must survive intact or be
+	// replaced by a complete new document.
+	previous := filepath.Join(dir, "previous")
+	os.MkdirAll(previous, 0o755)
+	park, _ := os.ReadFile("examples/pacte-parc-des-glycines.yaml")
+	for i := range 60 {
+		os.WriteFile(filepath.Join(previous, fmt.Sprintf("pacte-%03d.yaml", i)), park, 0o644)
+	}
+	if msg, err := exec.Command(bin, "render", "--quiet", "--format", "pdf", "--out-dir", out, previous).CombinedOutput(); err != nil {
+		t.Fatalf("previous version: %v\n%s", err, msg)
+	}
+	old, _ := os.ReadFile(filepath.Join(out, "pacte-000.pdf"))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "render", "--format", "pdf", "--out-dir", out, in)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if entries, _ := os.ReadDir(out); len(entries) >= 5 {
-			break
+	// Interrupt once a few documents have been replaced.
+	replaced := func() int {
+		n := 0
+		for i := range 60 {
+			if data, _ := os.ReadFile(filepath.Join(out, fmt.Sprintf("pacte-%03d.pdf", i))); !bytes.Equal(data, old) {
+				n++
+			}
 		}
+		return n
+	}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline) && replaced() < 3; time.Sleep(20 * time.Millisecond) {
 	}
 	cmd.Process.Signal(syscall.SIGINT)
 	err := cmd.Wait()
 	entries, _ := os.ReadDir(out)
-	if err == nil || len(entries) >= 300 {
-		t.Fatalf("the batch was not interrupted (%d files, %v)", len(entries), err)
+	n := replaced()
+	if err == nil || n >= 60 || n < 3 {
+		t.Fatalf("the batch was not interrupted midway (%d of 60 replaced, %v)", n, err)
 	}
 	for _, e := range entries {
 		data, _ := os.ReadFile(filepath.Join(out, e.Name()))
@@ -127,4 +147,8 @@ func TestInterruptedBatchLeavesNoPartialFile(t *testing.T) {
 			t.Errorf("%s is partial or temporary (%d bytes)", e.Name(), len(data))
 		}
 	}
+	if len(entries) != 60 {
+		t.Errorf("%d files in the output directory, want the 60 previous or new documents", len(entries))
+	}
+	t.Logf("interrupted after %d of 60 documents; the other %d keep their previous version", n, 60-n)
 }

@@ -837,16 +837,39 @@ func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool)
 		}
 	}
 	x := w.x0
+	var prev style
 	for i, b := range line {
 		if i > 0 {
-			x += b.space + extra
+			gap := b.space + extra
+			// A redline mark runs on across the space between two marked words, as a
+			// reader expects of struck-through or underlined text.
+			if len(b.pieces) > 0 {
+				if mark := prev & b.pieces[0].style & (styleDeleted | styleInserted); mark != 0 {
+					w.decorate(mark, x, x+gap, baseline)
+				}
+			}
+			x += gap
 		}
 		for _, p := range b.pieces {
 			w.drawPiece(p, x, baseline, lh)
 			x += p.width
+			prev = p.style
 		}
 	}
 	f.SetY(y + lh)
+}
+
+// decorate draws the line of a redline mark from x0 to x1.
+func (w *pdfWriter) decorate(mark style, x0, x1, baseline float64) {
+	f := w.f
+	f.SetLineWidth(0.25)
+	if mark&styleDeleted != 0 {
+		f.SetDrawColor(176, 0, 32)
+		f.Line(x0, baseline-w.size*mmPerPt*0.3, x1, baseline-w.size*mmPerPt*0.3)
+		return
+	}
+	f.SetDrawColor(26, 77, 143)
+	f.Line(x0, baseline+0.6, x1, baseline+0.6)
 }
 
 func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
@@ -860,15 +883,8 @@ func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
 	}
 	f.Text(x, baseline, p.text)
 	f.SetTextColor(0, 0, 0)
-	switch {
-	case p.style&styleDeleted != 0:
-		f.SetDrawColor(176, 0, 32)
-		f.SetLineWidth(0.25)
-		f.Line(x, baseline-w.size*mmPerPt*0.3, x+p.width, baseline-w.size*mmPerPt*0.3)
-	case p.style&styleInserted != 0:
-		f.SetDrawColor(26, 77, 143)
-		f.SetLineWidth(0.25)
-		f.Line(x, baseline+0.6, x+p.width, baseline+0.6)
+	if mark := p.style & (styleDeleted | styleInserted); mark != 0 {
+		w.decorate(mark, x, x+p.width, baseline)
 	}
 	if p.link != "" {
 		top := baseline - lh*0.76

@@ -287,47 +287,22 @@ func typeName(t reflect.Type) string {
 	return t.Name()
 }
 
-// suggestField proposes the closest field name, with its key in the definition's schema.
+// suggestField proposes the closest field name, among the type's own and, for the dot of a
+// clause, the definition's.
 func suggestField(t reflect.Type, name string) string {
-	best, bestDist := "", 3
+	var names []string
 	for f := range t.Fields() {
-		if !f.IsExported() {
-			continue
-		}
-		if d := editDistance(strings.ToLower(name), strings.ToLower(f.Name)); d < bestDist {
-			best, bestDist = f.Name, d
+		if f.IsExported() {
+			names = append(names, f.Name)
 		}
 	}
 	if t == reflect.TypeFor[Data]() {
 		for f := range reflect.TypeFor[partnership.Definition]().Fields() {
-			if d := editDistance(strings.ToLower(name), strings.ToLower(f.Name)); d < bestDist {
-				best, bestDist = f.Name, d
-			}
+			names = append(names, f.Name)
 		}
 	}
-	if best == "" {
-		return ""
+	if best := partnership.Closest(name, names); best != "" {
+		return fmt.Sprintf("; did you mean .%s?", best)
 	}
-	return fmt.Sprintf("; did you mean .%s?", best)
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
+	return ""
 }

@@ -70,6 +70,9 @@ type Document struct {
 	// Digest is the hexadecimal SHA-256 of the bytes read, which rendered documents record so
 	// that a signed text can be traced to the exact definition it came from.
 	Digest string
+	// Call is, for an application whose call names its file, that call once loaded and found
+	// valid; documents then name the call's challenges, rounds and criteria by their titles.
+	Call *Document
 }
 
 // PosOf returns the position of the value at pointer. When the pointer does not exist (a

@@ -24,6 +24,51 @@ type Data struct {
 	*partnership.Definition
 	lib  *Library
 	lang string
+	// answered is the call an application answers, when its file was given and is valid.
+	answered *partnership.Definition
+}
+
+// AnsweredCall returns the call an application answers, when the application names the call's
+// file and that call is valid; nil otherwise, and templates then print ids alone.
+func (d *Data) AnsweredCall() *partnership.Definition { return d.answered }
+
+// Challenge returns the challenge of the answered call with the given id, or a challenge with
+// only its id when the call is not known.
+func (d *Data) Challenge(id string) partnership.Challenge {
+	if d.answered != nil && d.answered.Call != nil {
+		for _, c := range d.answered.Call.Challenges {
+			if c.ID == id {
+				return c
+			}
+		}
+	}
+	return partnership.Challenge{ID: id}
+}
+
+// Round returns the selection round of the answered call with the given id, or a round with
+// only its id when the call is not known.
+func (d *Data) Round(id string) partnership.Round {
+	if d.answered != nil && d.answered.Call != nil {
+		for _, r := range d.answered.Call.Rounds {
+			if r.ID == id {
+				return r
+			}
+		}
+	}
+	return partnership.Round{ID: id}
+}
+
+// Criterion returns the selection criterion of the answered call with the given id, or a
+// criterion with only its id when the call is not known.
+func (d *Data) Criterion(id string) partnership.WeightedCriterion {
+	if d.answered != nil && d.answered.Call != nil {
+		for _, c := range d.answered.Call.Criteria {
+			if c.ID == id {
+				return c
+			}
+		}
+	}
+	return partnership.WeightedCriterion{ID: id}
 }
 
 // Score returns the communality assessment of the definition (its declared facts through the

@@ -252,6 +252,9 @@ func (st *state) execute(c Clause) (title, body string, err error) {
 		return "", "", err
 	}
 	data := &Data{Definition: st.doc.Definition, lib: st.r.lib, lang: st.lang}
+	if st.doc.Call != nil {
+		data.answered = st.doc.Call.Definition
+	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
 		return "", "", cleanExecError(err)

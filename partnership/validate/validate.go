@@ -80,6 +80,9 @@ func File(name string, limits partnership.Limits) (*partnership.Document, partne
 		}
 	}
 	diags = append(diags, Validate(doc, call)...)
+	if call != nil && !diags.HasErrors() {
+		doc.Call = call
+	}
 	return doc, diags.Sorted(), nil
 }
 

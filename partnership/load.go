@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -278,6 +279,22 @@ func decodeDefinition(v any) *Definition {
 		return &Definition{}
 	}
 	return &def
+}
+
+// Pointer builds a JSON pointer from its reference tokens: keys (strings, escaped) and list
+// indexes (ints). Pointer("parties", 2, "role") is "/parties/2/role".
+func Pointer(tokens ...any) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteString("/")
+		switch t := t.(type) {
+		case string:
+			b.WriteString(EscapePointerToken(t))
+		case int:
+			b.WriteString(strconv.Itoa(t))
+		}
+	}
+	return b.String()
 }
 
 // EscapePointerToken escapes one reference token of a JSON pointer (RFC 6901).

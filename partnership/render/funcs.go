@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,23 @@ type Data struct {
 	lang string
 	// answered is the call an application answers, when its file was given and is valid.
 	answered *partnership.Definition
+	// score is computed once per document, however many clauses ask for it.
+	score func() *score.Result
+}
+
+func newData(doc *partnership.Document, lib *Library, lang string) *Data {
+	d := &Data{Definition: doc.Definition, lib: lib, lang: lang}
+	if doc.Call != nil {
+		d.answered = doc.Call.Definition
+	}
+	d.score = sync.OnceValue(func() *score.Result {
+		if !score.HasFacts(d.Definition) {
+			return nil
+		}
+		r := score.Evaluate(d.Definition, nil)
+		return &r
+	})
+	return d
 }
 
 // AnsweredCall returns the call an application answers, when the application names the call's
@@ -73,13 +91,7 @@ func (d *Data) Criterion(id string) partnership.WeightedCriterion {
 
 // Score returns the communality assessment of the definition (its declared facts through the
 // rubric, checked against its own thresholds), or nil when it declares no facts.
-func (d *Data) Score() *score.Result {
-	if !score.HasFacts(d.Definition) {
-		return nil
-	}
-	r := score.Evaluate(d.Definition, nil)
-	return &r
-}
+func (d *Data) Score() *score.Result { return d.score() }
 
 // Rules returns the rubric's rules that gave the levels of an axis, best first.
 func (d *Data) Rules(axis score.Axis) []RuleApplied {
@@ -322,7 +334,7 @@ func (st *state) funcs() template.FuncMap {
 				p = v
 			case string:
 				var err error
-				if p, err = (&Data{Definition: st.doc.Definition}).Party(v); err != nil {
+				if p, err = st.data.Party(v); err != nil {
 					return "", err
 				}
 			default:

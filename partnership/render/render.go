@@ -147,6 +147,7 @@ func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
 	st := &state{r: r, doc: doc, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{}}
+	st.data = newData(doc, r.lib, lang)
 	// First pass: find which clauses have something to say, so that articles can be numbered
 	// and cross-references resolved.
 	bodies, err := st.renderAll(nil)
@@ -180,6 +181,8 @@ type state struct {
 	final bool
 	// current is the clause being rendered, for error messages.
 	current string
+	// data is the dot of every clause of this render.
+	data *Data
 	// numbered lists the clauses that asked for article numbers (ref, has) in the first pass:
 	// only they are rendered again once the numbers are known.
 	numbered map[string]bool
@@ -251,10 +254,7 @@ func (st *state) execute(c Clause) (title, body string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	data := &Data{Definition: st.doc.Definition, lib: st.r.lib, lang: st.lang}
-	if st.doc.Call != nil {
-		data.answered = st.doc.Call.Definition
-	}
+	data := st.data
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
 		return "", "", cleanExecError(err)
@@ -293,7 +293,7 @@ func (st *state) normalize(s string) string {
 		if l == "" && i > 0 && i+1 < len(lines) && isListItem(out[len(out)-1]) && isListItem(lines[i+1]) {
 			continue
 		}
-		if st.lang == "fr" && !tableDelimiter.MatchString(l) {
+		if st.lang == "fr" {
 			l = frenchSpacing(l)
 		}
 		out = append(out, l)
@@ -301,8 +301,7 @@ func (st *state) normalize(s string) string {
 	return blankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n")
 }
 
-// tableDelimiter matches the row under a table's header, whose colons set the alignment and
-// must not get French spacing.
+// tableDelimiter matches the row under a table's header, whose colons set the alignment.
 var tableDelimiter = regexp.MustCompile(`^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
 
 var listItem = regexp.MustCompile(`^\s*(- |\d+\. )`)

@@ -160,14 +160,7 @@ func (r *reporter) label(enum, value string) string {
 func (r *reporter) line(format string, args ...any) {
 	s := fmt.Sprintf(format, args...)
 	if r.lang == "fr" {
-		var out []string
-		for _, l := range strings.Split(s, "\n") {
-			if !tableDelimiter.MatchString(l) {
-				l = frenchSpacing(l)
-			}
-			out = append(out, l)
-		}
-		s = strings.Join(out, "\n")
+		s = frenchSpacing(s) // the reports write one line at a time
 	}
 	r.b.WriteString(s + "\n")
 }

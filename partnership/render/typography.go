@@ -169,10 +169,11 @@ var urlLike = regexp.MustCompile(`<?https?://[^\s>)]*>?|\(#[^)]*\)|\{#[^}]*\}`)
 
 // frenchSpacing puts the no-break spaces of French typography into a line of Markdown: a narrow
 // no-break space before ; ! and ?, a no-break space before a colon preceded by a space and inside
-// « ». Web addresses, link targets and heading ids are left alone. It runs on every line of
+// « ». Web addresses, link targets, heading ids and the alignment row of a table (whose colons
+// are syntax) are left alone. It runs on every line of
 // every document, so it scans the line once instead of running a regular expression per rule.
 func frenchSpacing(line string) string {
-	if !strings.ContainsAny(line, ";:!?«»") {
+	if !strings.ContainsAny(line, ";:!?«»") || tableDelimiter.MatchString(line) {
 		return line
 	}
 	var protected [][]int

@@ -11,7 +11,6 @@ package score
 import (
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -227,12 +226,12 @@ func establish(def *partnership.Definition) map[string][]Source {
 	add := func(s Source) { facts[s.Fact] = append(facts[s.Fact], s) }
 	if def.Communality != nil {
 		for i, f := range def.Communality.Facts {
-			add(Source{Fact: f.Fact, Pointer: pointer("communality", "facts", i), Statement: f.Statement, Evidence: f.Evidence})
+			add(Source{Fact: f.Fact, Pointer: partnership.Pointer("communality", "facts", i), Statement: f.Statement, Evidence: f.Evidence})
 		}
 	}
 	for i, l := range def.Licences {
 		if partnership.OpenLicence(l.SPDX) {
-			add(Source{Fact: derivedOpenLicence, Pointer: pointer("licences", i), Statement: l.SPDX + " (" + l.AppliesTo + ")"})
+			add(Source{Fact: derivedOpenLicence, Pointer: partnership.Pointer("licences", i), Statement: l.SPDX + " (" + l.AppliesTo + ")"})
 			break
 		}
 	}
@@ -244,10 +243,10 @@ func establish(def *partnership.Definition) map[string][]Source {
 			if c.Category != partnership.CollegeCitizens || c.Admission != "open" {
 				continue
 			}
-			add(Source{Fact: derivedOpenCollege, Pointer: pointer("governance", "colleges", i), Statement: c.Name})
+			add(Source{Fact: derivedOpenCollege, Pointer: partnership.Pointer("governance", "colleges", i), Statement: c.Name})
 			for j, v := range g.Vetoes {
 				if v.College == c.ID {
-					add(Source{Fact: derivedOpenCollegeVeto, Pointer: pointer("governance", "vetoes", j), Statement: c.Name})
+					add(Source{Fact: derivedOpenCollegeVeto, Pointer: partnership.Pointer("governance", "vetoes", j), Statement: c.Name})
 					break
 				}
 			}
@@ -257,17 +256,4 @@ func establish(def *partnership.Definition) map[string][]Source {
 		}
 	}
 	return facts
-}
-
-func pointer(parts ...any) string {
-	s := ""
-	for _, p := range parts {
-		switch p := p.(type) {
-		case string:
-			s += "/" + partnership.EscapePointerToken(p)
-		case int:
-			s += "/" + strconv.Itoa(p)
-		}
-	}
-	return s
 }

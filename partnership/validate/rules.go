@@ -32,19 +32,8 @@ func (c *checker) warnf(pointer, format string, args ...any) *partnership.Diagno
 	return d
 }
 
-func ptr(parts ...any) string {
-	var b strings.Builder
-	for _, p := range parts {
-		b.WriteString("/")
-		switch p := p.(type) {
-		case string:
-			b.WriteString(partnership.EscapePointerToken(p))
-		case int:
-			b.WriteString(strconv.Itoa(p))
-		}
-	}
-	return b.String()
-}
+// ptr is partnership.Pointer, short because the rules use it on nearly every line.
+var ptr = partnership.Pointer
 
 // checkRules runs every semantic rule. The definition may be partly empty when the schema
 // rejected some of its values; every rule copes with missing data.

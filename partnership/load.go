@@ -164,7 +164,7 @@ func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 	}
 	if _, ok := doc.Value.(map[string]any); !ok {
 		return nil, append(diags, Diagnostic{Severity: Error, File: file, Line: doc.PosOf("").Line, Column: doc.PosOf("").Column,
-			Message: fmt.Sprintf("a definition must be a mapping of keys to values (kind, lang, id, title…); got %s", describe(doc.Value))})
+			Message: fmt.Sprintf("a definition must be a mapping of keys to values (kind, lang, id, title…); got %s", Describe(doc.Value))})
 	}
 	doc.Definition = decodeDefinition(doc.Value)
 	return doc, diags
@@ -239,30 +239,27 @@ func offsetPos(data []byte, offset int) Pos {
 	return Pos{Line: line, Column: 1 + utf8.RuneCount(data[start:offset])}
 }
 
-func describe(v any) string {
+// Describe names a value of the generic tree the way a message to a reader does: a quoted
+// text (cut after 60 characters), a number, true or false, a list, a mapping, nothing.
+func Describe(v any) string {
 	switch v := v.(type) {
 	case nil:
-		return "nothing (null)"
+		return "nothing"
 	case map[string]any:
 		return "a mapping"
 	case []any:
 		return "a list"
 	case string:
-		return fmt.Sprintf("the text %q", truncate(v, 40))
+		if r := []rune(v); len(r) > 60 {
+			v = string(r[:60]) + "…"
+		}
+		return strconv.Quote(v)
 	case json.Number:
-		return "the number " + v.String()
+		return v.String()
 	case bool:
-		return fmt.Sprintf("%t", v)
+		return strconv.FormatBool(v)
 	}
-	return fmt.Sprintf("%T", v)
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	return fmt.Sprint(v)
 }
 
 // decodeDefinition fills a Definition from the generic tree. encoding/json skips fields of the

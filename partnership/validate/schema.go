@@ -85,14 +85,14 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 		d.Hint = suggest(key, node.PropertyNames())
 	case "invalid_type":
 		expected, _ := details["expected"].(string)
-		d.Message = fmt.Sprintf("must be %s; got %s", typeWords(expected), describe(value))
+		d.Message = fmt.Sprintf("must be %s; got %s", typeWords(expected), partnership.Describe(value))
 		if _, isNumber := value.(json.Number); isNumber && expected == "string" {
 			// Identifiers such as SIRET numbers are digits that YAML reads as a number.
 			d.Hint = fmt.Sprintf(`write it in quotes: "%s"`, value)
 		}
 	case "enum", "const":
 		allowed := node.Enum
-		d.Message = fmt.Sprintf("must be one of %s; got %s", quoteList(allowed), describe(value))
+		d.Message = fmt.Sprintf("must be one of %s; got %s", quoteList(allowed), partnership.Describe(value))
 		if s, ok := value.(string); ok {
 			d.Hint = didYouMean(s, allowed)
 		}
@@ -108,13 +108,13 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 	case "string_lte":
 		d.Message = fmt.Sprintf("must be at most %v characters long", details["max"])
 	case "number_gte":
-		d.Message = fmt.Sprintf("must be at least %v; got %s", details["min"], describe(value))
+		d.Message = fmt.Sprintf("must be at least %v; got %s", details["min"], partnership.Describe(value))
 	case "number_gt":
-		d.Message = fmt.Sprintf("must be more than %v; got %s", details["min"], describe(value))
+		d.Message = fmt.Sprintf("must be more than %v; got %s", details["min"], partnership.Describe(value))
 	case "number_lte":
-		d.Message = fmt.Sprintf("must be at most %v; got %s", details["max"], describe(value))
+		d.Message = fmt.Sprintf("must be at most %v; got %s", details["max"], partnership.Describe(value))
 	case "number_lt":
-		d.Message = fmt.Sprintf("must be less than %v; got %s", details["max"], describe(value))
+		d.Message = fmt.Sprintf("must be less than %v; got %s", details["max"], partnership.Describe(value))
 	case "array_min_items":
 		d.Message = fmt.Sprintf("must list at least %v %s", details["min"], plural(details["min"], "item", "items"))
 	case "array_max_items":
@@ -171,33 +171,6 @@ func typeWords(t string) string {
 	return t
 }
 
-// describe names a value the way a reader would: the text "x", the number 3, a list.
-func describe(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "nothing"
-	case map[string]any:
-		return "a mapping"
-	case []any:
-		return "a list"
-	case string:
-		return strconv.Quote(truncate(v, 60))
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return fmt.Sprint(v)
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
-}
-
 func quoteList(items []string) string {
 	q := make([]string, len(items))
 	for i, s := range items {
@@ -243,15 +216,15 @@ func patternMessage(node *partnership.SchemaNode, value any) string {
 			msg = fmt.Sprintf("must match the pattern %s", node.Pattern)
 		}
 	}
-	return fmt.Sprintf("%s; got %s", msg, describe(value))
+	return fmt.Sprintf("%s; got %s", msg, partnership.Describe(value))
 }
 
 func formatMessage(format any, value any) string {
 	switch format {
 	case "date":
-		return fmt.Sprintf("%s; got %s", patternWords[`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`], describe(value))
+		return fmt.Sprintf("%s; got %s", patternWords[`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`], partnership.Describe(value))
 	case "uri":
-		return fmt.Sprintf("%s; got %s", patternWords[`^https?://`], describe(value))
+		return fmt.Sprintf("%s; got %s", patternWords[`^https?://`], partnership.Describe(value))
 	}
-	return fmt.Sprintf("must be a valid %v; got %s", format, describe(value))
+	return fmt.Sprintf("must be a valid %v; got %s", format, partnership.Describe(value))
 }

@@ -56,25 +56,22 @@ var abbreviations = []string{"M.", "MM.", "Mme.", "art.", "Art.", "n°.", "cf.",
 // as one changed line in a diff. Markdown reads the line breaks as spaces.
 func splitSentences(s string) []string {
 	s = strings.Join(strings.Fields(s), " ")
-	var out []string
-	for s != "" {
-		cut := -1
-		for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
-			word := s[strings.LastIndexByte(s[:m[2]], ' ')+1 : m[3]]
-			if isAbbreviation(word) {
-				continue
-			}
-			cut = m[6]
-			break
-		}
-		if cut < 0 {
-			out = append(out, s)
-			break
-		}
-		out = append(out, strings.TrimSpace(s[:cut]))
-		s = s[cut:]
+	if s == "" {
+		return nil
 	}
-	return out
+	// One pass over the text: matches do not overlap, since each ends on the first letter of
+	// the next sentence, which cannot end one.
+	var out []string
+	start := 0
+	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+		word := s[start+strings.LastIndexByte(s[start:m[2]], ' ')+1 : m[3]]
+		if isAbbreviation(word) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(s[start:m[6]]))
+		start = m[6]
+	}
+	return append(out, s[start:])
 }
 
 func isAbbreviation(word string) bool {
@@ -96,11 +93,14 @@ func escapeParagraph(s string) string {
 	return strings.Join(sentences, "\n")
 }
 
+// blankLine separates two paragraphs of a text.
+var blankLine = regexp.MustCompile(`\n\s*\n`)
+
 // escapeParagraphs escapes text made of several paragraphs, separated by blank lines in the
 // definition (a YAML literal block), keeping the blank lines between them.
 func escapeParagraphs(s string) string {
 	var out []string
-	for _, p := range regexp.MustCompile(`\n\s*\n`).Split(strings.TrimSpace(s), -1) {
+	for _, p := range blankLine.Split(strings.TrimSpace(s), -1) {
 		if strings.TrimSpace(p) != "" {
 			out = append(out, escapeParagraph(p))
 		}

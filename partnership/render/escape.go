@@ -13,15 +13,12 @@ import (
 type Markdown string
 
 // inlineEscaper backslash-escapes the characters that could start Markdown syntax anywhere in a
-// line: emphasis, code, links, images, raw HTML, entities, tables and strikethrough.
+// line: emphasis, code, links, images, raw HTML, entities, tables, strikethrough, the marks of a
+// redline ({++ ++}), heading attributes and the closing sequence of a heading.
 var inlineEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `&`, `\&`, `|`, `\|`, `~`, `\~`, `{`, `\{`, `}`, `\}`,
+	`<`, `\<`, `>`, `\>`, `&`, `\&`, `|`, `\|`, `~`, `\~`, `{`, `\{`, `}`, `\}`, `#`, `\#`,
 )
-
-// blockStart matches what makes a line start a block: a heading, a quote, a list item, a
-// thematic break or a setext underline.
-var blockStart = regexp.MustCompile(`^(#|>|[-+*=](\s|$)|[-=_*]{3,}|\d{1,9}[.)](\s|$))`)
 
 // escapeInline makes user text inert inside a Markdown line: whatever the definition holds, it
 // prints literally and can never add a heading, a link, raw HTML, a list or a table. Line breaks
@@ -32,14 +29,37 @@ func escapeInline(s string) string {
 	return escapeLineStart(s)
 }
 
-// escapeLineStart escapes the first character of a line that would otherwise start a block.
+// oneLine is text from a definition as the front matter records it: on one line, its runs of
+// spaces, tabs and line breaks made one space, which every YAML reader reads back as written.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// lineStartChars are the characters that open a block, or turn the line above into a heading,
+// when they start a line: ATX headings (#), list items (- + *), thematic breaks (- * _), setext
+// underlines (= -), block quotes (>), fences (` ~), tables (|), link and footnote definitions
+// ([), heading attributes ({), raw HTML (<) and the definition lists of Markdown readers (:).
+// Most are escaped wherever they appear; the others (- + = :) only here. So are the marks
+// before which French spacing removes a space (; ! ? :): after a list marker or a heading's #,
+// that space is Markdown syntax, and an escaped mark keeps it.
+const lineStartChars = "#-+*_=>`~|[{<:;!?"
+
+// orderedMarker matches the number that starts an ordered list item: digits, then a full stop or
+// a closing bracket, then a space or the end of the line. CommonMark stops at nine digits; the
+// steps that tidy the rendered Markdown do not count them, so every such number is escaped.
+var orderedMarker = regexp.MustCompile(`^\d+[.)](\s|$)`)
+
+// escapeLineStart escapes what would make user text start a block of its own, wherever the
+// clause puts it: at the start of a line, after a list marker, in a table cell. The escape is a
+// backslash, which the text keeps through every later step: French spacing never removes one,
+// so it never exposes the character again.
 func escapeLineStart(s string) string {
-	if m := blockStart.FindString(s); m != "" {
-		if m[0] >= '0' && m[0] <= '9' {
-			i := strings.IndexAny(s, ".)")
-			return s[:i] + `\` + s[i:]
-		}
+	switch {
+	case s == "":
+		return s
+	case strings.IndexByte(lineStartChars, s[0]) >= 0:
 		return `\` + s
+	case orderedMarker.MatchString(s):
+		i := strings.IndexAny(s, ".)")
+		return s[:i] + `\` + s[i:]
 	}
 	return s
 }

@@ -311,7 +311,7 @@ func isListItem(line string) bool { return listItem.MatchString(line) }
 func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	def := st.doc.Definition
 	out := &Document{Meta: Meta{
-		Title:            def.Title,
+		Title:            oneLine(def.Title),
 		Kind:             def.Kind,
 		Lang:             st.lang,
 		Definition:       def.ID,
@@ -321,7 +321,7 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	}}
 	out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "kind", string(def.Kind))
 	for _, p := range def.Parties {
-		out.Meta.Parties = append(out.Meta.Parties, p.Name)
+		out.Meta.Parties = append(out.Meta.Parties, oneLine(p.Name))
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")

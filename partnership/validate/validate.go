@@ -25,7 +25,7 @@ func Validate(doc *partnership.Document, call *partnership.Document) partnership
 			schemaDiags = append(schemaDiags, d)
 		}
 	}
-	ruleDiags := checkRules(doc, call)
+	ruleDiags := append(checkRules(doc, call), checkURLs(doc)...)
 	diags := append(schemaDiags, misplaced...)
 	for _, d := range ruleDiags {
 		if !overlapsSchemaError(d.Pointer, schemaDiags) {

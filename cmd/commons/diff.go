@@ -49,6 +49,7 @@ Example:
 			&cli.StringFlag{Name: "old-templates", Usage: "house clauses to render the old version with"},
 			&cli.StringFlag{Name: "new-templates", Usage: "house clauses to render the new version with"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+			rootFlag(),
 		},
 		Action: runDiff,
 	}
@@ -83,6 +84,10 @@ func runDiff(c *cli.Context) error {
 	default:
 		return usagef("diff needs two definitions, or one with --git or --old-templates/--new-templates; for example: commons diff pacte-v1.yaml pacte-v2.yaml")
 	}
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
 	oldR, err := newRenderer(oldTemplates, lang)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
@@ -95,20 +100,20 @@ func runDiff(c *cli.Context) error {
 	if rev != "" {
 		oldDef, err = loadAtRevision(rev, newFile, c.App.ErrWriter)
 	} else {
-		oldDef, err = loadForDiff(oldFile, c.App.ErrWriter)
+		oldDef, err = loadForDiff(oldFile, opts, c.App.ErrWriter)
 	}
 	if err != nil {
 		return err
 	}
-	newDef, err := loadForDiff(newFile, c.App.ErrWriter)
+	newDef, err := loadForDiff(newFile, opts, c.App.ErrWriter)
 	if err != nil {
 		return err
 	}
-	oldDoc, err := oldR.Render(oldDef)
+	oldDoc, err := oldR.RenderContext(c.Context, oldDef)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", oldDef.File, err)}
 	}
-	newDoc, err := newR.Render(newDef)
+	newDoc, err := newR.RenderContext(c.Context, newDef)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", newDef.File, err)}
 	}
@@ -160,8 +165,8 @@ func newRenderer(house, lang string) (*render.Renderer, error) {
 
 // loadForDiff loads and validates one side of a comparison. An invalid definition cannot be
 // compared: that is an error (exit 2), not a difference.
-func loadForDiff(file string, stderr io.Writer) (*partnership.Document, error) {
-	doc, diags, err := validate.File(file, partnership.DefaultLimits)
+func loadForDiff(file string, opts validate.Options, stderr io.Writer) (*partnership.Document, error) {
+	doc, diags, err := validate.FileWith(file, opts)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}

@@ -47,6 +47,7 @@ Example:
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
+			rootFlag(),
 		},
 		Action: runRender,
 	}
@@ -107,7 +108,11 @@ func runRender(c *cli.Context) error {
 			seen[targets[i]] = f
 		}
 	}
-	job := renderJob{renderer: r, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer,
+	load, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer,
 		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
@@ -154,6 +159,7 @@ func runRender(c *cli.Context) error {
 // renderJob is what every worker of a batch shares: all of it is safe for concurrent use.
 type renderJob struct {
 	renderer *render.Renderer
+	load     validate.Options
 	format   string
 	pdf      typeset.PDFOptions
 	force    bool
@@ -203,7 +209,7 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 
 func (job renderJob) one(ctx context.Context, file, target string) renderResult {
 	res := renderResult{file: partnership.DisplayPath(file)}
-	doc, diags, err := validate.File(file, partnership.DefaultLimits)
+	doc, diags, err := validate.FileWith(file, job.load)
 	res.diags = diags
 	if err != nil {
 		res.err = err
@@ -212,7 +218,7 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 	if diags.HasErrors() {
 		return res
 	}
-	out, err := job.renderer.Render(doc)
+	out, err := job.renderer.RenderContext(ctx, doc)
 	if err != nil {
 		res.err = fmt.Errorf("render %s: %w", doc.File, err)
 		return res

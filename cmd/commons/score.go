@@ -35,6 +35,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json"},
 			&cli.StringFlag{Name: "lang", Usage: "language of the md report: fr or en (default: the definition's)"},
+			rootFlag(),
 		},
 		Action: runScore,
 	}
@@ -54,7 +55,11 @@ func runScore(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usagef("score takes one definition; for example: commons score examples/pacte-tiers-lieu-la-fabrique.yaml")
 	}
-	doc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	doc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -65,11 +70,8 @@ func runScore(c *cli.Context) error {
 		return errInvalid
 	}
 	var call *partnership.Definition
-	if app := doc.Definition.Application; app != nil && app.Call.File != "" {
-		callDoc, _, err := validate.File(partnership.ResolveCallFile(c.Args().First(), app.Call.File), partnership.DefaultLimits)
-		if err == nil && callDoc != nil {
-			call = callDoc.Definition
-		}
+	if doc.Call != nil {
+		call = doc.Call.Definition
 	}
 	res := score.Evaluate(doc.Definition, call)
 	switch format {
@@ -198,6 +200,7 @@ Example:
 			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
+			rootFlag(),
 		},
 		Action: runAssess,
 	}
@@ -211,7 +214,11 @@ func runAssess(c *cli.Context) error {
 	if c.NArg() < 2 {
 		return usagef("assess takes a call and at least one application; for example: commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml")
 	}
-	callDoc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	callDoc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -234,7 +241,7 @@ func runAssess(c *cli.Context) error {
 	var problems partnership.Diagnostics
 	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
 	for _, f := range files {
-		doc, diags, err := validate.File(f, partnership.DefaultLimits)
+		doc, diags, err := validate.FileWith(f, opts)
 		bar.done()
 		if err != nil {
 			bar.finish()

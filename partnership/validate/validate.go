@@ -1,7 +1,7 @@
 package validate
 
 import (
-	"path"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -57,27 +57,32 @@ func within(p, q string) bool {
 
 // File loads and validates one definition file. For an application whose call names a file
 // (relative to the application), that call is loaded and validated as well, and the application
-// is checked against it. A file that cannot be read is an error; everything wrong with the
-// content is a diagnostic.
+// is checked against it; the call must lie below the working directory, the application's
+// directory or its git repository (FileWith sets other directories). A file that cannot be read
+// is an error; everything wrong with the content is a diagnostic.
 func File(name string, limits partnership.Limits) (*partnership.Document, partnership.Diagnostics, error) {
-	doc, diags, err := partnership.LoadFile(name, limits)
+	return FileWith(name, Options{Limits: limits})
+}
+
+// Options say how FileWith reads a definition and the call an application names.
+type Options struct {
+	Limits partnership.Limits
+	// CallRoots are the directories the call an application names may lie in; when empty, those
+	// of partnership.CallRoots.
+	CallRoots []string
+}
+
+// FileWith is File with options.
+func FileWith(name string, opts Options) (*partnership.Document, partnership.Diagnostics, error) {
+	doc, diags, err := partnership.LoadFile(name, opts.Limits)
 	if err != nil || doc == nil {
 		return doc, diags, err
 	}
 	var call *partnership.Document
 	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication {
-		c, callDiags, err := partnership.LoadFile(partnership.ResolveCallFile(name, app.Call.File), limits)
-		switch {
-		case err != nil:
-			diags = append(diags, doc.Diag("/application/call/file", "cannot read the call %q: %v", app.Call.File, unwrapPathError(err)))
-		case c == nil:
-			diags = append(diags, callDiags...)
-			diags = append(diags, doc.Diag("/application/call/file", "the call %q cannot be read as a definition; see its own diagnostics", path.Clean(app.Call.File)))
-		default:
-			diags = append(diags, callDiags...)
-			diags = append(diags, Validate(c, nil)...)
-			call = c
-		}
+		var callDiags partnership.Diagnostics
+		call, callDiags = loadCall(doc, name, app.Call.File, opts)
+		diags = append(diags, callDiags...)
 	}
 	diags = append(diags, Validate(doc, call)...)
 	if call != nil && !diags.HasErrors() {
@@ -86,14 +91,27 @@ func File(name string, limits partnership.Limits) (*partnership.Document, partne
 	return doc, diags.Sorted(), nil
 }
 
-// unwrapPathError keeps the reason of an I/O error ("no such file or directory") without the
-// path, which the diagnostic already names.
-func unwrapPathError(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 {
-		return msg[i+2:]
+// loadCall reads, loads and validates the call an application names. A file that is not a call
+// for commons is reported as such, in one diagnostic on the application that quotes nothing of
+// what the file holds: an application received from someone else may name any file.
+func loadCall(doc *partnership.Document, name, file string, opts Options) (*partnership.Document, partnership.Diagnostics) {
+	const at = "/application/call/file"
+	path, data, err := partnership.ReadCallFile(name, file, opts.CallRoots, opts.Limits)
+	if err != nil {
+		return nil, partnership.Diagnostics{doc.Diag(at, "%v", err)}
 	}
-	return msg
+	c, diags := partnership.Load(partnership.DisplayPath(path), data, opts.Limits)
+	switch {
+	case c == nil || diags.HasErrors():
+		return nil, partnership.Diagnostics{doc.Diag(at, "the call %q is not a definition that can be read (not YAML or JSON, or beyond the limits); check it with commons validate", file)}
+	case c.Definition.Kind != partnership.KindCall:
+		d := doc.Diag(at, "the call %q is not a call for commons", file)
+		if slices.Contains(partnership.Kinds, c.Definition.Kind) {
+			d.Message += fmt.Sprintf("; its kind is %q", c.Definition.Kind)
+		}
+		return nil, partnership.Diagnostics{d}
+	}
+	return c, append(diags, Validate(c, nil)...)
 }
 
 // Prepare compiles the JSON Schema ahead of the first validation, which a program may do in the

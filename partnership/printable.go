@@ -60,6 +60,22 @@ func Printable(s string) string {
 	return b.String()
 }
 
+// printableLines is Printable, except for line breaks, which the caller encodes itself.
+func printableLines(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r != '\n' && r != '\r' && needsEscape(r) }) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(l, "\r")
+		for j, p := range parts {
+			parts[j] = Printable(p)
+		}
+		lines[i] = strings.Join(parts, "\r")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // runeName names the characters a definition may not hold, for messages.
 func runeName(r rune) string {
 	names := map[rune]string{

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"github.com/urfave/cli/v2"
 )
 
@@ -75,12 +76,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(stderr, "commons: %v\n", ee.err)
+			printError(stderr, ee.err)
 		}
 		return ee.code
 	}
 	// Anything else comes from the flag parser or an I/O failure.
-	fmt.Fprintf(stderr, "commons: %v\n", err)
+	printError(stderr, err)
 	return exitUsage
 }
 
@@ -134,6 +135,11 @@ func completionArgs(args []string) []string {
 		args = append(slices.Clone(args[:n-2]), "-", args[n-1])
 	}
 	return args
+}
+
+// printError prints an error on one line, whatever file name or key it quotes.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "commons: %s\n", partnership.Printable(err.Error()))
 }
 
 // oneOf checks a flag value against its allowed values.

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -98,7 +101,7 @@ func runDiff(c *cli.Context) error {
 	}
 	var oldDef *partnership.Document
 	if rev != "" {
-		oldDef, err = loadAtRevision(rev, newFile, c.App.ErrWriter)
+		oldDef, err = loadAtRevision(c.Context, rev, newFile, c.App.ErrWriter)
 	} else {
 		oldDef, err = loadForDiff(oldFile, opts, c.App.ErrWriter)
 	}
@@ -139,7 +142,7 @@ func runDiff(c *cli.Context) error {
 		if pdf, err = typeset.PDF(rl.Markdown(), opts); err == nil {
 			data = pdf.Data
 			for _, r := range pdf.Substituted {
-				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", newDef.File, r, r)
+				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", partnership.Printable(newDef.File), r, r)
 			}
 		}
 	}
@@ -189,41 +192,85 @@ func checked(doc *partnership.Document, diags partnership.Diagnostics, stderr io
 	return doc, nil
 }
 
-// loadAtRevision reads a definition as it was at a git revision, with git show run in the
-// file's repository, and validates it.
-func loadAtRevision(rev, file string, stderr io.Writer) (*partnership.Document, error) {
-	dir := filepath.Dir(file)
-	prefix, err := gitOutput(dir, "rev-parse", "--show-prefix")
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
+// loadAtRevision reads a definition as it was at a git revision, in the file's repository, and
+// validates it. The revision comes from a command line that may be someone else's: it may not
+// look like an option, it must name a commit, every operand given to git follows
+// --end-of-options, and the file is read from git no larger than a definition may be, without
+// reading more of it.
+func loadAtRevision(ctx context.Context, rev, file string, stderr io.Writer) (*partnership.Document, error) {
+	fail := func(format string, args ...any) (*partnership.Document, error) {
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: "+format, args...)}
 	}
-	path := strings.TrimSpace(string(prefix)) + filepath.Base(file)
-	data, err := gitOutput(dir, "show", rev+":"+path)
+	if rev == "" || strings.HasPrefix(rev, "-") || strings.ContainsFunc(rev, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return fail("%q is not a revision: a revision names a commit (HEAD~1, a tag, a branch) and does not start with \"-\"", rev)
+	}
+	dir := filepath.Dir(file)
+	commit, err := gitOutput(ctx, dir, 0, []string{"rev-parse", "--verify", "--quiet"}, rev+"^{commit}")
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
+		return fail("%q is not a commit of the repository of %s", rev, partnership.Printable(partnership.DisplayPath(file)))
+	}
+	prefix, err := gitOutput(ctx, dir, 0, []string{"rev-parse", "--show-prefix"})
+	if err != nil {
+		return fail("%w", err)
+	}
+	object := strings.TrimSpace(string(commit)) + ":" + strings.TrimSpace(string(prefix)) + filepath.Base(file)
+	limits := partnership.DefaultLimits
+	size, err := gitOutput(ctx, dir, 0, []string{"cat-file", "-s"}, object)
+	if err != nil {
+		return fail("%s does not exist at %s", partnership.Printable(partnership.DisplayPath(file)), partnership.Printable(rev))
+	}
+	if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err != nil || n > limits.MaxBytes {
+		return fail("%s at %s is larger than %d bytes, the most a definition may hold", partnership.Printable(partnership.DisplayPath(file)), partnership.Printable(rev), limits.MaxBytes)
+	}
+	data, err := gitOutput(ctx, dir, limits.MaxBytes, []string{"cat-file", "blob"}, object)
+	if err != nil {
+		return fail("%w", err)
 	}
 	name := rev + ":" + partnership.DisplayPath(file)
-	doc, diags := partnership.Load(name, data, partnership.DefaultLimits)
+	doc, diags := partnership.Load(name, data, limits)
 	if doc != nil {
 		diags = append(diags, validate.Validate(doc, nil)...)
 	}
 	return checked(doc, diags.Sorted(), stderr)
 }
 
-// gitOutput runs git in dir and returns what it prints; its error message says what went wrong.
-func gitOutput(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+// gitOutput runs git in dir with its options, then --end-of-options and the operands, so that no
+// operand is ever read as an option (--output=file would make git write a file). It returns
+// what git prints, at most max bytes when max is not 0: beyond, git is stopped and the output
+// refused. Its error message says what went wrong.
+func gitOutput(ctx context.Context, dir string, max int64, options []string, operands ...string) ([]byte, error) {
+	args := append([]string{"-C", dir}, options...)
+	if len(operands) > 0 {
+		args = append(append(args, "--end-of-options"), operands...)
+	}
+	cmd := exec.CommandContext(ctx, "git", args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := cmd.StdoutPipe()
 	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git: %w", err)
+	}
+	limit := max
+	if limit == 0 {
+		limit = 1 << 20 // what git prints here otherwise: a hash, a prefix, a size
+	}
+	data, readErr := io.ReadAll(io.LimitReader(out, limit+1))
+	if int64(len(data)) > limit {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, fmt.Errorf("git %s prints more than %d bytes", strings.Join(options, " "), limit)
+	}
+	if err := cmd.Wait(); err != nil || readErr != nil {
 		msg := strings.TrimSpace(stderr.String())
 		if msg == "" {
-			msg = err.Error()
+			msg = errors.Join(err, readErr).Error()
 		}
-		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+		return nil, fmt.Errorf("git %s: %s", strings.Join(options, " "), partnership.Printable(msg))
 	}
-	return out, nil
+	return data, nil
 }
 
 // colourTerminal reports whether w is a terminal that may show colours: standard output not

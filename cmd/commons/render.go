@@ -124,10 +124,10 @@ func runRender(c *cli.Context) error {
 			fmt.Fprintln(c.App.ErrWriter, d)
 		}
 		for _, r := range res.substituted {
-			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", res.file, r, r)
+			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", partnership.Printable(res.file), r, r)
 		}
 		if res.err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", res.err)
+			printError(c.App.ErrWriter, res.err)
 			failed = true
 		}
 		invalid = invalid || res.diags.HasErrors()
@@ -137,7 +137,7 @@ func runRender(c *cli.Context) error {
 		}
 	}
 	if outDir != "" && !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "%d of %d %s written to %s", documents, len(files), plural(len(files), "document", "documents"), outDir)
+		fmt.Fprintf(c.App.ErrWriter, "%d of %d %s written to %s", documents, len(files), plural(len(files), "document", "documents"), partnership.Printable(outDir))
 		if format == "pdf" {
 			fmt.Fprintf(c.App.ErrWriter, ", %d pages", pages)
 		}

@@ -101,7 +101,7 @@ func runScore(c *cli.Context) error {
 // writeScoreText explains a score for a terminal.
 func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
 	p := res.Profile
-	fmt.Fprintf(w, "%s: degree of communality %s / 100 (rubric %s %s)\n\n", doc.File, num(p.Degree), p.Rubric, p.Version)
+	fmt.Fprintf(w, "%s: degree of communality %s / 100 (rubric %s %s)\n\n", partnership.Printable(doc.File), num(p.Degree), p.Rubric, p.Version)
 	fmt.Fprintf(w, "  %-16s %d / 3\n", "common interest", p.CommonInterest)
 	for _, s := range p.CommonInterestSources {
 		fmt.Fprintf(w, "      %s\n", source(s))
@@ -150,7 +150,7 @@ func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
 			} else if cr.Met != nil {
 				state = "NOT MET"
 			}
-			fmt.Fprintf(w, "  %-10s %s: %s\n", cr.Kind, cr.ID, state)
+			fmt.Fprintf(w, "  %-10s %s: %s\n", cr.Kind, partnership.Printable(cr.ID), state)
 		}
 	}
 	if res.Met {
@@ -160,6 +160,8 @@ func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
 	}
 }
 
+// source writes a fact and its evidence on one line: texts of the definition are escaped (see
+// partnership.Printable), so that none can start a line of its own.
 func source(s score.Source) string {
 	out := s.Fact + " at " + s.Pointer
 	if e := s.Evidence; e != nil {
@@ -173,7 +175,7 @@ func source(s score.Source) string {
 			out += " (" + strings.Join(ev, "; ") + ")"
 		}
 	}
-	return out
+	return partnership.Printable(out)
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

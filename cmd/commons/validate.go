@@ -75,7 +75,7 @@ func runValidate(c *cli.Context) error {
 	for _, f := range files {
 		_, diags, err := validate.FileWith(f, opts)
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", err)
+			printError(c.App.ErrWriter, err)
 			ioErr = err
 			continue
 		}

@@ -125,6 +125,9 @@ func runDiff(c *cli.Context) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	output := c.String("output")
+	if err := checkOutputs([]string{output}, []string{oldFile, newFile}); err != nil {
+		return err
+	}
 	var data []byte
 	switch format {
 	case "text":

@@ -55,6 +55,9 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if err := checkOutputs([]string{c.String("output")}, files); err != nil {
+		return err
+	}
 	if format == "json" && len(files) != 1 {
 		return usagef("export --format json takes one definition; got %d", len(files))
 	}

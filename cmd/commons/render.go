@@ -108,6 +108,9 @@ func runRender(c *cli.Context) error {
 			seen[targets[i]] = f
 		}
 	}
+	if err := checkOutputs(targets, files); err != nil {
+		return err
+	}
 	load, err := loadOptions(c)
 	if err != nil {
 		return err
@@ -256,6 +259,10 @@ func pdfOptions() (typeset.PDFOptions, error) {
 		secs, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds; got %q", v)
+		}
+		// A PDF date has four digits for the year.
+		if secs < 0 || secs > 253402300799 {
+			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a date from 1970 to the end of 9999 (0 to 253402300799 seconds); got %q", v)
 		}
 		opts.CreationDate = time.Unix(secs, 0).UTC()
 	}

@@ -237,6 +237,9 @@ func runAssess(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if err := checkOutputs([]string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
+		return err
+	}
 	var apps []score.Application
 	invalid := false
 	// Diagnostics wait for the end of the loop, so that they do not cut through the progress bar.

@@ -33,28 +33,32 @@ func houseClause(t *testing.T, text string) string {
 // a printf that allocates gigabytes, a clause that calls itself. Each stops, within its limits,
 // with a message that names the clause.
 func TestTemplateLimits(t *testing.T) {
-	limits := render.TemplateLimits{Time: 300 * time.Millisecond, Output: 64 << 10}
+	// Each limit is tested with the other out of reach, so that a slow machine (or the race
+	// detector) cannot make one stop a clause before the other.
+	timeLimit := render.TemplateLimits{Time: 300 * time.Millisecond, Output: 1 << 30}
+	outputLimit := render.TemplateLimits{Time: time.Hour, Output: 64 << 10}
 	tests := []struct {
 		name, clause string
 		// limit is true when a limit of execution stops the clause (a *render.LimitError).
 		limit   bool
 		message string
+		limits  render.TemplateLimits
 	}{
-		{"a loop over a trillion", "{{range 1000000000000}}{{end}}", true, "ran for more than 300ms"},
-		{"a loop over a computed number", "{{range (add 1000000000000 1)}}{{end}}", true, "ran for more than 300ms"},
-		{"a loop that writes", "{{range 100000000000}}x{{end}}", true, "larger than 64 KiB of Markdown"},
-		{"nested loops over the parties", "{{range $.Parties}}{{range $.Parties}}{{range 1000000000}}{{$.Title}}{{end}}{{end}}{{end}}", true, "larger than 64 KiB of Markdown"},
-		{"a text doubled in a loop", `{{$s := "x"}}{{range 100}}{{$s = printf "%s%s" $s $s}}{{end}}{{$s}}`, false, "more than the 65536 a clause may build"},
-		{"a wide printf", `{{printf "%0999999999d" 1}}`, false, "at most three digits"},
-		{"a width from an argument", `{{printf "%*d" 999999999 1}}`, false, "taken from an argument"},
-		{"print of a long text", `{{$s := printf "%999s" "x"}}{{print $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s}}`, false, "more than the 65536 a clause may build"},
-		{"a clause that calls itself", `{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}`, false, `template "a" calls itself (a → a)`},
-		{"two templates that call each other", `{{define "a"}}{{template "b" .}}{{end}}{{define "b"}}{{template "a" .}}{{end}}{{template "a" .}}`, false, "calls itself (a → b → a)"},
+		{"a loop over a trillion", "{{range 1000000000000}}{{end}}", true, "ran for more than 300ms", timeLimit},
+		{"a loop over a computed number", "{{range (add 1000000000000 1)}}{{end}}", true, "ran for more than 300ms", timeLimit},
+		{"a loop that writes", "{{range 100000000000}}x{{end}}", true, "larger than 64 KiB of Markdown", outputLimit},
+		{"nested loops over the parties", "{{range $.Parties}}{{range $.Parties}}{{range 1000000000}}{{$.Title}}{{end}}{{end}}{{end}}", true, "larger than 64 KiB of Markdown", outputLimit},
+		{"a text doubled in a loop", `{{$s := "x"}}{{range 100}}{{$s = printf "%s%s" $s $s}}{{end}}{{$s}}`, false, "more than the 65536 a clause may build", outputLimit},
+		{"a wide printf", `{{printf "%0999999999d" 1}}`, false, "at most three digits", outputLimit},
+		{"a width from an argument", `{{printf "%*d" 999999999 1}}`, false, "taken from an argument", outputLimit},
+		{"print of a long text", `{{$s := printf "%999s" "x"}}{{print $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s $s}}`, false, "more than the 65536 a clause may build", outputLimit},
+		{"a clause that calls itself", `{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}`, false, `template "a" calls itself (a → a)`, outputLimit},
+		{"two templates that call each other", `{{define "a"}}{{template "b" .}}{{end}}{{define "b"}}{{template "a" .}}{{end}}{{template "a" .}}`, false, "calls itself (a → b → a)", outputLimit},
 	}
 	doc := load(t, filepath.Join(examplesDir, "pacte-parc-des-glycines.yaml"))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := render.New(render.WithHouseClauses(houseClause(t, tt.clause)), render.WithTemplateLimits(limits))
+			r, err := render.New(render.WithHouseClauses(houseClause(t, tt.clause)), render.WithTemplateLimits(tt.limits))
 			if err != nil {
 				t.Fatal(err)
 			}

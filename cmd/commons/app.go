@@ -138,7 +138,7 @@ func completionArgs(args []string) []string {
 
 // interruptGrace is how long an interrupted command has to stop by itself before the program
 // exits anyway.
-const interruptGrace = 300 * time.Millisecond
+const interruptGrace = 200 * time.Millisecond
 
 // interruptible returns a context cancelled by the first Ctrl-C or SIGTERM. The command then stops
 // at its next step (a batch finishes no further document, a render stops its clauses, git is

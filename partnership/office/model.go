@@ -610,19 +610,32 @@ func tidySpaces(runs []run) []run {
 		next := visibleNeighbour(out, i, +1)
 		prevSpace := prev < 0 || strings.HasSuffix(out[prev].text, " ")
 		nextSpace := next >= len(out) || strings.HasPrefix(out[next].text, " ")
+		hasPrev, hasNext := prev >= 0, next < len(out)
 		switch {
-		case prev >= 0 && next < len(out) && prevSpace && nextSpace:
-			// "a ", [b], " c": the space after goes with the changed word.
+		case hasPrev && hasNext && prevSpace && nextSpace:
+			// "a ", [b], " c" would leave two spaces: a space only the view shows goes,
+			// else the space after goes with the changed word.
+			switch {
+			case out[next].change != unchanged:
+				out[next].text = out[next].text[1:]
+			case out[prev].change != unchanged:
+				out[prev].text = out[prev].text[:len(out[prev].text)-1]
+			default:
+				out[next].text = out[next].text[1:]
+				out[i].text += " "
+			}
+		case !hasPrev && hasNext && nextSpace:
+			// [b], " c" at the start of the paragraph.
+			if out[next].change == unchanged {
+				out[i].text += " "
+			}
 			out[next].text = out[next].text[1:]
-			out[i].text += " "
-		case prev < 0 && next < len(out) && nextSpace:
-			// [b], " c" at the start: the space goes with the changed word.
-			out[next].text = out[next].text[1:]
-			out[i].text += " "
-		case next >= len(out) && prev >= 0 && prevSpace:
-			// "a ", [b] at the end: the space before goes with the changed word.
+		case hasPrev && !hasNext && prevSpace:
+			// "a ", [b] at the end of the paragraph.
+			if out[prev].change == unchanged {
+				out[i].text = " " + out[i].text
+			}
 			out[prev].text = out[prev].text[:len(out[prev].text)-1]
-			out[i].text = " " + out[i].text
 		}
 	}
 	var kept []run

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"hash/crc32"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -18,18 +19,29 @@ type archive struct {
 	zw   *zip.Writer
 	date time.Time
 	err  error
+	fw   *flate.Writer
 }
 
 func newArchive(date time.Time) *archive {
 	a := &archive{date: date.UTC()}
 	a.zw = zip.NewWriter(&a.buf)
-	// The fastest level: office parts are small and compress well at any level, and the time
-	// to write a document is what its users wait for.
 	a.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
+		if a.fw == nil {
+			a.fw = compressors.Get().(*flate.Writer)
+		}
+		a.fw.Reset(w)
+		return a.fw, nil
 	})
 	return a
 }
+
+// compressors keeps deflate writers between entries and documents: a new one allocates a
+// megabyte of tables, more than a whole document costs to write. The fastest level suits office
+// parts, which are small and compress well at any level.
+var compressors = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
 
 // dosDateTime is a date in the MS-DOS form zip headers hold; dates before 1980 are not
 // representable and are recorded as the first of January 1980.
@@ -82,7 +94,12 @@ func (a *archive) bytes() ([]byte, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	if err := a.zw.Close(); err != nil {
+	err := a.zw.Close()
+	if a.fw != nil {
+		compressors.Put(a.fw)
+		a.fw = nil
+	}
+	if err != nil {
 		return nil, err
 	}
 	return a.buf.Bytes(), nil

@@ -39,16 +39,18 @@ Exit status, as for diff: 0 when the texts are the same, 1 when they differ, 2 o
 Example:
    commons diff pacte-v1.yaml pacte-v2.yaml
    commons diff --format pdf -o redline.pdf pacte-v1.yaml pacte-v2.yaml
+   commons diff --format docx --author "Service juridique" -o pacte.docx pacte-v1.yaml pacte-v2.yaml
    commons diff --git HEAD~1 examples/pacte-parc-des-glycines.yaml
    commons diff --old-templates house-2025/ --new-templates house-2026/ pacte.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md, html or pdf"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: formatsWith("text", "md", "html", "pdf")},
 			&cli.StringFlag{Name: "lang", Usage: "render both versions in fr or en (default: each definition's language)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.StringFlag{Name: "git", Usage: "compare FILE with its version at this git revision"},
 			&cli.StringFlag{Name: "old-templates", Usage: "house clauses to render the old version with"},
 			&cli.StringFlag{Name: "new-templates", Usage: "house clauses to render the new version with"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+			authorFlag(),
 		},
 		Action: runDiff,
 	}
@@ -59,7 +61,7 @@ var errDifferent = &exitError{code: exitInvalid}
 
 func runDiff(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "md", "html", "pdf"); err != nil {
+	if err := oneOf("format", format, append([]string{"text", "md", "html", "pdf"}, officeFormats...)...); err != nil {
 		return err
 	}
 	lang := c.String("lang")
@@ -137,6 +139,9 @@ func runDiff(c *cli.Context) error {
 				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", newDef.File, r, r)
 			}
 		}
+	}
+	if isOffice(format) {
+		data, err = trackedChanges(format, rl, c.String("author"))
 	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("typeset the redline: %w", err)}

@@ -56,7 +56,7 @@ func TestDiffCommand(t *testing.T) {
 		{"no argument", nil, 2, nil, "diff needs two definitions"},
 		{"three arguments", []string{parc, parc, parc}, 2, nil, "diff needs two definitions"},
 		{"git with two files", []string{"--git", "HEAD", parc, parc}, 2, nil, "takes one definition"},
-		{"bad format", []string{"--format", "docx", parc, parc}, 2, nil, "--format must be one of text, md, html, pdf"},
+		{"bad format", []string{"--format", "rtf", parc, parc}, 2, nil, "--format must be one of text, md, html, pdf"},
 		{"bad language", []string{"--lang", "de", parc, parc}, 2, nil, "--lang must be one of fr, en"},
 		{"missing file", []string{parc, "examples/nothing.yaml"}, 2, nil, "no such file"},
 		{"invalid definition", []string{parc, "examples/invalid/unknown-keys.yaml"}, 2, nil, "is invalid and cannot be compared"},

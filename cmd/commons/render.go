@@ -22,7 +22,7 @@ import (
 func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "render",
-		Usage:     "write the document a definition describes, in Markdown, HTML or PDF",
+		Usage:     "write the document a definition describes, in Markdown, HTML, PDF, DOCX or ODT",
 		ArgsUsage: "FILE-or-DIR...",
 		Description: `Validates each definition, then writes its document through the clause library.
 Invalid definitions are not rendered: their diagnostics are printed and the exit status is 1.
@@ -37,9 +37,10 @@ Example:
    commons render examples/pacte-parc-des-glycines.yaml
    commons render --format html --lang en -o parc.html examples/pacte-parc-des-glycines.yaml
    commons render --format pdf -o parc.pdf examples/pacte-parc-des-glycines.yaml
+   commons render --format docx -o parc.docx examples/pacte-parc-des-glycines.yaml
    commons render --out-dir build/ examples/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html or pdf"},
+			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf")},
 			&cli.StringFlag{Name: "lang", Usage: "render the clauses in fr or en (default: the definition's language)"},
 			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses that replace clauses of the library"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
@@ -54,7 +55,7 @@ Example:
 
 func runRender(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "md", "html", "pdf"); err != nil {
+	if err := oneOf("format", format, append([]string{"md", "html", "pdf"}, officeFormats...)...); err != nil {
 		return err
 	}
 	if l := c.String("lang"); l != "" {
@@ -226,6 +227,8 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 		if pdf, err = typeset.PDF(out.Markdown, job.pdf); err == nil {
 			data, res.pages, res.substituted = pdf.Data, pdf.Pages, pdf.Substituted
 		}
+	case "docx", "odt":
+		data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
 	}
 	if err != nil {
 		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)

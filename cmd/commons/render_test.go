@@ -54,7 +54,7 @@ func TestRenderCommand(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"render", park, "examples/water-board.yaml"}, "--out-dir"},
-		{[]string{"render", "--format", "docx", park}, "--format must be one of md, html"},
+		{[]string{"render", "--format", "rtf", park}, "--format must be one of md, html"},
 		{[]string{"render", "--templates", filepath.Join(dir, "nowhere"), park}, "house clauses"},
 		{[]string{"render", "-o", "x.md", "--out-dir", dir, park}, "either -o or --out-dir"},
 	} {

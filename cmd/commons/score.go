@@ -194,7 +194,7 @@ Example:
    commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml
    commons assess --format pdf -o selection.pdf examples/appel-a-communs-2026.yaml candidatures/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html, pdf, csv or json"},
+			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf", "csv", "json")},
 			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
@@ -205,7 +205,7 @@ Example:
 
 func runAssess(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "md", "html", "pdf", "csv", "json"); err != nil {
+	if err := oneOf("format", format, append([]string{"md", "html", "pdf", "csv", "json"}, officeFormats...)...); err != nil {
 		return err
 	}
 	if c.NArg() < 2 {
@@ -283,6 +283,11 @@ func runAssess(c *cli.Context) error {
 				if pdf, err = typeset.PDF(md, opts); err == nil {
 					data = pdf.Data
 				}
+			}
+		case "docx", "odt":
+			var opts typeset.PDFOptions
+			if opts, err = pdfOptions(); err == nil {
+				data, err = officeDocument(format, md, opts, "")
 			}
 		}
 	}

@@ -1,0 +1,689 @@
+package office
+
+import (
+	"strings"
+	"time"
+
+	"github.com/commons-toolkit/commons/partnership/typeset"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// The goldmark AST of the rendered Markdown is read once into this small model of a legal
+// document (paragraphs with their styles, lists, tables, a chart, a table of contents), which the
+// DOCX and ODT writers then walk. Both formats therefore say the same words in the same
+// structure, and the decisions a reader notices (which paragraph is a signature block, where an
+// annex starts a page) are taken in one place.
+
+// change is what a redline did to a piece of text, a paragraph mark or a table row.
+type change uint8
+
+const (
+	unchanged change = iota
+	inserted
+	deleted
+)
+
+// runStyle is the character formatting of a run.
+type runStyle uint8
+
+const (
+	bold runStyle = 1 << iota
+	italic
+	strike
+)
+
+// run is a piece of inline text with one formatting, one link and one change.
+type run struct {
+	text  string
+	style runStyle
+	// link is an anchor ("#termination") or an address ("https://…").
+	link   string
+	change change
+	// brk is a hard line break; text is then empty.
+	brk bool
+}
+
+// style is the paragraph style of a block, by its identifier in both formats.
+type style uint8
+
+const (
+	styleBody style = iota
+	styleTitle
+	styleSubtitle
+	styleHeading1
+	styleHeading2
+	styleHeading3
+	styleList
+	styleTableText
+	styleTableHeading
+	styleSignature
+	styleSignatureSpace
+	styleQuote
+	stylePreformatted
+	styleCaption
+	styleTOCHeading
+	styleTOC1
+	styleFooter
+	styleRule
+)
+
+// align is the horizontal alignment of a paragraph or a table column.
+type align uint8
+
+const (
+	alignDefault align = iota
+	alignLeft
+	alignCenter
+	alignRight
+)
+
+// block is a paragraph, a list, a table, a chart or a table of contents.
+type block interface{}
+
+type para struct {
+	style style
+	runs  []run
+	// id names the bookmark of a heading: its clause id.
+	id    string
+	align align
+	// keepNext keeps the paragraph on the page of the next one; keepLines keeps its lines
+	// together; pageBreak starts it on a new page.
+	keepNext, keepLines, pageBreak bool
+	// mark is what a redline did to the paragraph's end: a paragraph wholly inserted or wholly
+	// deleted has its mark inserted or deleted too, so that accepting or rejecting the change
+	// leaves no empty paragraph behind.
+	mark change
+}
+
+type list struct {
+	ordered bool
+	start   int
+	items   [][]block
+}
+
+type table struct {
+	aligns []align
+	// rows[0] is the header row, repeated at the top of every page the table runs onto.
+	rows [][][]run
+	// marks tells, row by row, whether a redline inserted or deleted the whole row.
+	marks []change
+	// widths are the relative widths of the columns, from their content.
+	widths []colWidth
+}
+
+// chartSegments is the number of cells, or steps, a bar of a chart is drawn with.
+const chartSegments = 20
+
+// chartCells is how many of a bar's cells are filled, and after which cell its threshold
+// stands (0 for none).
+func chartCells(b typeset.Bar, maxValue float64) (filled, threshold int) {
+	if maxValue <= 0 {
+		maxValue = 1
+	}
+	filled = int(min(b.Value, maxValue)/maxValue*chartSegments + 0.5)
+	if b.Threshold > 0 {
+		threshold = int(min(b.Threshold, maxValue)/maxValue*chartSegments + 0.5)
+	}
+	return filled, threshold
+}
+
+type chart struct {
+	typeset.Chart
+	keepLines bool
+}
+
+// toc is the table of contents: a field the editor fills in, with the article headings as its
+// first result.
+type toc struct {
+	title   string
+	entries []tocEntry
+}
+
+type tocEntry struct {
+	text, id string
+}
+
+type quote struct{ blocks []block }
+
+// document is a rendered document ready to be written in an office format.
+type document struct {
+	fm   typeset.FrontMatter
+	lang string
+	// title is the document's title, for its properties and the header.
+	title  string
+	blocks []block
+	// revisions is set when the document holds tracked changes (a redline).
+	revisions bool
+	// date is the date of the document, of its properties and of its tracked changes.
+	date time.Time
+}
+
+// languageTag is the language of the document in the form office formats record: fr-FR, en-GB.
+func (d *document) languageTag() string {
+	if d.lang == "en" {
+		return "en-GB"
+	}
+	return "fr-FR"
+}
+
+// tocMinArticles is the number of articles from which a document has a table of contents, as
+// the PDF has.
+const tocMinArticles = 12
+
+// build reads rendered Markdown into a document.
+func build(md []byte, opts Options) (*document, error) {
+	fm, body, err := typeset.SplitFrontMatter(md)
+	if err != nil {
+		return nil, err
+	}
+	root := typeset.Markdown().Parser().Parse(text.NewReader(body))
+	d := &document{fm: fm, lang: fm["lang"], title: fm["title"]}
+	if d.lang != "en" {
+		d.lang = "fr"
+	}
+	d.date = documentDate(opts.Date, fm["date"])
+	b := &builder{src: body, doc: d}
+	b.title(root)
+	b.toc(root)
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		b.top(n)
+	}
+	return d, nil
+}
+
+// documentDate is the date recorded in the document: the one given (SOURCE_DATE_EPOCH), else
+// the definition's, else the first of January 2000; never the clock.
+func documentDate(given time.Time, fmDate string) time.Time {
+	if !given.IsZero() {
+		return given.UTC()
+	}
+	if t, err := time.Parse(time.DateOnly, fmDate); err == nil {
+		return t
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+type builder struct {
+	src []byte
+	doc *document
+	// section is the id of the article being read (its level-2 heading).
+	section string
+	// annexes counts the annexes met inside the "annexes" article.
+	annexes int
+}
+
+func (b *builder) add(bl block) { b.doc.blocks = append(b.doc.blocks, bl) }
+
+// title reads the title block: the first-level heading and the paragraphs under it (the kind
+// of document), which are taken out of the tree.
+func (b *builder) title(root ast.Node) {
+	h, ok := root.FirstChild().(*ast.Heading)
+	if !ok || h.Level != 1 {
+		return
+	}
+	p := b.paragraph(h, styleTitle)
+	p.align = alignCenter
+	if t := plainText(p.runs, inserted); t != "" {
+		b.doc.title = t
+	}
+	b.add(p)
+	for n := h.NextSibling(); n != nil; {
+		if _, isPara := n.(*ast.Paragraph); !isPara {
+			break
+		}
+		next := n.NextSibling()
+		sub := b.paragraph(n, styleSubtitle)
+		sub.align = alignCenter
+		b.add(sub)
+		root.RemoveChild(root, n)
+		n = next
+	}
+	root.RemoveChild(root, h)
+}
+
+// toc adds a table of contents after the title block when the document has enough articles.
+func (b *builder) toc(root ast.Node) {
+	var entries []tocEntry
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
+			entries = append(entries, tocEntry{text: plainText(b.inline(h, 0, "", unchanged, nil), inserted), id: headingID(h)})
+		}
+	}
+	if len(entries) < tocMinArticles {
+		return
+	}
+	b.add(&toc{title: word(b.doc.lang, "contents"), entries: entries})
+}
+
+// top reads a block at the top level of the document.
+func (b *builder) top(n ast.Node) {
+	if h, ok := n.(*ast.Heading); ok {
+		b.heading(h)
+		return
+	}
+	for _, bl := range b.block(n) {
+		b.add(bl)
+	}
+}
+
+func (b *builder) heading(h *ast.Heading) {
+	st := styleHeading3
+	switch h.Level {
+	case 1, 2:
+		st = styleHeading1
+	case 3:
+		st = styleHeading2
+	}
+	p := b.paragraph(h, st)
+	p.id = headingID(h)
+	p.keepNext, p.keepLines = true, true
+	if h.Level <= 2 {
+		b.section = p.id
+		b.annexes = 0
+		p.pageBreak = isAnnex(p.id)
+	} else if h.Level == 3 && b.section == "annexes" {
+		// Each annex starts on a page of its own, as in the PDF.
+		p.pageBreak = b.annexes > 0
+		b.annexes++
+	}
+	b.add(p)
+	if p.id == "signatures" {
+		b.signatures(h)
+	}
+}
+
+// isAnnex tells an annex article by its id: "annexes", or an id ending in "-annex".
+func isAnnex(id string) bool { return id == "annexes" || strings.HasSuffix(id, "-annex") }
+
+// signatures reads the signature article: a party's name in bold, then its capacity and
+// signatory, then room to sign. The whole article is kept on one page.
+func (b *builder) signatures(h *ast.Heading) {
+	var out []*para
+	for n := h.NextSibling(); n != nil; {
+		if hd, ok := n.(*ast.Heading); ok && hd.Level <= 2 {
+			break
+		}
+		next := n.NextSibling()
+		p, isPara := n.(*ast.Paragraph)
+		if !isPara {
+			break
+		}
+		if isBoldParagraph(p) {
+			name := b.paragraph(p, styleSignature)
+			out = append(out, name)
+			last := name
+			if q, ok := next.(*ast.Paragraph); ok && !isBoldParagraph(q) {
+				role := b.paragraph(q, styleSignature)
+				out = append(out, role)
+				last = role
+				next = q.NextSibling()
+				q.Parent().RemoveChild(q.Parent(), q)
+			}
+			space := &para{style: styleSignatureSpace, mark: last.mark}
+			out = append(out, space)
+		} else {
+			out = append(out, b.paragraph(p, styleBody))
+		}
+		p.Parent().RemoveChild(p.Parent(), p)
+		n = next
+	}
+	for i, p := range out {
+		p.keepLines = true
+		p.keepNext = i < len(out)-1
+		b.add(p)
+	}
+}
+
+// isBoldParagraph reports whether a paragraph is a single bold run: a party's name in a
+// signature block (the marks of a redline around it do not count).
+func isBoldParagraph(n ast.Node) bool {
+	c := n.FirstChild()
+	for c != nil && c.NextSibling() == nil {
+		switch c.(type) {
+		case *typeset.Insert, *typeset.Delete:
+			c = c.FirstChild()
+			continue
+		}
+		e, ok := c.(*ast.Emphasis)
+		return ok && e.Level == 2
+	}
+	return false
+}
+
+// block reads any block but a top-level heading.
+func (b *builder) block(n ast.Node) []block {
+	switch n := n.(type) {
+	case *ast.Heading:
+		p := b.paragraph(n, styleHeading3)
+		p.keepNext = true
+		return []block{p}
+	case *ast.Paragraph, *ast.TextBlock:
+		p := b.paragraph(n, styleBody)
+		if len(p.runs) == 0 {
+			return nil
+		}
+		return []block{p}
+	case *ast.List:
+		return []block{b.list(n)}
+	case *east.Table:
+		return []block{b.table(n)}
+	case *ast.Blockquote:
+		q := &quote{}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			q.blocks = append(q.blocks, b.block(c)...)
+		}
+		return []block{q}
+	case *ast.FencedCodeBlock:
+		if c, ok := typeset.ChartOf(n, b.src); ok {
+			return []block{&chart{Chart: c}}
+		}
+		return b.code(n)
+	case *ast.CodeBlock:
+		return b.code(n)
+	case *ast.ThematicBreak:
+		return []block{&para{style: styleRule}}
+	}
+	return nil
+}
+
+// code reads a code block as preformatted lines, one paragraph each.
+func (b *builder) code(n ast.Node) []block {
+	var out []block
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := strings.TrimRight(string(seg.Value(b.src)), "\n")
+		out = append(out, &para{style: stylePreformatted, runs: []run{{text: line}}})
+	}
+	return out
+}
+
+func (b *builder) list(l *ast.List) *list {
+	out := &list{ordered: l.IsOrdered(), start: l.Start}
+	if out.start == 0 {
+		out.start = 1
+	}
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		var blocks []block
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			for _, bl := range b.block(c) {
+				if p, ok := bl.(*para); ok && p.style == styleBody {
+					p.style = styleList
+				}
+				blocks = append(blocks, bl)
+			}
+		}
+		out.items = append(out.items, blocks)
+	}
+	return out
+}
+
+func (b *builder) table(t *east.Table) *table {
+	out := &table{}
+	for _, a := range t.Alignments {
+		switch a {
+		case east.AlignLeft:
+			out.aligns = append(out.aligns, alignLeft)
+		case east.AlignCenter:
+			out.aligns = append(out.aligns, alignCenter)
+		case east.AlignRight:
+			out.aligns = append(out.aligns, alignRight)
+		default:
+			out.aligns = append(out.aligns, alignDefault)
+		}
+	}
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells [][]run
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, tidySpaces(b.inline(c, 0, "", unchanged, nil)))
+		}
+		for len(cells) < len(out.aligns) {
+			cells = append(cells, nil)
+		}
+		out.rows = append(out.rows, cells)
+		out.marks = append(out.marks, wholeChange(cells...))
+	}
+	out.widths = columnWidths(out.rows, len(out.aligns))
+	return out
+}
+
+// columnWidths measures the columns of a table in characters: the longest word of each (which
+// the column must hold without breaking it) and its longest text (which decides how the rest of
+// the width is shared).
+func columnWidths(rows [][][]run, cols int) []colWidth {
+	widths := make([]colWidth, cols)
+	for j := range cols {
+		w := colWidth{longest: 3}
+		for _, r := range rows {
+			if j >= len(r) {
+				continue
+			}
+			t := plainText(r[j], inserted) + " " + plainText(r[j], deleted)
+			for _, f := range strings.Fields(t) {
+				w.longest = max(w.longest, len([]rune(f)))
+			}
+			w.text = max(w.text, len([]rune(t)))
+		}
+		widths[j] = w
+	}
+	return widths
+}
+
+type colWidth struct{ longest, text int }
+
+// columnTwips shares a width between columns: each gets room for its longest word, and what
+// remains goes to the columns by the length of their text.
+func columnTwips(widths []colWidth, total int) []int {
+	const perChar, padding = 105, 220
+	out := make([]int, len(widths))
+	used, weight := 0, 0
+	for i, w := range widths {
+		out[i] = w.longest*perChar + padding
+		used += out[i]
+		weight += min(w.text, 120)
+	}
+	if used > total {
+		// Too many wide words: share the width by the words' lengths.
+		sum := 0
+		for i := range out {
+			out[i] = out[i] * total / used
+			sum += out[i]
+		}
+		out[len(out)-1] += total - sum
+		return out
+	}
+	rest, given := total-used, 0
+	for i, w := range widths {
+		extra := rest * min(w.text, 120) / max(weight, 1)
+		out[i] += extra
+		given += extra
+	}
+	if len(out) > 0 {
+		out[len(out)-1] += rest - given
+	}
+	return out
+}
+
+// wholeChange tells whether every piece of text of a row was inserted, or every piece deleted.
+func wholeChange(cells ...[]run) change {
+	var found change
+	for _, c := range cells {
+		for _, r := range c {
+			if strings.TrimSpace(r.text) == "" && !r.brk {
+				continue
+			}
+			if r.change == unchanged || (found != unchanged && r.change != found) {
+				return unchanged
+			}
+			found = r.change
+		}
+	}
+	return found
+}
+
+// paragraph reads the inline content of a block into a paragraph of the given style.
+func (b *builder) paragraph(n ast.Node, st style) *para {
+	runs := tidySpaces(b.inline(n, 0, "", unchanged, nil))
+	p := &para{style: st, runs: runs, mark: wholeChange(runs)}
+	if p.mark != unchanged {
+		b.doc.revisions = true
+	}
+	for _, r := range runs {
+		if r.change != unchanged {
+			b.doc.revisions = true
+		}
+	}
+	return p
+}
+
+// inline flattens the inline content of a node into runs.
+func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []run) []run {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			out = append(out, run{text: string(t.Segment.Value(b.src)), style: st, link: link, change: ch})
+			if t.HardLineBreak() {
+				out = append(out, run{brk: true, style: st, change: ch})
+			} else if t.SoftLineBreak() {
+				out = append(out, run{text: " ", style: st, link: link, change: ch})
+			}
+		case *ast.String:
+			out = append(out, run{text: string(t.Value), style: st, link: link, change: ch})
+		case *ast.Emphasis:
+			s := st | italic
+			if t.Level >= 2 {
+				s = st | bold
+			}
+			out = b.inline(t, s, link, ch, out)
+		case *ast.CodeSpan:
+			out = b.inline(t, st|italic, link, ch, out)
+		case *ast.Link:
+			out = b.inline(t, st, string(t.Destination), ch, out)
+		case *ast.AutoLink:
+			out = append(out, run{text: string(t.Label(b.src)), style: st, link: string(t.URL(b.src)), change: ch})
+		case *east.Strikethrough:
+			out = b.inline(t, st|strike, link, ch, out)
+		case *typeset.Insert:
+			out = b.inline(t, st, link, inserted, out)
+		case *typeset.Delete:
+			out = b.inline(t, st, link, deleted, out)
+		default:
+			out = b.inline(t, st, link, ch, out)
+		}
+	}
+	return out
+}
+
+// tidySpaces merges runs of the same look and places the spaces around inserted and deleted
+// words so that accepting every change, or rejecting every change, leaves exactly one space
+// between two words and none at either end of the paragraph: a space that only separates a
+// changed word from its neighbour goes with the changed word.
+func tidySpaces(runs []run) []run {
+	var out []run
+	for _, r := range runs {
+		if r.text == "" && !r.brk {
+			continue
+		}
+		if n := len(out); n > 0 && !r.brk && !out[n-1].brk && out[n-1].style == r.style && out[n-1].link == r.link && out[n-1].change == r.change {
+			out[n-1].text += r.text
+			continue
+		}
+		out = append(out, r)
+	}
+	changed := false
+	for _, r := range out {
+		changed = changed || r.change != unchanged
+	}
+	if !changed {
+		return out
+	}
+	// In each view of the paragraph (every change accepted: inserted text shows; rejected:
+	// deleted text shows), a changed run that the view leaves out must not bring together the
+	// spaces on its two sides, nor leave a space at an end of the paragraph.
+	for i := range out {
+		if out[i].change == unchanged || out[i].brk {
+			continue
+		}
+		prev := visibleNeighbour(out, i, -1)
+		next := visibleNeighbour(out, i, +1)
+		prevSpace := prev < 0 || strings.HasSuffix(out[prev].text, " ")
+		nextSpace := next >= len(out) || strings.HasPrefix(out[next].text, " ")
+		hasPrev, hasNext := prev >= 0, next < len(out)
+		switch {
+		case hasPrev && hasNext && prevSpace && nextSpace:
+			// "a ", [b], " c" would leave two spaces: a space only the view shows goes,
+			// else the space after goes with the changed word.
+			switch {
+			case out[next].change != unchanged:
+				out[next].text = out[next].text[1:]
+			case out[prev].change != unchanged:
+				out[prev].text = out[prev].text[:len(out[prev].text)-1]
+			default:
+				out[next].text = out[next].text[1:]
+				out[i].text += " "
+			}
+		case !hasPrev && hasNext && nextSpace:
+			// [b], " c" at the start of the paragraph.
+			if out[next].change == unchanged {
+				out[i].text += " "
+			}
+			out[next].text = out[next].text[1:]
+		case hasPrev && !hasNext && prevSpace:
+			// "a ", [b] at the end of the paragraph.
+			if out[prev].change == unchanged {
+				out[i].text = " " + out[i].text
+			}
+			out[prev].text = out[prev].text[:len(out[prev].text)-1]
+		}
+	}
+	var kept []run
+	for _, r := range out {
+		if r.text != "" || r.brk {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// visibleNeighbour finds, from the run at i in direction dir, the nearest run that the view
+// leaving out run i shows: unchanged runs and runs of the opposite change. It returns -1 or
+// len(runs) when there is none.
+func visibleNeighbour(runs []run, i, dir int) int {
+	hide := runs[i].change
+	for k := i + dir; k >= 0 && k < len(runs); k += dir {
+		if runs[k].change != hide && (runs[k].text != "" || runs[k].brk) {
+			return k
+		}
+	}
+	if dir < 0 {
+		return -1
+	}
+	return len(runs)
+}
+
+// plainText is the text of runs in one view: inserted for the new version (inserted text
+// shows, deleted text does not), deleted for the old one.
+func plainText(runs []run, view change) string {
+	var b strings.Builder
+	for _, r := range runs {
+		if r.change != unchanged && r.change != view {
+			continue
+		}
+		if r.brk {
+			b.WriteString(" ")
+		}
+		b.WriteString(r.text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func headingID(n ast.Node) string {
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			return string(b)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,502 @@
+package office
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ODT typesets rendered Markdown as an OpenDocument Text document (ODF 1.3, LibreOffice and
+// every ODF editor), with the same text, styles, bookmarks, links, lists, tables, table of
+// contents, footer and properties as the DOCX. The insertions and deletions of a redline become
+// tracked changes (text:tracked-changes), attributed to opts.Author and dated opts.Date.
+func ODT(md []byte, opts Options) ([]byte, error) {
+	d, err := build(md, opts)
+	if err != nil {
+		return nil, fmt.Errorf("typeset ODT: %w", err)
+	}
+	w := &odtWriter{doc: d, opts: opts, date: d.date.Format("2006-01-02T15:04:05"), autoNames: map[string]string{}}
+	content := w.content()
+	a := newArchive(d.date)
+	a.stored("mimetype", []byte(odtMimeType))
+	a.add("META-INF/manifest.xml", []byte(xmlHeader+`<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">`+
+		`<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="`+odtMimeType+`"/>`+
+		`<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>`+
+		`<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>`+
+		`<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>`+
+		`</manifest:manifest>`))
+	a.add("meta.xml", w.meta())
+	a.add("styles.xml", w.styles())
+	a.add("content.xml", content)
+	return a.bytes()
+}
+
+const odtMimeType = "application/vnd.oasis.opendocument.text"
+
+// odtNamespaces are the namespaces every part declares.
+const odtNamespaces = ` xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"` +
+	` xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"` +
+	` xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"` +
+	` xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"` +
+	` xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"` +
+	` xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"` +
+	` xmlns:xlink="http://www.w3.org/1999/xlink"` +
+	` xmlns:dc="http://purl.org/dc/elements/1.1/"` +
+	` xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"` +
+	` office:version="1.3"`
+
+type odtWriter struct {
+	doc  *document
+	opts Options
+	date string
+	// auto are the automatic styles of content.xml, in order of first use, by their XML.
+	auto      []string
+	autoNames map[string]string
+	// regions are the tracked changes, in order of their marks in the text.
+	regions []string
+	tables  int
+}
+
+func (w *odtWriter) meta() []byte {
+	d := w.doc
+	var x xmlWriter
+	x.s(xmlHeader, `<office:document-meta`, odtNamespaces, `><office:meta><meta:generator>`)
+	x.text(w.opts.Creator)
+	x.s(`</meta:generator><dc:title>`)
+	x.text(d.title)
+	x.s(`</dc:title><dc:subject>`)
+	x.text(d.subject())
+	x.s(`</dc:subject>`)
+	if s := d.fm["summary"]; s != "" {
+		x.s(`<dc:description>`)
+		x.text(s)
+		x.s(`</dc:description>`)
+	}
+	x.s(`<meta:keyword>`)
+	x.text(d.keywords())
+	x.s(`</meta:keyword><meta:initial-creator>`)
+	x.text(w.opts.Creator)
+	x.s(`</meta:initial-creator><dc:creator>`)
+	x.text(w.opts.Creator)
+	x.s(`</dc:creator><meta:creation-date>`, w.date, `</meta:creation-date><dc:date>`, w.date, `</dc:date>`)
+	x.s(`<dc:language>`, d.languageTag(), `</dc:language>`)
+	for _, k := range customProperties {
+		if v := d.fm[k]; v != "" {
+			x.s(`<meta:user-defined meta:name="`, k, `">`)
+			x.text(v)
+			x.s(`</meta:user-defined>`)
+		}
+	}
+	x.s(`</office:meta></office:document-meta>`)
+	return x.Bytes()
+}
+
+// odtStyleNames are the names of the paragraph styles in styles.xml.
+var odtStyleNames = map[style]string{
+	styleBody:           "Text_20_body",
+	styleTitle:          "Title",
+	styleSubtitle:       "Subtitle",
+	styleHeading1:       "Heading_20_1",
+	styleHeading2:       "Heading_20_2",
+	styleHeading3:       "Heading_20_3",
+	styleList:           "List",
+	styleTableText:      "Table_20_Contents",
+	styleTableHeading:   "Table_20_Heading",
+	styleSignature:      "Signature_20_Block",
+	styleSignatureSpace: "Signature_20_Space",
+	styleQuote:          "Quotations",
+	stylePreformatted:   "Preformatted_20_Text",
+	styleCaption:        "Caption",
+	styleTOCHeading:     "Contents_20_Heading",
+	styleTOC1:           "Contents_20_1",
+	styleFooter:         "Footer",
+	styleRule:           "Separator",
+}
+
+// autoStyle returns the name of an automatic style with the given family and body, adding it
+// on first use.
+func (w *odtWriter) autoStyle(family, prefix, attrs, body string) string {
+	key := family + "\x00" + attrs + "\x00" + body
+	if name, ok := w.autoNames[key]; ok {
+		return name
+	}
+	name := prefix + strconv.Itoa(len(w.auto)+1)
+	w.autoNames[key] = name
+	w.auto = append(w.auto, `<style:style style:name="`+name+`" style:family="`+family+`"`+attrs+`>`+body+`</style:style>`)
+	return name
+}
+
+// paraStyle is the style of a paragraph: its named style, or an automatic style on top of it
+// for what the paragraph adds (a page break, keeping with the next, an alignment).
+func (w *odtWriter) paraStyle(p *para, al align) string {
+	name := odtStyleNames[p.style]
+	var props []string
+	if p.pageBreak {
+		props = append(props, `fo:break-before="page"`)
+	}
+	if p.keepNext && !styleKeepsNext(p.style) {
+		props = append(props, `fo:keep-with-next="always"`)
+	}
+	if p.align != alignDefault {
+		al = p.align
+	}
+	switch al {
+	case alignCenter:
+		props = append(props, `fo:text-align="center"`)
+	case alignRight:
+		props = append(props, `fo:text-align="end"`)
+	case alignLeft:
+		props = append(props, `fo:text-align="start"`)
+	}
+	if len(props) == 0 {
+		return name
+	}
+	return w.autoStyle("paragraph", "P", ` style:parent-style-name="`+name+`"`, `<style:paragraph-properties `+strings.Join(props, " ")+`/>`)
+}
+
+// styleKeepsNext tells the styles that keep with the next paragraph by themselves.
+func styleKeepsNext(s style) bool {
+	switch s {
+	case styleTitle, styleSubtitle, styleHeading1, styleHeading2, styleHeading3, styleSignature, styleCaption, styleTOCHeading, styleTableHeading:
+		return true
+	}
+	return false
+}
+
+func (w *odtWriter) content() []byte {
+	var body xmlWriter
+	for _, b := range w.doc.blocks {
+		w.block(&body, b, 0)
+	}
+	var x xmlWriter
+	x.s(xmlHeader, `<office:document-content`, odtNamespaces, `>`)
+	x.s(`<office:font-face-decls><style:font-face style:name="Times New Roman" svg:font-family="&apos;Times New Roman&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>`,
+		`<style:font-face style:name="Liberation Mono" svg:font-family="&apos;Liberation Mono&apos;" style:font-family-generic="modern" style:font-pitch="fixed"/></office:font-face-decls>`)
+	x.s(`<office:automatic-styles>`)
+	for _, s := range w.auto {
+		x.s(s)
+	}
+	x.s(`</office:automatic-styles><office:body><office:text>`)
+	if len(w.regions) > 0 {
+		x.s(`<text:tracked-changes text:track-changes="true">`)
+		for _, r := range w.regions {
+			x.s(r)
+		}
+		x.s(`</text:tracked-changes>`)
+	}
+	x.Write(body.Bytes())
+	x.s(`</office:text></office:body></office:document-content>`)
+	return x.Bytes()
+}
+
+func (w *odtWriter) block(x *xmlWriter, b block, level int) {
+	switch b := b.(type) {
+	case *para:
+		w.para(x, b, alignDefault)
+	case *list:
+		w.list(x, b, level)
+	case *table:
+		w.table(x, b)
+	case *chart:
+		w.chart(x, b)
+	case *toc:
+		w.toc(x, b)
+	case *quote:
+		for _, c := range b.blocks {
+			if p, ok := c.(*para); ok && p.style == styleBody {
+				p.style = styleQuote
+			}
+			w.block(x, c, level)
+		}
+	}
+}
+
+func (w *odtWriter) para(x *xmlWriter, p *para, al align) {
+	tag := "text:p"
+	level := 0
+	switch p.style {
+	case styleHeading1:
+		level = 1
+	case styleHeading2:
+		level = 2
+	case styleHeading3:
+		level = 3
+	}
+	if level > 0 {
+		tag = "text:h"
+	}
+	x.s(`<`, tag, ` text:style-name="`, w.paraStyle(p, al), `"`)
+	if level > 0 {
+		x.s(` text:outline-level="`, strconv.Itoa(level), `"`)
+	}
+	x.s(`>`)
+	if p.id != "" {
+		x.s(`<text:bookmark-start`)
+		x.attr("text:name", p.id)
+		x.s(`/>`)
+	}
+	w.runs(x, p.runs)
+	if p.id != "" {
+		x.s(`<text:bookmark-end`)
+		x.attr("text:name", p.id)
+		x.s(`/>`)
+	}
+	x.s(`</`, tag, `>`)
+}
+
+// changeInfo is who made a tracked change, and when.
+func (w *odtWriter) changeInfo() string {
+	return `<office:change-info><dc:creator>` + xmlText(w.opts.author()) + `</dc:creator><dc:date>` + w.date + `</dc:date></office:change-info>`
+}
+
+// region records a tracked change and returns its id.
+func (w *odtWriter) region(body string) string {
+	id := "ct" + strconv.Itoa(len(w.regions)+1)
+	w.regions = append(w.regions, `<text:changed-region xml:id="`+id+`" text:id="`+id+`">`+body+`</text:changed-region>`)
+	return id
+}
+
+// runs writes inline content. Inserted text is enclosed between the start and the end of an
+// insertion; deleted text leaves the text for the deletion it belongs to, with a mark where it
+// stood.
+func (w *odtWriter) runs(x *xmlWriter, runs []run) {
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && runs[j].change == runs[i].change {
+			j++
+		}
+		switch runs[i].change {
+		case inserted:
+			id := w.region(`<text:insertion>` + w.changeInfo() + `</text:insertion>`)
+			x.s(`<text:change-start text:change-id="`, id, `"/>`)
+			w.linked(x, runs[i:j])
+			x.s(`<text:change-end text:change-id="`, id, `"/>`)
+		case deleted:
+			var del xmlWriter
+			del.s(`<text:deletion>`, w.changeInfo(), `<text:p>`)
+			w.linked(&del, runs[i:j])
+			del.s(`</text:p></text:deletion>`)
+			id := w.region(del.String())
+			x.s(`<text:change text:change-id="`, id, `"/>`)
+		default:
+			w.linked(x, runs[i:j])
+		}
+		i = j
+	}
+}
+
+// linked writes runs grouped into links.
+func (w *odtWriter) linked(x *xmlWriter, runs []run) {
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && runs[j].link == runs[i].link {
+			j++
+		}
+		if l := runs[i].link; l != "" {
+			x.s(`<text:a xlink:type="simple"`)
+			x.attr("xlink:href", l)
+			x.s(` text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link">`)
+		}
+		for _, r := range runs[i:j] {
+			w.run(x, r)
+		}
+		if runs[i].link != "" {
+			x.s(`</text:a>`)
+		}
+		i = j
+	}
+}
+
+// odtRunStyles are the text styles of bold, italic and struck-through runs.
+var odtRunStyles = map[runStyle]string{
+	bold:                   `fo:font-weight="bold"`,
+	italic:                 `fo:font-style="italic"`,
+	strike:                 `style:text-line-through-style="solid"`,
+	bold | italic:          `fo:font-weight="bold" fo:font-style="italic"`,
+	bold | strike:          `fo:font-weight="bold" style:text-line-through-style="solid"`,
+	italic | strike:        `fo:font-style="italic" style:text-line-through-style="solid"`,
+	bold | italic | strike: `fo:font-weight="bold" fo:font-style="italic" style:text-line-through-style="solid"`,
+}
+
+func (w *odtWriter) run(x *xmlWriter, r run) {
+	if r.brk {
+		x.s(`<text:line-break/>`)
+		return
+	}
+	if r.style != 0 {
+		name := w.autoStyle("text", "T", "", `<style:text-properties `+odtRunStyles[r.style]+`/>`)
+		x.s(`<text:span text:style-name="`, name, `">`)
+	}
+	odtSpaces(x, r.text)
+	if r.style != 0 {
+		x.s(`</text:span>`)
+	}
+}
+
+// odtSpaces writes text in which ODF keeps every space: a space at the start, or after another
+// space, is a text:s, a tab a text:tab.
+func odtSpaces(x *xmlWriter, s string) {
+	if !strings.Contains(s, " ") && !strings.Contains(s, "\t") {
+		x.text(s)
+		return
+	}
+	start := 0
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\t':
+			x.text(s[start:i])
+			x.s(`<text:tab/>`)
+			start = i + 1
+			prevSpace = false
+		case s[i] == ' ' && prevSpace:
+			x.text(s[start:i])
+			x.s(`<text:s/>`)
+			start = i + 1
+		default:
+			prevSpace = s[i] == ' '
+		}
+	}
+	x.text(s[start:])
+}
+
+func (w *odtWriter) list(x *xmlWriter, l *list, level int) {
+	name := "Dash_20_List"
+	if l.ordered {
+		name = "Numbered_20_List"
+	}
+	x.s(`<text:list`)
+	if level == 0 {
+		x.s(` text:style-name="`, name, `"`)
+	}
+	x.s(`>`)
+	for i, item := range l.items {
+		x.s(`<text:list-item`)
+		if i == 0 && l.ordered && l.start != 1 {
+			x.s(` text:start-value="`, strconv.Itoa(l.start), `"`)
+		}
+		x.s(`>`)
+		for _, b := range item {
+			if p, ok := b.(*para); ok {
+				w.para(x, p, alignDefault)
+				continue
+			}
+			w.block(x, b, level+1)
+		}
+		x.s(`</text:list-item>`)
+	}
+	x.s(`</text:list>`)
+}
+
+func (w *odtWriter) table(x *xmlWriter, t *table) {
+	w.tables++
+	name := "Table" + strconv.Itoa(w.tables)
+	tbl := w.autoStyle("table", "Tbl", "", `<style:table-properties style:width="`+twipsToCm(textWidthTw)+`" table:align="margins" fo:margin-bottom="0.3cm"/>`)
+	x.s(`<table:table table:name="`, name, `" table:style-name="`, tbl, `">`)
+	for _, c := range columnTwips(t.widths, textWidthTw) {
+		col := w.autoStyle("table-column", "Col", "", `<style:table-column-properties style:column-width="`+twipsToCm(c)+`"/>`)
+		x.s(`<table:table-column table:style-name="`, col, `"/>`)
+	}
+	head := w.autoStyle("table-cell", "Cell", "", `<style:table-cell-properties fo:background-color="#eeeeee" fo:padding="0.07cm" fo:border="0.5pt solid #999999"/>`)
+	cell := w.autoStyle("table-cell", "Cell", "", `<style:table-cell-properties fo:padding="0.07cm" fo:border="0.5pt solid #999999"/>`)
+	row := w.autoStyle("table-row", "Row", "", `<style:table-row-properties fo:keep-together="always"/>`)
+	for i, r := range t.rows {
+		if i == 0 {
+			x.s(`<table:table-header-rows>`)
+		}
+		x.s(`<table:table-row table:style-name="`, row, `">`)
+		for j, c := range r {
+			st := cell
+			p := &para{style: styleTableText, runs: c}
+			if i == 0 {
+				st, p.style = head, styleTableHeading
+			}
+			x.s(`<table:table-cell table:style-name="`, st, `" office:value-type="string">`)
+			al := alignDefault
+			if j < len(t.aligns) {
+				al = t.aligns[j]
+			}
+			w.para(x, p, al)
+			x.s(`</table:table-cell>`)
+		}
+		x.s(`</table:table-row>`)
+		if i == 0 {
+			x.s(`</table:table-header-rows>`)
+		}
+	}
+	x.s(`</table:table>`)
+}
+
+// twipsToCm writes a length in twips as centimetres.
+func twipsToCm(tw int) string {
+	return strconv.FormatFloat(float64(tw)*2.54/1440, 'f', 3, 64) + "cm"
+}
+
+// chart draws a bar chart as a table, as the DOCX does.
+func (w *odtWriter) chart(x *xmlWriter, c *chart) {
+	w.para(x, &para{style: styleCaption, runs: []run{{text: c.Title}}}, alignDefault)
+	const labelTw, valueTw = 2600, 1100
+	seg := (textWidthTw - labelTw - valueTw) / chartSegments
+	w.tables++
+	tbl := w.autoStyle("table", "Tbl", "", `<style:table-properties style:width="`+twipsToCm(labelTw+valueTw+seg*chartSegments)+`" table:align="left" fo:margin-bottom="0.1cm"/>`)
+	x.s(`<table:table table:name="Table`, strconv.Itoa(w.tables), `" table:style-name="`, tbl, `">`)
+	label := w.autoStyle("table-column", "Col", "", `<style:table-column-properties style:column-width="`+twipsToCm(labelTw)+`"/>`)
+	step := w.autoStyle("table-column", "Col", "", `<style:table-column-properties style:column-width="`+twipsToCm(seg)+`"/>`)
+	value := w.autoStyle("table-column", "Col", "", `<style:table-column-properties style:column-width="`+twipsToCm(valueTw)+`"/>`)
+	x.s(`<table:table-column table:style-name="`, label, `"/><table:table-column table:style-name="`, step, `" table:number-columns-repeated="`, strconv.Itoa(chartSegments), `"/><table:table-column table:style-name="`, value, `"/>`)
+	plain := w.autoStyle("table-cell", "Cell", "", `<style:table-cell-properties style:vertical-align="middle" fo:padding="0.05cm" fo:border="none"/>`)
+	for _, bar := range c.Bars {
+		filled, threshold := chartCells(bar, c.Max)
+		x.s(`<table:table-row>`)
+		x.s(`<table:table-cell table:style-name="`, plain, `" office:value-type="string">`)
+		w.para(x, &para{style: styleTableText, runs: []run{{text: bar.Label}}}, alignDefault)
+		x.s(`</table:table-cell>`)
+		for k := range chartSegments {
+			fill := "#eeeeee"
+			if k < filled {
+				fill = "#1a4d8f"
+			}
+			border := `fo:border="none"`
+			if k == threshold-1 {
+				border = `fo:border-left="none" fo:border-top="none" fo:border-bottom="none" fo:border-right="1.5pt solid #b00020"`
+			}
+			st := w.autoStyle("table-cell", "Cell", "", `<style:table-cell-properties fo:background-color="`+fill+`" fo:padding="0cm" `+border+`/>`)
+			x.s(`<table:table-cell table:style-name="`, st, `" office:value-type="string"><text:p text:style-name="Table_20_Contents"/></table:table-cell>`)
+		}
+		x.s(`<table:table-cell table:style-name="`, plain, `" office:value-type="string">`)
+		w.para(x, &para{style: styleTableText, runs: []run{{text: bar.ValueText()}}}, alignRight)
+		x.s(`</table:table-cell></table:table-row>`)
+	}
+	x.s(`</table:table>`)
+	if c.ThresholdLabel != "" {
+		st := w.autoStyle("paragraph", "P", ` style:parent-style-name="Chart_20_Legend"`, `<style:paragraph-properties fo:margin-left="`+twipsToCm(labelTw+seg)+`"/>`)
+		x.s(`<text:p text:style-name="`, st, `">`)
+		x.text(c.ThresholdLabel)
+		x.s(`</text:p>`)
+	}
+}
+
+// toc writes the table of contents over the article headings (outline level 1), with the
+// headings as hyperlinks as its content until the editor updates it with page numbers.
+func (w *odtWriter) toc(x *xmlWriter, t *toc) {
+	x.s(`<text:table-of-content text:style-name="`, w.autoStyle("section", "Sect", "", `<style:section-properties style:editable="false"/>`), `" text:protected="true"`)
+	x.attr("text:name", t.title)
+	x.s(`><text:table-of-content-source text:outline-level="1" text:use-index-marks="false"><text:index-title-template text:style-name="Contents_20_Heading">`)
+	x.text(t.title)
+	x.s(`</text:index-title-template><text:table-of-content-entry-template text:outline-level="1" text:style-name="Contents_20_1">`,
+		`<text:index-entry-link-start text:style-name="Internet_20_link"/><text:index-entry-text/><text:index-entry-tab-stop style:type="right" style:leader-char="."/>`,
+		`<text:index-entry-page-number/><text:index-entry-link-end/></text:table-of-content-entry-template></text:table-of-content-source><text:index-body>`)
+	x.s(`<text:index-title`)
+	x.attr("text:name", t.title+"_Head")
+	x.s(`><text:p text:style-name="Contents_20_Heading">`)
+	x.text(t.title)
+	x.s(`</text:p></text:index-title>`)
+	for _, e := range t.entries {
+		x.s(`<text:p text:style-name="Contents_20_1"><text:a xlink:type="simple"`)
+		x.attr("xlink:href", "#"+e.id)
+		x.s(` text:style-name="Internet_20_link" text:visited-style-name="Internet_20_link">`)
+		x.text(e.text)
+		x.s(`</text:a></text:p>`)
+	}
+	x.s(`</text:index-body></text:table-of-content>`)
+}

@@ -339,11 +339,11 @@ export class SchemaForm {
       const ip = `${ptr}/${i}`;
       const label = this.itemLabel({ title: itemTitle }, item, i);
       const tools = h("div", { class: "item-tools" },
-        h("button", { type: "button", class: "small", disabled: i === 0, "aria-label": t("move up item", label),
+        h("button", { type: "button", class: "small", disabled: i === 0, "aria-label": `${t("move up")}: ${label}`,
           onclick: () => this.onOp({ op: "move", from: ip, path: `${ptr}/${i - 1}` }, true, fieldID(`${ptr}/${i - 1}`)) }, t("move up")),
-        h("button", { type: "button", class: "small", disabled: i === items.length - 1, "aria-label": t("move down item", label),
+        h("button", { type: "button", class: "small", disabled: i === items.length - 1, "aria-label": `${t("move down")}: ${label}`,
           onclick: () => this.onOp({ op: "move", from: ip, path: `${ptr}/${i + 1}` }, true, fieldID(`${ptr}/${i + 1}`)) }, t("move down")),
-        h("button", { type: "button", class: "small danger", "aria-label": t("remove item", label),
+        h("button", { type: "button", class: "small danger", "aria-label": `${t("remove")}: ${label}`,
           onclick: () => this.onOp({ op: "remove", path: ip }, true, fieldID(ptr)) }, t("remove")));
       if (ity === "object" || itemNode.oneOf || itemNode.anyOf) {
         const inner = ity === "object" && !(itemNode.oneOf || itemNode.anyOf)

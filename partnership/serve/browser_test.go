@@ -134,7 +134,7 @@ func byID(id string) chromedp.CSS { return chromedp.CSS(fmt.Sprintf(`[id=%q]`, i
 // waitJS waits until a JavaScript expression is true.
 func waitJS(expr string) step {
 	var ignored any
-	return into(chromedp.Poll[any](expr, chromedp.WithPollingTimeout(30*time.Second)), &ignored)
+	return into(chromedp.Poll[any](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)), &ignored)
 }
 
 // afterNavigation waits for a page that is still loading: a poll the navigation interrupts is

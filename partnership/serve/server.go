@@ -339,7 +339,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	if _, err := checkName(req.Name); err != nil {
+	if err := s.ws.exists(req.Name); err != nil {
 		fail(w, err)
 		return
 	}
@@ -427,7 +427,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 
 // valid loads the text of a request and refuses it while it has errors.
 func (s *Server) valid(w http.ResponseWriter, req checkRequest) (*partnership.Document, bool) {
-	if _, err := checkName(req.Name); err != nil {
+	if err := s.ws.exists(req.Name); err != nil {
 		fail(w, err)
 		return nil, false
 	}

@@ -89,6 +89,23 @@ func (w *workspace) read(name string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, partnership.DefaultLimits.MaxBytes+1))
 }
 
+// exists checks that name is a definition file of the workspace, which the editor may check
+// and render a text for.
+func (w *workspace) exists(name string) error {
+	p, err := checkName(name)
+	if err != nil {
+		return err
+	}
+	st, err := w.root.Stat(p)
+	if err != nil {
+		return cleanErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%w: %q is not a regular file", errRefused, name)
+	}
+	return nil
+}
+
 // cleanErr keeps what went wrong without the absolute path of the workspace.
 func cleanErr(err error) error {
 	var pe *fs.PathError

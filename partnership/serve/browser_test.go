@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/export"
 	"github.com/commons-toolkit/commons/partnership/validate"
 )
 
@@ -372,5 +373,68 @@ func TestAccessibility(t *testing.T) {
 			t.Fatal(err)
 		}
 		audit(ctx, t, axe, "editor of "+f)
+	}
+}
+
+// TestReferencesAreChoices checks the form against the library: every id the export package
+// resolves to a party, college, decision domain or grant is shown as a choice among those the
+// file defines, with the right one chosen.
+func TestReferencesAreChoices(t *testing.T) {
+	ctx := browser(t)
+	examples := []string{"water-board.yaml", "pacte-tiers-lieu-la-fabrique.yaml", "appel-a-communs-2026.yaml", "candidature-cartocommuns.yaml"}
+	dir := t.TempDir()
+	for _, f := range examples {
+		data, err := os.ReadFile(filepath.Join("..", "..", "examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := serveDir(t, dir)
+	for _, f := range examples {
+		t.Run(f, func(t *testing.T) {
+			doc, diags, err := validate.File(filepath.Join(dir, f), partnership.DefaultLimits)
+			if err != nil || diags.HasErrors() {
+				t.Fatalf("%v %v", err, diags)
+			}
+			var call *partnership.Definition
+			if doc.Call != nil {
+				call = doc.Call.Definition
+			}
+			norm, err := export.Normalize(doc, call)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var refs []export.Reference
+			for _, r := range norm.References {
+				if !r.Default {
+					refs = append(refs, r)
+				}
+			}
+			if len(refs) == 0 {
+				t.Fatal("no reference to check")
+			}
+			list, _ := json.Marshal(refs)
+			var wrong []string
+			err = chromedp.Do(ctx,
+				chromedp.Navigate(base+"/edit?name="+f),
+				waitJS(`document.getElementById("form-panel").children.length > 1`),
+				into(chromedp.Evaluate[[]string](`((refs) => refs.filter(r => {
+					const el = document.getElementById("f" + r.pointer);
+					if (el) return !(el.tagName === "SELECT" && el.value === r.id);
+					const list = r.pointer.slice(0, r.pointer.lastIndexOf("/"));
+					const box = [...document.querySelectorAll("input[type=checkbox]")].find(b => b.dataset.list === list && b.value === r.id);
+					return !(box && box.checked);
+				}).map(r => r.pointer + " (" + r.kind + " " + r.id + ")"))(`+string(list)+`)`), &wrong),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range wrong {
+				t.Errorf("%s is not a choice among those defined", w)
+			}
+		})
 	}
 }

@@ -447,8 +447,13 @@ func setChild(parent *yaml.Node, token string, value *yaml.Node, at string) erro
 func replaceNode(old, value *yaml.Node) {
 	if old.Kind == yaml.ScalarNode && value.Kind == yaml.ScalarNode {
 		style := old.Style
-		if value.Tag != "!!str" || strings.Contains(value.Value, "\n") != (style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0) {
+		switch {
+		case value.Tag != "!!str" || strings.Contains(value.Value, "\n") != (style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0):
 			style = value.Style
+		case style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 && !needsQuotes(value.Value):
+			// Quotes a text needed once (a trailing space typed on the way to the next word, a
+			// date) do not stay when it no longer needs them.
+			style = 0
 		}
 		old.Value, old.Tag, old.Style = value.Value, value.Tag, style
 		return
@@ -456,6 +461,12 @@ func replaceNode(old, value *yaml.Node) {
 	head, line, foot := old.HeadComment, old.LineComment, old.FootComment
 	*old = *value
 	old.HeadComment, old.LineComment, old.FootComment = head, line, foot
+}
+
+// needsQuotes reports whether YAML must quote a text to keep it a text.
+func needsQuotes(s string) bool {
+	out, err := yaml.Marshal(s)
+	return err != nil || len(out) == 0 || out[0] == '"' || out[0] == '\''
 }
 
 func removeChild(parent *yaml.Node, token string) error {

@@ -78,6 +78,23 @@ func TestEditKeepsTheShapeOfTheFile(t *testing.T) {
 	}
 }
 
+// TestTypingThroughASpace sends a text in the middle of its typing, as the editor does after a
+// pause: quotes the half-typed text needed must not stay once it is typed in full.
+func TestTypingThroughASpace(t *testing.T) {
+	starter := partnership.Scaffold(partnership.KindConvention, "fr")
+	text := starter
+	for _, typed := range []string{"Les ", "Les Amis du ", "Les Amis du Jardin"} {
+		var err error
+		if text, err = Edit(text, partnership.FormatYAML, []Op{{Op: "set", Path: "/parties/1/name", Value: raw(typed)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"-    name: Collectif des Glycines", "+    name: Les Amis du Jardin"}
+	if changes := changedLines(starter, text); strings.Join(changes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changed lines: %q", changes)
+	}
+}
+
 func TestEditStructure(t *testing.T) {
 	src := []byte(`# A small definition.
 kind: convention

@@ -6,7 +6,7 @@
 // which the server applies to the YAML node tree.
 import { h } from "/assets/api.js";
 import { t, lang } from "/assets/i18n.js";
-import { fieldTitle, fieldHelp } from "/assets/fields.js";
+import { fieldTitle, helpLang } from "/assets/fields.js";
 
 export function esc(token) {
   return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -138,7 +138,7 @@ export class SchemaForm {
   }
 
   help(n) {
-    return fieldHelp(lang(), n.title || "", n.description || "");
+    return n.description || "";
   }
 
   // enumLabel gives the words of the clause library for an enumerated value.
@@ -194,7 +194,7 @@ export class SchemaForm {
     return h("details", { open: present || required, id: fieldID(ptr), tabindex: "-1", "data-ptr": ptr },
       h("summary", {}, this.title(n, name), required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
       h("div", { class: "section" },
-        ty === "object" && help ? h("p", { class: "help", id: helpID(ptr) }, help) : null,
+        ty === "object" && help ? h("p", { class: "help", id: helpID(ptr), lang: helpLang }, help) : null,
         ty === "object" ? h("p", { class: "diag", id: diagID(ptr), hidden: true }) : null,
         body));
   }
@@ -230,7 +230,7 @@ export class SchemaForm {
     if (required) control.setAttribute("aria-required", "true");
     return h("div", { class: "field", "data-ptr": ptr },
       h("label", { for: id }, this.title(n, name), required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
-      help ? h("p", { class: "help", id: helpID(ptr) }, help) : null,
+      help ? h("p", { class: "help", id: helpID(ptr), lang: helpLang }, help) : null,
       extra ? h("div", { class: "unit" }, control, h("span", { "aria-hidden": "true" }, extra)) : control,
       h("p", { class: "diag", id: diagID(ptr), hidden: true }));
   }
@@ -298,7 +298,7 @@ export class SchemaForm {
     const help = this.help(n);
     return h(tag || "fieldset", { id: fieldID(ptr), tabindex: "-1", "data-ptr": ptr, "aria-describedby": (help ? helpID(ptr) + " " : "") + diagID(ptr) },
       h("legend", {}, this.title(n, name), required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
-      help ? h("p", { class: "help", id: helpID(ptr) }, help) : null,
+      help ? h("p", { class: "help", id: helpID(ptr), lang: helpLang }, help) : null,
       h("p", { class: "diag", id: diagID(ptr), hidden: true }),
       children);
   }
@@ -389,7 +389,7 @@ export class SchemaForm {
     const inner = this.field(ptr, { ...chosen, title: chosen.title || n.title, description: chosen.description || "" }, v, required, name, true);
     return h("div", { class: "field", "data-ptr": ptr },
       h("fieldset", {}, h("legend", {}, this.title(n, name), required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
-        this.help(n) ? h("p", { class: "help" }, this.help(n)) : null,
+        this.help(n) ? h("p", { class: "help", lang: helpLang }, this.help(n)) : null,
         h("div", { class: "alternatives", role: "radiogroup", "aria-label": t("choose") }, radios),
         inner));
   }

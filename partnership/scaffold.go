@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/commons-toolkit/commons/schema"
+	"github.com/commons-toolkit/commons/templates"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -52,6 +53,9 @@ type commentedOut struct{}
 
 // scaffoldValues overrides the schema's examples in starter files, by path.
 var scaffoldValues = map[string]any{
+	// The schema's example names a version to come; a starter file must render with the
+	// library of the program that wrote it.
+	"templates": "^" + strings.Join(strings.SplitN(templates.Version(), ".", 3)[:2], "."),
 	// The call's file is resolved next to the application, where the example file is absent.
 	"application": map[string]any{"call": map[string]any{"file": commentedOut{}}},
 }

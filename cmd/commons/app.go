@@ -117,6 +117,7 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 			assessCommand(),
 			schemaCommand(),
 			initCommand(),
+			serveCommand(),
 		},
 	}
 }

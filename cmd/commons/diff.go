@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/redline"
@@ -192,13 +188,7 @@ func checked(doc *partnership.Document, diags partnership.Diagnostics, stderr io
 // loadAtRevision reads a definition as it was at a git revision, with git show run in the
 // file's repository, and validates it.
 func loadAtRevision(rev, file string, stderr io.Writer) (*partnership.Document, error) {
-	dir := filepath.Dir(file)
-	prefix, err := gitOutput(dir, "rev-parse", "--show-prefix")
-	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
-	}
-	path := strings.TrimSpace(string(prefix)) + filepath.Base(file)
-	data, err := gitOutput(dir, "show", rev+":"+path)
+	data, err := partnership.ReadRevision(rev, file)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
 	}
@@ -208,22 +198,6 @@ func loadAtRevision(rev, file string, stderr io.Writer) (*partnership.Document, 
 		diags = append(diags, validate.Validate(doc, nil)...)
 	}
 	return checked(doc, diags.Sorted(), stderr)
-}
-
-// gitOutput runs git in dir and returns what it prints; its error message says what went wrong.
-func gitOutput(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
-	}
-	return out, nil
 }
 
 // colourTerminal reports whether w is a terminal that may show colours: standard output not

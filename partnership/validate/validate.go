@@ -1,7 +1,8 @@
 package validate
 
 import (
-	"path"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -60,30 +61,19 @@ func within(p, q string) bool {
 // is checked against it. A file that cannot be read is an error; everything wrong with the
 // content is a diagnostic.
 func File(name string, limits partnership.Limits) (*partnership.Document, partnership.Diagnostics, error) {
-	doc, diags, err := partnership.LoadFile(name, limits)
-	if err != nil || doc == nil {
-		return doc, diags, err
+	data, err := partnership.ReadFile(name, os.Stdin, limits)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
 	}
-	var call *partnership.Document
-	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication {
-		c, callDiags, err := partnership.LoadFile(partnership.ResolveCallFile(name, app.Call.File), limits)
-		switch {
-		case err != nil:
-			diags = append(diags, doc.Diag("/application/call/file", "cannot read the call %q: %v", app.Call.File, unwrapPathError(err)))
-		case c == nil:
-			diags = append(diags, callDiags...)
-			diags = append(diags, doc.Diag("/application/call/file", "the call %q cannot be read as a definition; see its own diagnostics", path.Clean(app.Call.File)))
-		default:
-			diags = append(diags, callDiags...)
-			diags = append(diags, Validate(c, nil)...)
-			call = c
+	doc, diags := Data(partnership.DisplayPath(name), data, limits, func(call string) (string, []byte, error) {
+		p := partnership.ResolveCallFile(name, call)
+		data, err := partnership.ReadFile(p, os.Stdin, limits)
+		if err != nil {
+			return "", nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(p), err)
 		}
-	}
-	diags = append(diags, Validate(doc, call)...)
-	if call != nil && !diags.HasErrors() {
-		doc.Call = call
-	}
-	return doc, diags.Sorted(), nil
+		return partnership.DisplayPath(p), data, nil
+	})
+	return doc, diags, nil
 }
 
 // unwrapPathError keeps the reason of an I/O error ("no such file or directory") without the

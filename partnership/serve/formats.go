@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"github.com/commons-toolkit/commons/partnership/office"
 	"github.com/commons-toolkit/commons/partnership/typeset"
 )
 
@@ -32,6 +33,14 @@ var Formats = []Format{
 				return nil, err
 			}
 			return doc.Data, nil
+		}},
+	{Name: "docx", Label: "Word (DOCX)", Ext: "docx", MIME: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		Typeset: func(md []byte, opts typeset.PDFOptions) ([]byte, error) {
+			return office.DOCX(md, office.Options{Date: opts.CreationDate, Creator: opts.Creator})
+		}},
+	{Name: "odt", Label: "OpenDocument (ODT)", Ext: "odt", MIME: "application/vnd.oasis.opendocument.text",
+		Typeset: func(md []byte, opts typeset.PDFOptions) ([]byte, error) {
+			return office.ODT(md, office.Options{Date: opts.CreationDate, Creator: opts.Creator})
 		}},
 }
 

@@ -446,7 +446,7 @@ func TestDownloads(t *testing.T) {
 	s, _ := newTestServer(t, "pacte-parc-des-glycines.yaml")
 	text, _ := os.ReadFile(filepath.Join("..", "..", "examples", "pacte-parc-des-glycines.yaml"))
 	rendered, _ := os.ReadFile(filepath.Join("..", "..", "examples", "pacte-parc-des-glycines.fr.html"))
-	starts := map[string]string{"md": "---\n", "html": "<!DOCTYPE html>", "pdf": "%PDF-"}
+	starts := map[string]string{"md": "---\n", "html": "<!DOCTYPE html>", "pdf": "%PDF-", "docx": "PK\x03\x04", "odt": "PK\x03\x04"}
 	for _, f := range Formats {
 		w := request(s, http.MethodPost, "/api/export", exportRequest{checkRequest{Name: "pacte-parc-des-glycines.yaml", Text: string(text)}, f.Name}, nil)
 		if w.Code != http.StatusOK {

@@ -11,7 +11,7 @@ import (
 
 // FS holds the clause library.
 //
-//go:embed VERSION CHANGELOG.md charter convention call application common
+//go:embed VERSION CHANGELOG.md defaults.yaml charter convention call application common
 var FS embed.FS
 
 // Version returns the semantic version of the clause library.

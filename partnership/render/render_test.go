@@ -150,7 +150,7 @@ func TestNumbersCloseUp(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	doc.Definition.Subsidiarity = nil
+	delete(doc.Value.(map[string]any), "subsidiarity")
 	less := mustRender(t, doc)
 	number := func(d *render.Document) map[string]int {
 		m := map[string]int{}

@@ -51,6 +51,7 @@ call:
   rounds: [{id: r1, opens: 2026-01-01, closes: 2026-03-01}]
   criteria: [{id: impact, title: Impact, weight: 100}]
   funding: {min_amount: 10000, max_amount: 100000, rate_cap: 70, max_duration_months: 24}
+  resulting_convention: Une convention est signée avec chaque lauréat.
 `
 
 const baseApplication = `kind: application

@@ -44,10 +44,15 @@ func (doc *Document) Localized(lang string) (*Definition, Diagnostics) {
 func (doc *Document) LocalizedWith(lang string, mark func(text, textLang string) string) (*Definition, Diagnostics) {
 	l := &localizer{doc: doc, lang: lang, own: treeLang(doc.Value), mark: mark}
 	tree := l.value(doc.Value, Schema().Root, "")
-	if l.plain > 0 {
+	if n := len(l.plain); n > 0 {
+		slices.SortFunc(l.plain, func(a, b string) int { return comparePos(doc.PosOf(a), doc.PosOf(b), a, b) })
+		which := strings.Join(l.plain[:min(n, 3)], ", ")
+		if n > 3 {
+			which += ", …"
+		}
 		p := doc.PosOf("/lang")
 		l.diags = append(l.diags, Diagnostic{Severity: Warning, File: doc.File, Line: p.Line, Column: p.Column, Pointer: "/lang",
-			Message: fmt.Sprintf("the definition is written in %q: %d %s keep that language in this %q document", l.own, l.plain, pluralWord(l.plain, "text", "texts"), lang),
+			Message: fmt.Sprintf("the definition is written in %q: %d %s (%s) keep that language in this %q document", l.own, n, pluralWord(n, "text", "texts"), which, lang),
 			Hint:    fmt.Sprintf("give a text as a mapping {%s: …, %s: …} to have it in both languages", l.own, lang)})
 	}
 	return decodeDefinition(tree), l.diags.Sorted()
@@ -77,7 +82,7 @@ type localizer struct {
 	lang  string
 	own   string
 	mark  func(text, textLang string) string
-	plain int
+	plain []string
 	diags Diagnostics
 }
 
@@ -130,7 +135,7 @@ func (l *localizer) text(v any, kind, pointer string) any {
 	switch v := v.(type) {
 	case string:
 		if kind == TextProse && l.own != l.lang {
-			l.plain++
+			l.plain = append(l.plain, pointer)
 			return l.marked(v, l.own)
 		}
 		return v
@@ -172,4 +177,15 @@ func (l *localizer) marked(s, lang string) string {
 		return s
 	}
 	return l.mark(s, lang)
+}
+
+// comparePos orders two values by their position in the source, then by pointer.
+func comparePos(a, b Pos, pa, pb string) int {
+	switch {
+	case a.Line != b.Line:
+		return a.Line - b.Line
+	case a.Column != b.Column:
+		return a.Column - b.Column
+	}
+	return strings.Compare(pa, pb)
 }

@@ -100,6 +100,8 @@ func checkMarkdownHygiene(t *testing.T, md []byte) {
 		t.Error("the document has more than one blank line in a row")
 	case strings.Contains(s, "<no value>"):
 		t.Error("the document prints <no value>")
+	case strings.ContainsAny(s, "\ufdd0\ufdd1"):
+		t.Error("the document keeps the mark of a text in another language")
 	}
 	for i, line := range strings.Split(s, "\n") {
 		if strings.TrimRight(line, " \t") != line {

@@ -119,7 +119,7 @@ func (st *state) defaultWarnings(applied []AppliedDefault) partnership.Diagnosti
 				what, value = cut, value+" "+unit
 			}
 		}
-		p := st.doc.PosOf(a.Pointer)
+		p := sectionPos(st.doc, a.Pointer)
 		msg := fmt.Sprintf("no %s given; the default %q applies", what, value)
 		if _, isBool := a.Value.(bool); isBool {
 			msg = fmt.Sprintf("%s not set; the default %q applies", what, value)
@@ -353,4 +353,15 @@ func matchPattern(pattern, pointer string) bool {
 		}
 	}
 	return true
+}
+
+// sectionPos is where a warning about a key the definition leaves out goes: the key when it is
+// there, else the key of the nearest section the definition has.
+func sectionPos(doc *partnership.Document, pointer string) partnership.Pos {
+	for p := pointer; p != ""; p = p[:strings.LastIndexByte(p, '/')] {
+		if _, ok := doc.Spans[p]; ok {
+			return doc.KeyPosOf(p)
+		}
+	}
+	return doc.PosOf("")
 }

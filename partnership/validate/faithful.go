@@ -71,7 +71,7 @@ func (c *checker) binding() {
 	}
 	kind := string(d.Kind)
 	if d.Disputes != nil && d.Disputes.Court != "" {
-		c.errorf("/disputes/court", "a %s that is not legally binding cannot name a court; disputes are settled amicably", kind).Hint =
+		c.errorf("/disputes/court", "a %s that is not legally binding cannot name a court: disputes are settled amicably", kind).Hint =
 			`remove the court, or set "binding: true"`
 	}
 	if d.Conditions != nil && d.Conditions.OnBreach != "" {

@@ -279,6 +279,7 @@ var Funcs = []FuncDoc{
 	{"verb", "verb PARTIES SINGULAR PLURAL", "the verb agreed with the parties, without them: s’engage, s’engagent"},
 	{"agree", "agree PARTIES WORD", "a French participle, adjective or pronoun given in the masculine singular, agreed with the parties: représenté gives représentée, représentés…; unchanged in English"},
 	{"college", "college COLLEGE-or-ID", "how the text refers to a college: le Collège des habitants, le collège « Observatoire », the Citizens’ college"},
+	{"domains", "domains IDS", "the names of decision domains, given by their ids, quoted and joined as a sentence: « Tarifs » et « Budget »"},
 	{"default", "default KEY VALUE", "VALUE when the definition gives it, else the clause library's default for KEY (a key of the definition, with dots: \"termination.notice_months\") under the document's jurisdiction, reported as a warning and by explain; nil when there is none"},
 	{"law", "law STATUTE", "the citation of a statute (a key of the law section of defaults.yaml) when the library cites it under the document's jurisdiction, reported by explain; empty otherwise"},
 	{"spell", "spell INT", "a whole number in words up to twenty, in digits beyond: deux, two"},
@@ -360,6 +361,7 @@ func (st *state) funcs() template.FuncMap {
 		"verb":    st.verb,
 		"agree":   st.agree,
 		"college": st.college,
+		"domains": st.domains,
 		"default": st.defaultValue,
 		"law":     st.statute,
 	}

@@ -306,3 +306,17 @@ func capFirstMarked(s string) string {
 	}
 	return mark + string(unicode.ToUpper(r)) + rest[size:]
 }
+
+// domains writes the names of decision domains, given by their ids, quoted and joined as a
+// sentence.
+func (st *state) domains(ids []string) (Markdown, error) {
+	items := make([]string, len(ids))
+	for i, id := range ids {
+		d, err := st.data.Domain(id)
+		if err != nil {
+			return "", err
+		}
+		items[i] = st.loc.quote(escapeText(d.Name))
+	}
+	return Markdown(st.loc.join(items)), nil
+}

@@ -182,10 +182,11 @@ func (st *state) preposition(prep string, v any) (Markdown, error) {
 	case Markdown:
 		text = string(v)
 	case string:
-		if p, err := st.data.Party(v); err == nil && v != "" && st.isPartyID(v) {
+		if st.isPartyID(v) {
+			p, _ := st.data.Party(v)
 			text = st.designationOf(p)
 		} else {
-			text = escapeInline(v)
+			text = escapeText(v)
 		}
 	default:
 		text = string(escapeAny(v))
@@ -197,6 +198,9 @@ func (st *state) preposition(prep string, v any) (Markdown, error) {
 }
 
 func (st *state) isPartyID(s string) bool {
+	if s == "" {
+		return false
+	}
 	for _, p := range st.def.Parties {
 		if p.ID == s {
 			return true

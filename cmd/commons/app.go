@@ -110,6 +110,7 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 		Commands: []*cli.Command{
 			validateCommand(),
 			renderCommand(),
+			explainCommand(),
 			exportCommand(),
 			diffCommand(),
 			templatesCommand(),

@@ -218,6 +218,8 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 		res.err = fmt.Errorf("render %s: %w", doc.File, err)
 		return res
 	}
+	// The defaults the clauses applied and the texts shown in another language are warnings.
+	res.diags = append(res.diags, out.Diagnostics...).Sorted()
 	data := out.Markdown
 	switch job.format {
 	case "html":

@@ -61,7 +61,7 @@ func TestEditKeepsTheShapeOfTheFile(t *testing.T) {
 		{
 			name: "a removed key takes its comment with it",
 			ops:  []Op{{Op: "remove", Path: "/place"}},
-			want: []string{"-# Place (optional): Place where the document is signed.", "-place: Valmont", "-"},
+			want: []string{"-# Lieu (facultatif) : Lieu de signature du document.", "-place: Valmont", "-"},
 		},
 	}
 	for _, tt := range tests {

@@ -156,12 +156,12 @@ func (w *pdfWriter) chart(n ast.Node) {
 	w.ensure(height)
 	y := f.GetY() + 1
 	w.font("B", 10)
-	f.Text(w.x0, y+4, w.clean(c.Title))
+	w.text(w.x0, y+4, w.clean(c.Title))
 	y += 8
 	w.font("", 9.5)
 	for _, bar := range c.Bars {
-		f.SetTextColor(0, 0, 0)
-		f.Text(w.x0, y+barH-0.6, w.clean(bar.Label))
+		w.color = [3]uint8{0, 0, 0}
+		w.text(w.x0, y+barH-0.6, w.clean(bar.Label))
 		f.SetDrawColor(150, 150, 150)
 		f.SetLineWidth(0.15)
 		f.SetFillColor(238, 238, 238)
@@ -176,7 +176,7 @@ func (w *pdfWriter) chart(n ast.Node) {
 			f.SetLineWidth(0.6)
 			f.Line(x, y-1.2, x, y+barH+1.2)
 		}
-		f.Text(w.x0+labelW+barW+2.5, y+barH-0.6, w.clean(bar.text()))
+		w.text(w.x0+labelW+barW+2.5, y+barH-0.6, w.clean(bar.text()))
 		y += rowH
 	}
 	if c.ThresholdLabel != "" {
@@ -184,7 +184,7 @@ func (w *pdfWriter) chart(n ast.Node) {
 		f.SetLineWidth(0.6)
 		f.Line(w.x0+labelW, y, w.x0+labelW, y+4)
 		w.font("I", 8.5)
-		f.Text(w.x0+labelW+2, y+3.2, w.clean(c.ThresholdLabel))
+		w.text(w.x0+labelW+2, y+3.2, w.clean(c.ThresholdLabel))
 		y += 6
 	}
 	f.SetY(y + 3)

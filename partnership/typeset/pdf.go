@@ -38,6 +38,8 @@ type PDFOptions struct {
 	// TOCMinArticles is the number of articles from which a table of contents is printed;
 	// 0 means 12.
 	TOCMinArticles int
+	// Fallback is a font for the characters Liberation Serif lacks (LoadFont).
+	Fallback *Font
 }
 
 // PDFDocument is a typeset PDF and what a reader of it would check.
@@ -110,11 +112,15 @@ type pdfWriter struct {
 	topLevel int
 	// bar marks a changed article of a redline in the margin.
 	bar changeBar
-	// The face and size last given to fpdf.
-	curFace    string
-	curSize    float64
-	fontSet    bool
-	boldItalic bool
+	// The face (faceRegular…) and size text is set in, and its colour.
+	curFace int
+	curSize float64
+	color   [3]uint8
+	// fonts are the faces the text uses, in order of first use.
+	fonts []*docFont
+	// buf and zbuf are reused between text runs and streams.
+	buf  []byte
+	zbuf bytes.Buffer
 }
 
 // PDF typesets rendered Markdown as an A4 PDF: title block, optional table of contents,
@@ -142,11 +148,16 @@ func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
 	if tocEntries != nil {
 		w.drawTOC(tocPage, tocEntries)
 	}
+	w.footers()
 	var out bytes.Buffer
 	if err := w.f.Output(&out); err != nil {
 		return nil, fmt.Errorf("typeset PDF: %w", err)
 	}
-	doc := &PDFDocument{Data: out.Bytes(), Pages: w.f.PageCount(), Headings: w.headings}
+	data, err := w.finish(out.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("typeset PDF: %w", err)
+	}
+	doc := &PDFDocument{Data: data, Pages: w.f.PageCount(), Headings: w.headings}
 	for r := range w.missing {
 		doc.Substituted = append(doc.Substituted, r)
 	}
@@ -164,16 +175,13 @@ func sortRunes(rs []rune) {
 
 func (w *pdfWriter) setup() {
 	f := fpdf.New("P", "mm", "A4", "")
-	for _, face := range faces[:3] {
-		f.AddUTF8FontFromBytes(fontFamily, face.style, face.ttf)
-	}
 	w.f = f
-	// Fonts must be UTF-8 before the first bookmark, or its title is garbled.
 	w.font("", bodySize)
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(false, marginBottom)
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	// Page streams are compressed by finish, with a compressor it reuses.
+	f.SetCompression(false)
 	created := w.opts.CreationDate
 	if created.IsZero() {
 		if t, err := time.Parse(time.DateOnly, w.fm["date"]); err == nil {
@@ -191,8 +199,6 @@ func (w *pdfWriter) setup() {
 	f.SetCreator(w.opts.Creator, true)
 	f.SetProducer(w.opts.Creator, true)
 	f.SetLang(w.lang)
-	f.AliasNbPages("{nb}")
-	f.SetFooterFunc(w.footer)
 	f.SetHeaderFuncMode(w.header, false)
 	w.f = f
 	w.x0, w.x1 = marginLeft, pageWidth-marginRight
@@ -217,44 +223,43 @@ func (w *pdfWriter) header() {
 	}
 	f := w.f
 	w.font("I", 8)
-	f.SetTextColor(90, 90, 90)
+	w.color = [3]uint8{90, 90, 90}
 	title := w.clean(w.fm["title"])
-	for f.GetStringWidth(title) > pageWidth-marginLeft-marginRight && utf8.RuneCountInString(title) > 10 {
+	for w.textWidth(title) > pageWidth-marginLeft-marginRight && utf8.RuneCountInString(title) > 10 {
 		title = strings.TrimSuffix(title, "…")
 		_, size := utf8.DecodeLastRuneInString(title)
 		title = strings.TrimRight(title[:len(title)-size], " ") + "…"
 	}
-	f.Text(marginLeft, marginTop-10, title)
+	w.text(marginLeft, marginTop-10, title)
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
-	f.SetTextColor(0, 0, 0)
+	w.color = [3]uint8{}
 	w.font("", w.size)
 }
 
-// footer prints the provenance and "page N / M".
-func (w *pdfWriter) footer() {
+// footers print on every page, once the number of pages is known, the provenance and
+// "page N sur M".
+func (w *pdfWriter) footers() {
 	f := w.f
-	w.font("", 8)
-	f.SetTextColor(90, 90, 90)
-	y := pageHeight - marginBottom + 12
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(marginLeft, y-4.5, pageWidth-marginRight, y-4.5)
-	left := strings.Join(nonEmpty(w.fm["definition"],
+	last := f.PageNo()
+	left := w.clean(strings.Join(nonEmpty(w.fm["definition"],
 		labelIf(w.lang, "templates", w.fm["templates"]),
-		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · ")
-	f.Text(marginLeft, y, w.clean(left))
-	var page string
-	if w.lang == "fr" {
-		page = fmt.Sprintf("page %d sur {nb}", f.PageNo())
-	} else {
-		page = fmt.Sprintf("page %d of {nb}", f.PageNo())
+		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · "))
+	w.font("", 8)
+	w.color = [3]uint8{90, 90, 90}
+	y := pageHeight - marginBottom + 12
+	for n := 1; n <= last; n++ {
+		f.SetPage(n)
+		f.SetDrawColor(180, 180, 180)
+		f.SetLineWidth(0.2)
+		f.Line(marginLeft, y-4.5, pageWidth-marginRight, y-4.5)
+		w.text(marginLeft, y, left)
+		page := fmt.Sprintf("%s %d %s %d", label(w.lang, "page"), n, label(w.lang, "of"), last)
+		w.text(pageWidth-marginRight-w.textWidth(page), y, page)
 	}
-	// {nb} is replaced after layout; measure with the widest number the document may have.
-	width := f.GetStringWidth(strings.ReplaceAll(page, "{nb}", "999"))
-	f.Text(pageWidth-marginRight-width, y, page)
-	f.SetTextColor(0, 0, 0)
+	f.SetPage(last)
+	w.color = [3]uint8{}
 	w.font("", w.size)
 }
 
@@ -265,11 +270,13 @@ func labelIf(lang, key, value string) string {
 	return label(lang, key) + " " + value
 }
 
-// clean replaces the characters the font cannot draw, and remembers them.
+// clean prepares text for drawing: it leaves out the characters that format text without being
+// drawn, and replaces by "?" those that neither the embedded font, through an equivalent
+// character, nor the fallback font can draw, remembering them.
 func (w *pdfWriter) clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if !hasGlyph(r) && r != '\n' {
+		if r >= 0x2000 || r < ' ' || r == '\u00ad' || r > '~' && !hasGlyph(r) {
 			ok = false
 			break
 		}
@@ -279,9 +286,21 @@ func (w *pdfWriter) clean(s string) string {
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if hasGlyph(r) || r == '\n' {
+		switch {
+		case r == '\n':
 			b.WriteRune(r)
-		} else {
+		case r < ' ' || invisible(r) || r == utf8.RuneError:
+			if r == utf8.RuneError || r < ' ' {
+				w.missing[r] = true
+			}
+			if r == utf8.RuneError {
+				b.WriteByte('?')
+			}
+		default:
+			if _, g := w.faceOf(r, builtin(faceRegular)); g != 0 {
+				b.WriteRune(r)
+				continue
+			}
 			w.missing[r] = true
 			b.WriteByte('?')
 		}
@@ -365,8 +384,8 @@ func (w *pdfWriter) centered(s, style string, size, lh float64) {
 	f := w.f
 	w.font(style, size)
 	for _, line := range w.wrapPlain(w.clean(s), w.x1-w.x0-20) {
-		width := f.GetStringWidth(line)
-		f.Text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
+		width := w.textWidth(line)
+		w.text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
 		f.SetY(f.GetY() + lh)
 	}
 	w.font("", w.size)
@@ -381,7 +400,7 @@ func (w *pdfWriter) wrapPlain(s string, width float64) []string {
 		if line != "" {
 			try = line + " " + word
 		}
-		if line != "" && w.f.GetStringWidth(try) > width {
+		if line != "" && w.textWidth(try) > width {
 			lines = append(lines, line)
 			line = word
 			continue
@@ -436,7 +455,7 @@ func (w *pdfWriter) record(n ast.Node, level int, title string) {
 	y := w.f.GetY()
 	if level <= 3 {
 		// Outline levels start at 0 with the highest heading the document has.
-		w.f.Bookmark(w.clean(title), max(level-w.topLevel, 0), -1)
+		w.f.Bookmark(utf16Text(w.clean(title)), max(level-w.topLevel, 0), -1)
 	}
 	w.headings = append(w.headings, PDFHeading{Level: level, Text: title, ID: id, Page: w.f.PageNo()})
 	if id != "" {
@@ -529,10 +548,10 @@ func (w *pdfWriter) heading(n ast.Node) {
 	mark := headingMark(h)
 	for _, line := range lines {
 		w.markHeadingLine(mark, line, f.GetY()+lh*0.78, size)
-		f.Text(w.x0, f.GetY()+lh*0.78, line)
+		w.text(w.x0, f.GetY()+lh*0.78, line)
 		f.SetY(f.GetY() + lh)
 	}
-	f.SetTextColor(0, 0, 0)
+	w.color = [3]uint8{0, 0, 0}
 	f.SetY(f.GetY() + after)
 	w.font("", w.size)
 }
@@ -669,19 +688,20 @@ func (w *pdfWriter) setStyle(s style) {
 	w.font(s.font(), w.size)
 }
 
-// font selects a face and size, skipping fpdf when they are already current: SetFont is one of
-// the costliest calls of a page, and a line of one style would otherwise repeat it per word.
+// font selects the face ("", "B", "I" or "BI", as fpdf names them) and size of the text that
+// follows.
 func (w *pdfWriter) font(face string, size float64) {
-	if w.curFace == face && w.curSize == size && w.fontSet {
-		return
+	switch face {
+	case "B":
+		w.curFace = faceBold
+	case "I":
+		w.curFace = faceItalic
+	case "BI":
+		w.curFace = faceBoldItalic
+	default:
+		w.curFace = faceRegular
 	}
-	if face == "BI" && !w.boldItalic {
-		// The bold italic face is rare; it is only loaded for a document that uses it.
-		w.f.AddUTF8FontFromBytes(fontFamily, "BI", faces[3].ttf)
-		w.boldItalic = true
-	}
-	w.f.SetFont(fontFamily, face, size)
-	w.curFace, w.curSize, w.fontSet = face, size, true
+	w.curSize = size
 }
 
 // boxes cuts runs into words at ordinary spaces. No-break spaces (U+00A0, U+202F) stay inside
@@ -698,7 +718,7 @@ func (w *pdfWriter) boxes(runs []run) []box {
 	}
 	for _, r := range runs {
 		w.setStyle(r.style)
-		spaceWidth := w.f.GetStringWidth(" ")
+		spaceWidth := w.textWidth(" ")
 		parts := strings.Split(w.clean(r.text), " ")
 		for i, part := range parts {
 			if i > 0 {
@@ -718,7 +738,7 @@ func (w *pdfWriter) boxes(runs []run) []box {
 				cur.space = pendingSpace
 				pendingSpace = 0
 			}
-			pw := w.f.GetStringWidth(part)
+			pw := w.textWidth(part)
 			cur.pieces = append(cur.pieces, piece{text: part, style: r.style, link: r.link, width: pw})
 			cur.width += pw
 		}
@@ -805,15 +825,15 @@ func (w *pdfWriter) splitBox(b box, width float64) (head, tail box) {
 		}
 		runes := []rune(p.text)
 		k := 0
-		for k < len(runes) && used+w.f.GetStringWidth(string(runes[:k+1])) <= width {
+		for k < len(runes) && used+w.textWidth(string(runes[:k+1])) <= width {
 			k++
 		}
 		if k > 0 {
-			hp := piece{text: string(runes[:k]), style: p.style, link: p.link, width: w.f.GetStringWidth(string(runes[:k]))}
+			hp := piece{text: string(runes[:k]), style: p.style, link: p.link, width: w.textWidth(string(runes[:k]))}
 			head.pieces = append(head.pieces, hp)
 			head.width += hp.width
 		}
-		rest := piece{text: string(runes[k:]), style: p.style, link: p.link, width: w.f.GetStringWidth(string(runes[k:]))}
+		rest := piece{text: string(runes[k:]), style: p.style, link: p.link, width: w.textWidth(string(runes[k:]))}
 		tail.pieces = append([]piece{rest}, b.pieces[i+1:]...)
 		for _, tp := range tail.pieces {
 			tail.width += tp.width
@@ -877,12 +897,12 @@ func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
 	w.setStyle(p.style)
 	switch {
 	case p.style&styleDeleted != 0:
-		f.SetTextColor(176, 0, 32)
+		w.color = [3]uint8{176, 0, 32}
 	case p.style&styleInserted != 0, p.style&styleLink != 0:
-		f.SetTextColor(26, 77, 143)
+		w.color = [3]uint8{26, 77, 143}
 	}
-	f.Text(x, baseline, p.text)
-	f.SetTextColor(0, 0, 0)
+	w.text(x, baseline, p.text)
+	w.color = [3]uint8{0, 0, 0}
 	if mark := p.style & (styleDeleted | styleInserted); mark != 0 {
 		w.decorate(mark, x, x+p.width, baseline)
 	}
@@ -913,8 +933,8 @@ func (w *pdfWriter) list(n ast.Node) {
 		i++
 		w.ensure(w.lineHeight())
 		w.setStyle(0)
-		mw := w.f.GetStringWidth(marker)
-		w.f.Text(saved+indent-mw-1.8, w.f.GetY()+w.lineHeight()*0.76, marker)
+		mw := w.textWidth(marker)
+		w.text(saved+indent-mw-1.8, w.f.GetY()+w.lineHeight()*0.76, marker)
 		w.x0 = saved + indent
 		w.blocks(item)
 		w.x0 = saved

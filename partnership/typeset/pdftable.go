@@ -176,7 +176,7 @@ func (w *pdfWriter) reserveTOC(root ast.Node) (int, []tocEntry) {
 	f := w.f
 	w.font("B", 12)
 	w.ensure(20)
-	f.Text(w.x0, f.GetY()+5, title)
+	w.text(w.x0, f.GetY()+5, title)
 	f.SetY(f.GetY() + 9)
 	w.font("", 10)
 	lh := 10 * 1.3 * mmPerPt
@@ -209,16 +209,16 @@ func (w *pdfWriter) drawTOC(_ int, entries []tocEntry) {
 		num := strings.TrimSpace(itoa(page))
 		y := e.y
 		for i, l := range e.lines {
-			f.Text(w.x0, y+lh*0.76, l)
+			w.text(w.x0, y+lh*0.76, l)
 			if i == len(e.lines)-1 {
-				lw := f.GetStringWidth(l)
-				nw := f.GetStringWidth(num)
+				lw := w.textWidth(l)
+				nw := w.textWidth(num)
 				// Dot leaders between the title and the page number.
-				dot := f.GetStringWidth(" .")
+				dot := w.textWidth(" .")
 				for x := w.x0 + lw + 2; x+dot < w.x1-nw-2; x += dot {
-					f.Text(x, y+lh*0.76, " .")
+					w.text(x, y+lh*0.76, " .")
 				}
-				f.Text(w.x1-nw, y+lh*0.76, num)
+				w.text(w.x1-nw, y+lh*0.76, num)
 			}
 			y += lh
 		}

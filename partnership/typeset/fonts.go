@@ -404,7 +404,7 @@ func (f *fontFace) subset(used []bool) []byte {
 	}
 	be.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
 	head := append([]byte(nil), f.tables["head"]...)
-	be.PutUint32(head[8:], 0) // checkSumAdjustment: no longer meaningful
+	be.PutUint32(head[8:], 0)  // checkSumAdjustment: no longer meaningful
 	be.PutUint16(head[50:], 1) // long offsets in loca
 	tables := []struct {
 		tag  string

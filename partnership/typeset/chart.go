@@ -152,16 +152,22 @@ func (w *pdfWriter) chart(n ast.Node) {
 	labelW := 45.0
 	valueW := 18.0
 	barW := w.x1 - w.x0 - labelW - valueW
-	height := 8 + rowH*float64(len(c.Bars)) + 8
-	w.ensure(height)
+	// The title goes with the first bars; a chart longer than a page goes on over the next.
+	w.ensure(8 + rowH*float64(min(len(c.Bars), 3)) + 8)
 	y := f.GetY() + 1
 	w.font("B", 10)
 	w.text(w.x0, y+4, w.clean(c.Title))
 	y += 8
 	w.font("", 9.5)
 	for _, bar := range c.Bars {
-		w.color = [3]uint8{0, 0, 0}
-		w.text(w.x0, y+barH-0.6, w.clean(bar.Label))
+		if y+rowH > w.bottom() {
+			w.f.SetY(y)
+			w.newPage()
+			y = f.GetY() + 1
+			w.font("", 9.5)
+		}
+		w.color = [3]uint8{}
+		w.text(w.x0, y+barH-0.6, w.fit(w.clean(bar.Label), labelW-2))
 		f.SetDrawColor(150, 150, 150)
 		f.SetLineWidth(0.15)
 		f.SetFillColor(238, 238, 238)
@@ -180,6 +186,11 @@ func (w *pdfWriter) chart(n ast.Node) {
 		y += rowH
 	}
 	if c.ThresholdLabel != "" {
+		if y+6 > w.bottom() {
+			w.f.SetY(y)
+			w.newPage()
+			y = f.GetY() + 1
+		}
 		f.SetDrawColor(176, 0, 32)
 		f.SetLineWidth(0.6)
 		f.Line(w.x0+labelW, y, w.x0+labelW, y+4)

@@ -2,15 +2,18 @@ package typeset
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -40,6 +43,10 @@ type PDFOptions struct {
 	TOCMinArticles int
 	// Fallback is a font for the characters Liberation Serif lacks (LoadFont).
 	Fallback *Font
+	// MaxPages is the page limit; 0 means DefaultMaxPages.
+	MaxPages int
+	// Timeout is the time limit; 0 means DefaultTimeout, a negative value none.
+	Timeout time.Duration
 }
 
 // PDFDocument is a typeset PDF and what a reader of it would check.
@@ -70,6 +77,13 @@ const (
 	styleDeleted  // struck through, red: text removed in a redline
 	styleInserted // underlined, blue: text added in a redline
 	styleLink
+	styleSup // the suffix of an ordinal, raised and smaller
+)
+
+// supScale and supRise size and raise a superscript, relative to the type size.
+const (
+	supScale = 0.62
+	supRise  = 0.36
 )
 
 func (s style) font() string {
@@ -121,21 +135,44 @@ type pdfWriter struct {
 	// buf and zbuf are reused between text runs and streams.
 	buf  []byte
 	zbuf bytes.Buffer
+	// The bounds of the typesetting (pdflimits.go).
+	ctx      context.Context
+	done     <-chan struct{}
+	maxPages int
+	timeout  time.Duration
+	deadline bool
 }
 
 // PDF typesets rendered Markdown as an A4 PDF: title block, optional table of contents,
 // numbered pages with the document's provenance in the footer, an outline entry per heading,
 // signature blocks kept on one page, annexes on new pages.
 func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
+	return PDFContext(context.Background(), md, opts)
+}
+
+// PDFContext is PDF, stopped with an error when ctx is done, and within the page and time
+// limits of opts.
+func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocument, err error) {
 	fm, body, err := SplitFrontMatter(md)
 	if err != nil {
 		return nil, err
 	}
-	root := Markdown().Parser().Parse(text.NewReader(body))
 	w := &pdfWriter{fm: fm, src: body, opts: opts, lang: fm["lang"], anchors: map[string]int{}, missing: map[rune]bool{}}
+	defer w.limits(ctx)()
+	defer func() {
+		if r := recover(); r != nil {
+			a, ok := r.(abort)
+			if !ok {
+				panic(r)
+			}
+			doc, err = nil, fmt.Errorf("typeset PDF: %w", a.err)
+		}
+	}()
+	w.check()
 	if w.lang == "" {
 		w.lang = "fr"
 	}
+	root := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(parseContext(w.lang)))
 	w.topLevel = 2
 	if firstHeading(root, 1) != nil {
 		w.topLevel = 1
@@ -157,7 +194,7 @@ func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
 	if err != nil {
 		return nil, fmt.Errorf("typeset PDF: %w", err)
 	}
-	doc := &PDFDocument{Data: data, Pages: w.f.PageCount(), Headings: w.headings}
+	doc = &PDFDocument{Data: data, Pages: w.f.PageCount(), Headings: w.headings}
 	for r := range w.missing {
 		doc.Substituted = append(doc.Substituted, r)
 	}
@@ -224,13 +261,7 @@ func (w *pdfWriter) header() {
 	f := w.f
 	w.font("I", 8)
 	w.color = [3]uint8{90, 90, 90}
-	title := w.clean(w.fm["title"])
-	for w.textWidth(title) > pageWidth-marginLeft-marginRight && utf8.RuneCountInString(title) > 10 {
-		title = strings.TrimSuffix(title, "…")
-		_, size := utf8.DecodeLastRuneInString(title)
-		title = strings.TrimRight(title[:len(title)-size], " ") + "…"
-	}
-	w.text(marginLeft, marginTop-10, title)
+	w.text(marginLeft, marginTop-10, w.fit(w.clean(w.fm["title"]), pageWidth-marginLeft-marginRight))
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
@@ -261,6 +292,22 @@ func (w *pdfWriter) footers() {
 	f.SetPage(last)
 	w.color = [3]uint8{}
 	w.font("", w.size)
+}
+
+// fit shortens s with an ellipsis, in the current face and size, to at most width.
+func (w *pdfWriter) fit(s string, width float64) string {
+	if w.textWidth(s) <= width {
+		return s
+	}
+	room := width - w.textWidth("…")
+	used := 0.0
+	for i, r := range s {
+		used += w.runeWidth(r)
+		if used > room {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+	}
+	return s
 }
 
 func labelIf(lang, key, value string) string {
@@ -320,6 +367,7 @@ func (w *pdfWriter) ensure(h float64) {
 }
 
 func (w *pdfWriter) newPage() {
+	w.checkPages()
 	changed := w.endChangeBar()
 	w.f.AddPage()
 	w.f.SetY(marginTop)
@@ -338,13 +386,9 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 		f.SetY(f.GetY() + 2)
 	}
 	h1 := firstHeading(root, 1)
-	title := w.fm["title"]
 	if h1 != nil {
-		title = plainText(h1, w.src)
-	}
-	w.centered(title, "B", 17, 17*1.25*mmPerPt)
-	if h1 != nil {
-		w.record(h1, 1, title)
+		w.record(h1, 1, plainText(h1, w.src))
+		w.centeredRuns(w.inline(h1, styleBold, ""), 17)
 		// What the text says between the title and the first article (a subtitle) belongs to
 		// the title block.
 		for n := h1.NextSibling(); n != nil; {
@@ -354,22 +398,16 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 			}
 			next := n.NextSibling()
 			f.SetY(f.GetY() + 1)
-			w.centered(plainText(p, w.src), "I", 11, 5.5)
+			w.centeredRuns(w.inline(p, styleItalic, ""), 11)
 			p.Parent().RemoveChild(p.Parent(), p)
 			n = next
 		}
 		h1.Parent().RemoveChild(h1.Parent(), h1)
+	} else {
+		w.centered(w.fm["title"], "B", 17, 17*1.25*mmPerPt)
 	}
 	if parties := w.fm["parties"]; parties != "" {
-		f.SetY(f.GetY() + 3)
-		between := map[string]string{"fr": "Entre", "en": "Between"}[w.lang]
-		w.centered(between, "I", 10, 5)
-		for i, p := range strings.Split(parties, "\n") {
-			if i > 0 {
-				w.centered(map[string]string{"fr": "et", "en": "and"}[w.lang], "I", 10, 5)
-			}
-			w.centered(p, "B", 11, 5.5)
-		}
+		w.coverParties(root, strings.Split(parties, "\n"))
 	}
 	f.SetY(f.GetY() + 4)
 	f.SetDrawColor(60, 60, 60)
@@ -379,7 +417,65 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 	w.font("", w.size)
 }
 
-// centered prints one or more centred lines.
+// coverMaxParties is the most parties the cover names; beyond, it names the first ones and
+// sends the reader to the article that lists them all.
+const coverMaxParties = 8
+
+// coverParties names the parties on the cover: all of them when they fit, else the first ones
+// and how many others there are, with a link to the article that names every party.
+func (w *pdfWriter) coverParties(root ast.Node, parties []string) {
+	f := w.f
+	f.SetY(f.GetY() + 3)
+	w.centered(map[string]string{"fr": "Entre", "en": "Between"}[w.lang], "I", 10, 5)
+	shown := parties
+	// Each party takes a line and an "and": keep the cover on its page, with room below.
+	room := int((w.bottom() - f.GetY() - 60) / 10.5)
+	if len(parties) > coverMaxParties || len(parties) > room {
+		shown = parties[:max(1, min(coverMaxParties-1, room-1))]
+	}
+	for i, p := range shown {
+		if i > 0 {
+			w.centered(map[string]string{"fr": "et", "en": "and"}[w.lang], "I", 10, 5)
+		}
+		w.centered(p, "B", 11, 5.5)
+	}
+	if rest := len(parties) - len(shown); rest > 0 {
+		var where string
+		var target *ast.Heading
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && headingID(h) == "parties" {
+				target = h
+			}
+		}
+		if target != nil {
+			where = plainText(target, w.src)
+		}
+		line := others(w.lang, rest, where)
+		top := f.GetY()
+		w.centered(line, "I", 10, 5)
+		if target != nil {
+			f.Link(w.x0, top, w.x1-w.x0, f.GetY()-top, w.anchor("parties"))
+		}
+	}
+}
+
+// others says how many parties the cover leaves out and where they are named.
+func others(lang string, n int, where string) string {
+	if lang == "en" {
+		s := fmt.Sprintf("and %d other parties", n)
+		if where != "" {
+			s += ", named under “" + where + "”"
+		}
+		return s
+	}
+	s := fmt.Sprintf("et %d autres parties", n)
+	if where != "" {
+		s += ", désignées sous «\u00a0" + where + "\u00a0»"
+	}
+	return s
+}
+
+// centered prints one or more centred lines of plain text.
 func (w *pdfWriter) centered(s, style string, size, lh float64) {
 	f := w.f
 	w.font(style, size)
@@ -388,6 +484,19 @@ func (w *pdfWriter) centered(s, style string, size, lh float64) {
 		w.text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
 		f.SetY(f.GetY() + lh)
 	}
+	w.font("", w.size)
+}
+
+// centeredRuns prints inline text as centred lines in a size.
+func (w *pdfWriter) centeredRuns(runs []run, size float64) {
+	savedSize, x0, x1 := w.size, w.x0, w.x1
+	w.size = size
+	width := w.x1 - w.x0 - 20
+	for _, l := range w.layout(w.boxes(runs), width) {
+		w.x0 = (pageWidth - l.width) / 2
+		w.drawLine(l.boxes, l.width, l.width, false)
+	}
+	w.size, w.x0, w.x1 = savedSize, x0, x1
 	w.font("", w.size)
 }
 
@@ -428,7 +537,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.WriteString(textOf(t, src))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -438,6 +547,14 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// textOf is what a text node says: its segment unescaped, or as written in code.
+func textOf(t *ast.Text, src []byte) string {
+	if t.IsRaw() {
+		return string(t.Segment.Value(src))
+	}
+	return unescape(t.Segment.Value(src))
 }
 
 func headingID(n ast.Node) string {
@@ -533,9 +650,12 @@ func (w *pdfWriter) heading(n ast.Node) {
 	} else if h.Level == 3 && w.inAnnexes {
 		w.annexCount++
 	}
-	lh := size * 1.25 * mmPerPt
 	// A heading never ends a page: it needs its own lines and two lines of what follows.
-	lines := w.wrapWith(title, "B", size, w.x1-w.x0)
+	saved := w.size
+	w.size = size
+	lines := w.layout(w.boxes(w.headingRuns(h)), w.x1-w.x0)
+	lh := w.lineHeight()
+	w.size = saved
 	if f.GetY() > marginTop+0.1 {
 		f.SetY(f.GetY() + before)
 	}
@@ -544,23 +664,26 @@ func (w *pdfWriter) heading(n ast.Node) {
 		w.beginChangeBar()
 	}
 	w.record(h, h.Level, title)
-	w.font("B", size)
-	mark := headingMark(h)
-	for _, line := range lines {
-		w.markHeadingLine(mark, line, f.GetY()+lh*0.78, size)
-		w.text(w.x0, f.GetY()+lh*0.78, line)
-		f.SetY(f.GetY() + lh)
+	w.size = size
+	for _, l := range lines {
+		w.drawLine(l.boxes, l.width, w.x1-w.x0, false)
 	}
-	w.color = [3]uint8{0, 0, 0}
+	w.size = saved
 	f.SetY(f.GetY() + after)
 	w.font("", w.size)
 }
 
-func (w *pdfWriter) wrapWith(s, style string, size, width float64) []string {
-	w.font(style, size)
-	lines := w.wrapPlain(w.clean(s), width)
-	w.font("", w.size)
-	return lines
+// headingRuns is the text of a heading in bold. A heading wholly inserted or deleted in a
+// redline (the heading of an article added or removed) is marked as such; any other is set in
+// one style, whatever marks it holds.
+func (w *pdfWriter) headingRuns(h ast.Node) []run {
+	mark := headingMark(h)
+	runs := w.inline(h, styleBold, "")
+	for i := range runs {
+		runs[i].style = runs[i].style&^(styleDeleted|styleInserted|styleLink) | mark
+		runs[i].link = ""
+	}
+	return runs
 }
 
 // isAnnex tells an annex section by its id: "annexes", or any id ending in "-annex". Annexes
@@ -634,7 +757,7 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			s := string(t.Segment.Value(w.src))
+			s := textOf(t, w.src)
 			runs = append(runs, run{text: s, style: st, link: link})
 			if t.HardLineBreak() {
 				runs = append(runs, run{text: "\n", style: st})
@@ -660,6 +783,8 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 			runs = append(runs, w.inline(t, st|styleDeleted, link)...)
 		case *Insert:
 			runs = append(runs, w.inline(t, st|styleInserted, link)...)
+		case *Superscript:
+			runs = append(runs, w.inline(t, st|styleSup, link)...)
 		default:
 			runs = append(runs, w.inline(t, st, link)...)
 		}
@@ -685,6 +810,10 @@ type piece struct {
 }
 
 func (w *pdfWriter) setStyle(s style) {
+	if s&styleSup != 0 {
+		w.font(s.font(), w.size*supScale)
+		return
+	}
 	w.font(s.font(), w.size)
 }
 
@@ -766,7 +895,9 @@ type line struct {
 }
 
 // layout breaks boxes into lines no wider than width, greedily, which is what a reader expects
-// of a contract and costs one pass.
+// of a contract and costs one pass. A word wider than the line is cut between two groups of
+// letters ("cand-|008", "Valmont/|Est"), and inside a group only when the line cannot hold the
+// group whole; every cut takes at least one character, so the layout always ends.
 func (w *pdfWriter) layout(boxes []box, width float64) []line {
 	var lines []line
 	var cur []box
@@ -774,24 +905,30 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 	emit := func(last bool) {
 		lines = append(lines, line{boxes: cur, width: curWidth, last: last})
 		cur, curWidth = nil, 0
+		w.check()
 	}
+	// A column narrower than its padding still takes a character per line.
+	width = max(width, 0.01)
 	for _, b := range boxes {
 		if b.newline {
 			emit(true)
 			continue
 		}
-		// A word wider than the line is cut where it must be.
-		for b.width > width {
-			head, tail := w.splitBox(b, width-curWidth-b.space)
-			if len(head.pieces) == 0 {
-				if len(cur) > 0 {
-					emit(false)
-					continue
+		for b.width > width && len(b.pieces) > 0 {
+			avail := width - curWidth - b.space
+			if len(cur) == 0 {
+				b.space, avail = 0, width
+			}
+			head, tail, ok := w.splitBox(b, avail, len(cur) == 0)
+			if !ok {
+				if len(cur) == 0 {
+					break // nothing to draw: an empty piece
 				}
-				head, tail = w.splitBox(b, width)
+				emit(false)
+				continue
 			}
 			cur = append(cur, head)
-			curWidth += head.width + head.space
+			curWidth += head.space + head.width
 			emit(false)
 			b = tail
 			b.space = 0
@@ -811,44 +948,116 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 	return lines
 }
 
-// splitBox cuts a box so that its head fits in width.
-func (w *pdfWriter) splitBox(b box, width float64) (head, tail box) {
-	head.space = b.space
+// breakAfter reports whether a word may be cut between two characters without cutting a group
+// of letters: after a hyphen, a slash or a punctuation mark, or where letters meet digits.
+func breakAfter(prev, next rune) bool {
+	if strings.ContainsRune("-/_.,;:)]}&?=+|\u00a0\u202f\u2010\u2013\u2014", prev) {
+		return true
+	}
+	lp, ln := unicode.IsLetter(prev), unicode.IsLetter(next)
+	dp, dn := unicode.IsDigit(prev), unicode.IsDigit(next)
+	return lp && dn || dp && ln || next == '(' || next == '['
+}
+
+// splitBox cuts a box so that its head fits in width, at the last place breakAfter allows. When
+// there is none, it fails, unless force is set (the line is empty): then it cuts at the last
+// character that fits, and after the first character at least.
+func (w *pdfWriter) splitBox(b box, width float64, force bool) (head, tail box, ok bool) {
+	type mark struct {
+		piece, at int // the cut is before byte at of piece
+		width     float64
+	}
+	var lastBreak, lastFit mark
+	found, fitted := false, false
 	used := 0.0
+	prev := rune(-1)
+scan:
 	for i, p := range b.pieces {
 		w.setStyle(p.style)
-		if used+p.width <= width {
+		for at, r := range p.text {
+			if prev >= 0 && breakAfter(prev, r) {
+				lastBreak, found = mark{i, at, used}, true
+			}
+			rw := w.runeWidth(r)
+			if used+rw > width {
+				if !fitted && force {
+					// Not even one character fits: it goes on the line all the same.
+					lastFit, fitted = mark{i, at + utf8.RuneLen(r), used + rw}, true
+				}
+				break scan
+			}
+			used += rw
+			lastFit, fitted = mark{i, at + utf8.RuneLen(r), used}, true
+			prev = r
+		}
+	}
+	cutAt := lastBreak
+	switch {
+	case found && lastBreak.width > 0:
+	case force && fitted:
+		cutAt = lastFit
+	default:
+		return box{}, b, false
+	}
+	head.space = b.space
+	for i, p := range b.pieces {
+		switch {
+		case i < cutAt.piece:
 			head.pieces = append(head.pieces, p)
 			head.width += p.width
-			used += p.width
-			continue
+		case i == cutAt.piece:
+			w.setStyle(p.style)
+			if cutAt.at > 0 {
+				hp := piece{text: p.text[:cutAt.at], style: p.style, link: p.link}
+				hp.width = w.textWidth(hp.text)
+				head.pieces = append(head.pieces, hp)
+				head.width += hp.width
+			}
+			if cutAt.at < len(p.text) {
+				tp := piece{text: p.text[cutAt.at:], style: p.style, link: p.link}
+				tp.width = w.textWidth(tp.text)
+				tail.pieces = append(tail.pieces, tp)
+				tail.width += tp.width
+			}
+		default:
+			tail.pieces = append(tail.pieces, p)
+			tail.width += p.width
 		}
-		runes := []rune(p.text)
-		k := 0
-		for k < len(runes) && used+w.textWidth(string(runes[:k+1])) <= width {
-			k++
-		}
-		if k > 0 {
-			hp := piece{text: string(runes[:k]), style: p.style, link: p.link, width: w.textWidth(string(runes[:k]))}
-			head.pieces = append(head.pieces, hp)
-			head.width += hp.width
-		}
-		rest := piece{text: string(runes[k:]), style: p.style, link: p.link, width: w.textWidth(string(runes[k:]))}
-		tail.pieces = append([]piece{rest}, b.pieces[i+1:]...)
-		for _, tp := range tail.pieces {
-			tail.width += tp.width
-		}
-		return head, tail
 	}
-	return head, tail
+	return head, tail, len(head.pieces) > 0
+}
+
+// groupWidth is the width of the widest group of letters of a box: what a column must hold for
+// no word to be cut inside a group.
+func (w *pdfWriter) groupWidth(b box) float64 {
+	widest, cur := 0.0, 0.0
+	prev := rune(-1)
+	for _, p := range b.pieces {
+		w.setStyle(p.style)
+		for _, r := range p.text {
+			if prev >= 0 && breakAfter(prev, r) {
+				cur = 0
+			}
+			cur += w.runeWidth(r)
+			widest = max(widest, cur)
+			prev = r
+		}
+	}
+	return widest
 }
 
 func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool) {
+	w.check()
 	lh := w.lineHeight()
 	w.ensure(lh)
-	f := w.f
-	y := f.GetY()
-	baseline := y + lh*0.76
+	y := w.f.GetY()
+	w.drawBoxes(line, w.x0, y+lh*0.76, lineWidth, width, justify)
+	w.f.SetY(y + lh)
+}
+
+// drawBoxes draws a line of boxes from x on a baseline, stretched to width when justified.
+func (w *pdfWriter) drawBoxes(line []box, x, baseline, lineWidth, width float64, justify bool) {
+	lh := w.lineHeight()
 	extra := 0.0
 	if justify && len(line) > 1 {
 		extra = (width - lineWidth) / float64(len(line)-1)
@@ -856,7 +1065,6 @@ func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool)
 			extra = 0 // a loose line reads better ragged than stretched
 		}
 	}
-	x := w.x0
 	var prev style
 	for i, b := range line {
 		if i > 0 {
@@ -876,7 +1084,6 @@ func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool)
 			prev = p.style
 		}
 	}
-	f.SetY(y + lh)
 }
 
 // decorate draws the line of a redline mark from x0 to x1.
@@ -901,8 +1108,12 @@ func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
 	case p.style&styleInserted != 0, p.style&styleLink != 0:
 		w.color = [3]uint8{26, 77, 143}
 	}
-	w.text(x, baseline, p.text)
-	w.color = [3]uint8{0, 0, 0}
+	if p.style&styleSup != 0 {
+		w.text(x, baseline-w.size*supRise*mmPerPt, p.text)
+	} else {
+		w.text(x, baseline, p.text)
+	}
+	w.color = [3]uint8{}
 	if mark := p.style & (styleDeleted | styleInserted); mark != 0 {
 		w.decorate(mark, x, x+p.width, baseline)
 	}
@@ -910,7 +1121,7 @@ func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
 		top := baseline - lh*0.76
 		if strings.HasPrefix(p.link, "#") {
 			f.Link(x, top, p.width, lh, w.anchor(p.link[1:]))
-		} else if strings.HasPrefix(p.link, "http://") || strings.HasPrefix(p.link, "https://") {
+		} else if strings.HasPrefix(p.link, "http://") || strings.HasPrefix(p.link, "https://") || strings.HasPrefix(p.link, "mailto:") {
 			f.LinkString(x, top, p.width, lh, p.link)
 		}
 	}

@@ -119,6 +119,12 @@ func (w *pdfWriter) textWidth(s string) float64 {
 	return (float64(units)/float64(face.unitsPerEm) + fallback) * w.curSize * mmPerPt
 }
 
+// runeWidth measures one character in the current face and size, in millimetres.
+func (w *pdfWriter) runeWidth(r rune) float64 {
+	f, g := w.faceOf(r, builtin(w.curFace))
+	return float64(f.advance[g]) / float64(f.unitsPerEm) * w.curSize * mmPerPt
+}
+
 // text draws s with its baseline at (x, y), in the current face, size and colour. s holds only
 // characters that clean let through.
 func (w *pdfWriter) text(x, y float64, s string) {

@@ -47,6 +47,7 @@ Example:
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
+			fontFlag, strictFlag,
 		},
 		Action: runRender,
 	}
@@ -91,7 +92,7 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	pdfOpts, err := pdfOptions()
+	pdfOpts, err := pdfFontOptions(c)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -107,7 +108,7 @@ func runRender(c *cli.Context) error {
 			seen[targets[i]] = f
 		}
 	}
-	job := renderJob{renderer: r, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer,
+	job := renderJob{renderer: r, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
 		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
@@ -119,7 +120,8 @@ func runRender(c *cli.Context) error {
 			fmt.Fprintln(c.App.ErrWriter, d)
 		}
 		for _, r := range res.substituted {
-			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", res.file, r, r)
+			// A character of a house clause; those of the definition are reported at their place.
+			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the PDF font has no glyph for %s (%U) in the clause library; the PDF prints \"?\" instead\n", res.file, strconv.Quote(string(r)), r)
 		}
 		if res.err != nil {
 			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", res.err)
@@ -156,6 +158,7 @@ type renderJob struct {
 	renderer *render.Renderer
 	format   string
 	pdf      typeset.PDFOptions
+	strict   bool
 	force    bool
 	stdout   io.Writer
 	// progress counts finished documents on a bar on stderr, when there is one.
@@ -209,7 +212,13 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 		res.err = err
 		return res
 	}
-	if diags.HasErrors() {
+	var reported []rune
+	if job.format == "pdf" {
+		var glyphs partnership.Diagnostics
+		glyphs, reported = glyphDiagnostics(doc, job.pdf, job.strict)
+		res.diags = append(res.diags, glyphs...).Sorted()
+	}
+	if res.diags.HasErrors() {
 		return res
 	}
 	out, err := job.renderer.Render(doc)
@@ -223,8 +232,9 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 		data, err = typeset.HTML(out.Markdown)
 	case "pdf":
 		var pdf *typeset.PDFDocument
-		if pdf, err = typeset.PDF(out.Markdown, job.pdf); err == nil {
-			data, res.pages, res.substituted = pdf.Data, pdf.Pages, pdf.Substituted
+		if pdf, err = typeset.PDFContext(ctx, out.Markdown, job.pdf); err == nil {
+			data, res.pages = pdf.Data, pdf.Pages
+			res.substituted = notReported(pdf.Substituted, reported)
 		}
 	}
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 )
 
 // The text of a PDF is written by the typesetter itself: fpdf draws the rules, boxes, links and
@@ -402,4 +403,21 @@ func utf16Text(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// Covers reports whether the PDF draws r as itself or as an equivalent character (README,
+// "Characters"), with the embedded font or with fallback (which may be nil). Characters that
+// are not drawn at all (zero-width spaces, directional marks) count as covered; the others are
+// printed as "?".
+func Covers(r rune, fallback *Font) bool {
+	if r == '\n' || r == '\t' || invisible(r) {
+		return true
+	}
+	if r < ' ' || r == utf8.RuneError {
+		return false
+	}
+	if glyphOf(builtin(faceRegular), r) != 0 {
+		return true
+	}
+	return fallback != nil && glyphOf(fallback.face, r) != 0
 }

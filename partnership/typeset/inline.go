@@ -283,3 +283,35 @@ func (textHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindSuperscript, criticTag("sup"))
 	reg.Register(KindIsolate, criticTag("bdi"))
 }
+
+// visualOrder reverses right-to-left text for a device that draws left to right: the characters
+// run backwards, brackets are mirrored, and numbers and left-to-right words keep their order.
+// It is the whole of the bidirectional algorithm for a run that holds no embedded levels, which
+// is what a name or a short phrase is.
+func visualOrder(s string) string {
+	var atoms []string
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		j := i + 1
+		if !isRTL(rs[i]) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])) {
+			for j < len(rs) && !isRTL(rs[j]) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || strings.ContainsRune(".,:/-", rs[j]) && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
+				j++
+			}
+			atoms = append(atoms, string(rs[i:j]))
+		} else {
+			r := rs[i]
+			if m, ok := mirrored[r]; ok {
+				r = m
+			}
+			atoms = append(atoms, string(r))
+		}
+		i = j
+	}
+	var b strings.Builder
+	for i := len(atoms) - 1; i >= 0; i-- {
+		b.WriteString(atoms[i])
+	}
+	return b.String()
+}
+
+var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}

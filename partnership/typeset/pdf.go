@@ -785,6 +785,17 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 			runs = append(runs, w.inline(t, st|styleInserted, link)...)
 		case *Superscript:
 			runs = append(runs, w.inline(t, st|styleSup, link)...)
+		case *Isolate:
+			// PDF text is drawn left to right: a right-to-left run is drawn in the order the eye
+			// reads it, as one unit.
+			inner := w.inline(t, st, link)
+			for i, j := 0, len(inner)-1; i < j; i, j = i+1, j-1 {
+				inner[i], inner[j] = inner[j], inner[i]
+			}
+			for i := range inner {
+				inner[i].text = visualOrder(inner[i].text)
+			}
+			runs = append(runs, inner...)
 		default:
 			runs = append(runs, w.inline(t, st, link)...)
 		}

@@ -134,16 +134,18 @@ func (w *pdfWriter) text(x, y float64, s string) {
 	}
 	face := builtin(w.curFace)
 	b := w.buf[:0]
-	colored := w.color != [3]uint8{}
-	if colored {
+	// The colour is set for every run, inside q and Q: fpdf's own fill colour (of table
+	// headers, of bars) is never the text's.
+	if w.color == [3]uint8{} {
+		b = append(b, "q 0 g BT "...)
+	} else {
 		b = append(b, "q "...)
 		for _, c := range w.color {
 			b = appendNum(b, float64(c)/255)
 			b = append(b, ' ')
 		}
-		b = append(b, "rg "...)
+		b = append(b, "rg BT "...)
 	}
-	b = append(b, "BT "...)
 	var cur *docFont
 	b = appendNum(b, x*ptPerMM)
 	b = append(b, ' ')
@@ -171,10 +173,7 @@ func (w *pdfWriter) text(x, y float64, s string) {
 		}
 		b = append(b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
 	}
-	b = append(b, "> Tj ET"...)
-	if colored {
-		b = append(b, " Q"...)
-	}
+	b = append(b, "> Tj ET Q"...)
 	w.f.RawWriteStr(string(b))
 	w.buf = b
 }

@@ -328,7 +328,7 @@ func postScriptName(name []byte) string {
 
 // width is the advance of a glyph in thousandths of the em.
 func (f *fontFace) width(g uint16) int {
-	return int(f.advance[g]) * 1000 / f.unitsPerEm
+	return (int(f.advance[g])*1000 + f.unitsPerEm/2) / f.unitsPerEm
 }
 
 // components appends the glyphs a composite glyph is built from.
@@ -403,6 +403,18 @@ func (f *fontFace) subset(used []bool) []byte {
 		}
 	}
 	be.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
+	// The advances of unused glyphs are left out too: zeros cost nothing once compressed.
+	hmtx := make([]byte, len(f.tables["hmtx"]))
+	metrics := int(be.Uint16(f.tables["hhea"][34:]))
+	for g, k := range keep {
+		at, n := 4*g, 4
+		if g >= metrics {
+			at, n = 4*metrics+2*(g-metrics), 2
+		}
+		if k && at+n <= len(hmtx) {
+			copy(hmtx[at:at+n], f.tables["hmtx"][at:])
+		}
+	}
 	head := append([]byte(nil), f.tables["head"]...)
 	be.PutUint32(head[8:], 0)  // checkSumAdjustment: no longer meaningful
 	be.PutUint16(head[50:], 1) // long offsets in loca
@@ -411,7 +423,7 @@ func (f *fontFace) subset(used []bool) []byte {
 		data []byte
 	}{
 		{"cvt ", f.tables["cvt "]}, {"fpgm", f.tables["fpgm"]}, {"glyf", glyf}, {"head", head},
-		{"hhea", f.tables["hhea"]}, {"hmtx", f.tables["hmtx"]}, {"loca", loca}, {"maxp", f.tables["maxp"]},
+		{"hhea", f.tables["hhea"]}, {"hmtx", hmtx}, {"loca", loca}, {"maxp", f.tables["maxp"]},
 		{"prep", f.tables["prep"]},
 	}
 	n := 0

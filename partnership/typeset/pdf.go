@@ -132,7 +132,9 @@ type pdfWriter struct {
 	color   [3]uint8
 	// fonts are the faces the text uses, in order of first use.
 	fonts []*docFont
-	// buf and zbuf are reused between text runs and streams.
+	// buf and zbuf are reused between text runs and streams; tx is the state of the open text
+	// object.
+	tx   textState
 	buf  []byte
 	zbuf bytes.Buffer
 	// The bounds of the typesetting (pdflimits.go).
@@ -1066,7 +1068,8 @@ func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool)
 	w.f.SetY(y + lh)
 }
 
-// drawBoxes draws a line of boxes from x on a baseline, stretched to width when justified.
+// drawBoxes draws a line of boxes from x on a baseline, stretched to width when justified: its
+// text as one text object, then the marks of a redline and the links.
 func (w *pdfWriter) drawBoxes(line []box, x, baseline, lineWidth, width float64, justify bool) {
 	lh := w.lineHeight()
 	extra := 0.0
@@ -1076,6 +1079,25 @@ func (w *pdfWriter) drawBoxes(line []box, x, baseline, lineWidth, width float64,
 			extra = 0 // a loose line reads better ragged than stretched
 		}
 	}
+	x0 := x
+	marked := false
+	w.beginText()
+	for i, b := range line {
+		if i > 0 {
+			x += b.space + extra
+		}
+		for _, p := range b.pieces {
+			w.showPiece(p, x, baseline)
+			x += p.width
+			marked = marked || p.style&(styleDeleted|styleInserted) != 0 || p.link != ""
+		}
+	}
+	w.endText()
+	w.color = [3]uint8{}
+	if !marked {
+		return
+	}
+	x = x0
 	var prev style
 	for i, b := range line {
 		if i > 0 {
@@ -1090,7 +1112,7 @@ func (w *pdfWriter) drawBoxes(line []box, x, baseline, lineWidth, width float64,
 			x += gap
 		}
 		for _, p := range b.pieces {
-			w.drawPiece(p, x, baseline, lh)
+			w.markPiece(p, x, baseline, lh)
 			x += p.width
 			prev = p.style
 		}
@@ -1110,22 +1132,28 @@ func (w *pdfWriter) decorate(mark style, x0, x1, baseline float64) {
 	f.Line(x0, baseline+0.6, x1, baseline+0.6)
 }
 
-func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
-	f := w.f
+// showPiece sets the text of a piece in the open text object.
+func (w *pdfWriter) showPiece(p piece, x, baseline float64) {
 	w.setStyle(p.style)
 	switch {
 	case p.style&styleDeleted != 0:
 		w.color = [3]uint8{176, 0, 32}
 	case p.style&styleInserted != 0, p.style&styleLink != 0:
 		w.color = [3]uint8{26, 77, 143}
+	default:
+		w.color = [3]uint8{}
 	}
 	if p.style&styleSup != 0 {
-		w.text(x, baseline-w.size*supRise*mmPerPt, p.text)
-	} else {
-		w.text(x, baseline, p.text)
+		baseline -= w.size * supRise * mmPerPt
 	}
-	w.color = [3]uint8{}
+	w.show(x, baseline, p.text)
+}
+
+// markPiece draws the line of a redline mark under or through a piece, and makes a link of it.
+func (w *pdfWriter) markPiece(p piece, x, baseline, lh float64) {
+	f := w.f
 	if mark := p.style & (styleDeleted | styleInserted); mark != 0 {
+		w.setStyle(p.style)
 		w.decorate(mark, x, x+p.width, baseline)
 	}
 	if p.link != "" {

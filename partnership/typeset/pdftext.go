@@ -9,7 +9,6 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -132,53 +131,138 @@ func (w *pdfWriter) text(x, y float64, s string) {
 	if s == "" {
 		return
 	}
-	face := builtin(w.curFace)
-	b := w.buf[:0]
-	// The colour is set for every run, inside q and Q: fpdf's own fill colour (of table
-	// headers, of bars) is never the text's.
-	if w.color == [3]uint8{} {
-		b = append(b, "q 0 g BT "...)
-	} else {
-		b = append(b, "q "...)
-		for _, c := range w.color {
-			b = appendNum(b, float64(c)/255)
-			b = append(b, ' ')
-		}
-		b = append(b, "rg BT "...)
+	w.beginText()
+	w.show(x, y, s)
+	w.endText()
+}
+
+// beginText opens a text object, in which show sets runs of text until endText: a line of a
+// paragraph is one text object, whatever the number of its words, faces and colours.
+func (w *pdfWriter) beginText() {
+	// The colour is set inside q and Q: fpdf's own fill colour (of table headers, of bars) is
+	// never the text's.
+	w.buf = append(w.buf[:0], "q BT"...)
+	w.tx = textState{color: [3]uint8{1, 1, 1}}
+}
+
+// textState is what the open text object last set: fonts, sizes and colours are only written
+// when they change; words on one baseline go into one TJ array, spaced by numbers.
+type textState struct {
+	font  *docFont
+	size  float64
+	color [3]uint8
+	// lineX, lineY are the origin of the last Td, penX where the last glyph ended, in points.
+	lineX, lineY, penX float64
+	moved              bool
+	inArray            bool
+	inString           bool
+}
+
+func (w *pdfWriter) closeArray(b []byte) []byte {
+	if w.tx.inString {
+		b = append(b, ')')
+		w.tx.inString = false
 	}
-	var cur *docFont
-	b = appendNum(b, x*ptPerMM)
-	b = append(b, ' ')
-	b = appendNum(b, (pageHeight-y)*ptPerMM)
-	b = append(b, " Td "...)
-	open := false
-	for _, r := range s {
-		f, g := w.faceOf(r, face)
-		d := w.faceFor(f)
-		if d != cur {
-			if open {
-				b = append(b, "> Tj "...)
+	if w.tx.inArray {
+		b = append(b, "] TJ"...)
+		w.tx.inArray = false
+	}
+	return b
+}
+
+// show adds a run of text to the open text object, at (x, y) in millimetres.
+func (w *pdfWriter) show(x, y float64, s string) {
+	b := w.buf
+	if w.color != w.tx.color {
+		b = w.closeArray(b)
+		w.tx.color = w.color
+		b = append(b, ' ')
+		if w.color == [3]uint8{} {
+			b = append(b, "0 g"...)
+		} else {
+			for _, c := range w.color {
+				b = appendNum(b, float64(c)/255)
+				b = append(b, ' ')
 			}
-			cur = d
-			b = append(b, '/')
+			b = append(b, "rg"...)
+		}
+	}
+	px, py := x*ptPerMM, (pageHeight-y)*ptPerMM
+	face := builtin(w.curFace)
+	if !w.tx.moved || py != w.tx.lineY {
+		b = w.closeArray(b)
+		b = append(b, ' ')
+		if w.tx.moved {
+			b = appendNum(b, px-w.tx.lineX)
+			b = append(b, ' ')
+			b = appendNum(b, py-w.tx.lineY)
+		} else {
+			b = appendNum(b, px)
+			b = append(b, ' ')
+			b = appendNum(b, py)
+		}
+		b = append(b, " Td"...)
+		w.tx.lineX, w.tx.lineY, w.tx.penX, w.tx.moved = px, py, px, true
+	}
+	for k, r := range s {
+		f, g := w.faceOf(r, face)
+		d := w.tx.font
+		if d == nil || d.face != f {
+			d = w.faceFor(f)
+		}
+		if d != w.tx.font || w.curSize != w.tx.size {
+			b = w.closeArray(b)
+			w.tx.font, w.tx.size = d, w.curSize
+			b = append(b, " /"...)
 			b = append(b, d.res...)
 			b = append(b, ' ')
 			b = appendNum(b, w.curSize)
-			b = append(b, " Tf <"...)
-			open = true
+			b = append(b, " Tf"...)
 		}
+		if !w.tx.inArray {
+			b = append(b, " ["...)
+			w.tx.inArray = true
+		}
+		if k == 0 {
+			// The gap from where the text ends to where this run starts, in thousandths of the
+			// type size, taken back from the advance.
+			if adjust := (px - w.tx.penX) * 1000 / w.curSize; adjust > 0.05 || adjust < -0.05 {
+				if w.tx.inString {
+					b = append(b, ')')
+					w.tx.inString = false
+				}
+				b = appendNum(b, -adjust)
+				w.tx.penX = px
+			}
+		}
+		if !w.tx.inString {
+			b = append(b, '(')
+			w.tx.inString = true
+		}
+		for _, c := range [2]byte{byte(g >> 8), byte(g)} {
+			switch c {
+			case '(', ')', '\\':
+				b = append(b, '\\', c)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
+		w.tx.penX += float64(f.width(g)) * w.curSize / 1000
 		if !d.used[g] {
 			d.used[g] = true
 			d.uni[g] = r
 		}
-		b = append(b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
 	}
-	b = append(b, "> Tj ET Q"...)
-	w.f.RawWriteStr(string(b))
 	w.buf = b
 }
 
-const hexDigits = "0123456789ABCDEF"
+// endText closes the text object and writes it to the page.
+func (w *pdfWriter) endText() {
+	w.buf = append(w.closeArray(w.buf), " ET Q"...)
+	w.f.RawWriteStr(string(w.buf))
+}
 
 // appendNum writes a number with at most three decimals, as PDF operands are written.
 func appendNum(b []byte, v float64) []byte {
@@ -193,18 +277,24 @@ func appendNum(b []byte, v float64) []byte {
 }
 
 // deflaters are zlib compressors kept between streams and documents: building one allocates
-// more than a page of text costs to typeset.
-var deflaters = sync.Pool{New: func() any {
-	z, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return z
-}}
+// more than a page of text costs to typeset. A few are kept, whatever the garbage collector
+// does (a sync.Pool would drop them at every collection).
+var deflaters = make(chan *zlib.Writer, 4)
 
 func deflate(dst *bytes.Buffer, data []byte) {
-	z := deflaters.Get().(*zlib.Writer)
-	z.Reset(dst)
+	var z *zlib.Writer
+	select {
+	case z = <-deflaters:
+		z.Reset(dst)
+	default:
+		z, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed)
+	}
 	z.Write(data)
 	z.Close()
-	deflaters.Put(z)
+	select {
+	case deflaters <- z:
+	default:
+	}
 }
 
 // finish completes fpdf's output: it adds the objects of the fonts the text uses, names them

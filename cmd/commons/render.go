@@ -176,19 +176,43 @@ type renderResult struct {
 	substituted []rune
 }
 
-// renderAll renders the files on as many workers as there are processors, each document
-// validated, rendered, typeset and written before the next is read.
+// renderAll renders the files on as many workers as there are processors. Writing a document
+// (to a temporary file, synced, then renamed) waits on the disk rather than the processor, so
+// it is handed to a pool of writers and overlaps the typesetting of the next documents; the
+// queue between them is short, so that memory stays flat however many documents there are.
 func renderAll(ctx context.Context, files, targets []string, job renderJob) []renderResult {
 	results := make([]renderResult, len(files))
+	type ready struct {
+		i    int
+		data []byte
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	writers := min(2*workers, len(files))
 	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
+	written := make(chan ready, workers)
+	var wg, wwg sync.WaitGroup
+	for range writers {
+		wwg.Add(1)
+		go func() {
+			defer wwg.Done()
+			for t := range written {
+				results[t.i] = job.write(ctx, results[t.i], targets[t.i], t.data)
+				job.progress.done()
+			}
+		}()
+	}
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = job.one(ctx, files[i], targets[i])
-				job.progress.done()
+				res, data := job.one(ctx, files[i])
+				results[i] = res
+				if res.err != nil || res.diags.HasErrors() {
+					job.progress.done()
+					continue
+				}
+				written <- ready{i, data}
 			}
 		}()
 	}
@@ -201,16 +225,33 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 	}
 	close(work)
 	wg.Wait()
+	close(written)
+	wwg.Wait()
 	return results
 }
 
-func (job renderJob) one(ctx context.Context, file, target string) renderResult {
+// write writes a typeset document to its target, unless the batch was interrupted.
+func (job renderJob) write(ctx context.Context, res renderResult, target string, data []byte) renderResult {
+	if err := ctx.Err(); err != nil {
+		res.err = fmt.Errorf("%s: not written: %w", res.file, err)
+		return res
+	}
+	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
+		res.err = err
+		return res
+	}
+	res.written = true
+	return res
+}
+
+// one validates, renders and typesets a definition.
+func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
 	doc, diags, err := validate.File(file, partnership.DefaultLimits)
 	res.diags = diags
 	if err != nil {
 		res.err = err
-		return res
+		return res, nil
 	}
 	var reported []rune
 	if job.format == "pdf" {
@@ -219,12 +260,12 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 		res.diags = append(res.diags, glyphs...).Sorted()
 	}
 	if res.diags.HasErrors() {
-		return res
+		return res, nil
 	}
 	out, err := job.renderer.Render(doc)
 	if err != nil {
 		res.err = fmt.Errorf("render %s: %w", doc.File, err)
-		return res
+		return res, nil
 	}
 	data := out.Markdown
 	switch job.format {
@@ -239,18 +280,9 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 	}
 	if err != nil {
 		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
-		return res
+		return res, nil
 	}
-	if err := ctx.Err(); err != nil {
-		res.err = fmt.Errorf("%s: not written: %w", doc.File, err)
-		return res
-	}
-	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
-		res.err = err
-		return res
-	}
-	res.written = true
-	return res
+	return res, data
 }
 
 // pdfOptions reads SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed date.

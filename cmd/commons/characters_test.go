@@ -246,3 +246,47 @@ func fillFreeText(t *testing.T, base, file string, r *rand.Rand) map[string]stri
 	}
 	return values
 }
+
+// TestCharactersTheFontLacks checks the warning at the field's place, the error with --strict,
+// and a fallback font given with --font.
+func TestCharactersTheFontLacks(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	def := definitionValue(t, "examples/pacte-parc-des-glycines.yaml")
+	parties := def["parties"].([]any)
+	parties[1].(map[string]any)["name"] = "جمعية الحديقة Ա 😀"
+	file := filepath.Join(dir, "pacte.json")
+	writeJSON(t, file, def)
+	pdf := filepath.Join(dir, "pacte.pdf")
+	at := regexp.MustCompile(regexp.QuoteMeta(file) + `:\d+:\d+: /parties/1/name: warning: the PDF font has no glyph for "ج" \(U\+062C\)`)
+
+	code, _, stderr := commons(t, "render", "--format", "pdf", "-o", pdf, file)
+	if code != 0 || !at.MatchString(stderr) {
+		t.Errorf("exit %d, want 0 and a warning at /parties/1/name:\n%s", code, stderr)
+	}
+	code, _, stderr = commons(t, "render", "--format", "pdf", "--strict", "-o", filepath.Join(dir, "strict.pdf"), file)
+	if code != 1 || !strings.Contains(stderr, ": /parties/1/name: the PDF font has no glyph") {
+		t.Errorf("--strict: exit %d, want 1 and an error at /parties/1/name:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "strict.pdf")); err == nil {
+		t.Error("--strict wrote the PDF all the same")
+	}
+	code, _, stderr = commons(t, "render", "--format", "pdf", "--font", "README.md", "-o", pdf, file)
+	if code != 2 || !strings.Contains(stderr, "not a TrueType font") {
+		t.Errorf("--font with a file that is no font: exit %d\n%s", code, stderr)
+	}
+	const dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(dejavu); err != nil {
+		t.Skip("no DejaVu Sans to try --font with (apt-get install fonts-dejavu-core)")
+	}
+	code, _, stderr = commons(t, "render", "--format", "pdf", "--font", dejavu, "-o", pdf, file)
+	if code != 0 || strings.Contains(stderr, "warning") {
+		t.Errorf("--font: exit %d, with warnings:\n%s", code, stderr)
+	}
+	if fonts := output(t, "pdffonts", pdf); !strings.Contains(fonts, "+DejaVuSans") {
+		t.Errorf("the fallback font is not embedded:\n%s", fonts)
+	}
+	if text := output(t, "pdftotext", "-enc", "UTF-8", pdf, "-"); !strings.Contains(text, "Ա 😀") {
+		t.Errorf("the characters of the fallback font are not in the text")
+	}
+}

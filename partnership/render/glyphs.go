@@ -53,7 +53,11 @@ func MissingGlyphs(doc *partnership.Document, covers func(rune) bool, severity p
 			if len(missing) > 5 {
 				list += fmt.Sprintf(" and %d more", len(missing)-5)
 			}
-			d := doc.Diag(pointer, "the PDF font has no glyph for %s; the PDF prints \"?\" instead", list)
+			msg := "the PDF font has no glyph for " + list
+			if severity == partnership.Warning {
+				msg += "; the PDF prints \"?\" instead"
+			}
+			d := doc.Diag(pointer, "%s", msg)
 			d.Severity = severity
 			d.Hint = "give a TrueType font that has them with --font FILE.ttf"
 			diags = append(diags, d)

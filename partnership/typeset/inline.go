@@ -315,3 +315,21 @@ func visualOrder(s string) string {
 }
 
 var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
+
+// visualText puts the right-to-left runs of a plain text (a name on the cover, a title in the
+// running header) in visual order, as Isolate nodes are in the body.
+func visualText(s string) string {
+	cuts := rightToLeft([]byte(s), nil)
+	if len(cuts) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, c := range cuts {
+		b.WriteString(s[last:c.start])
+		b.WriteString(visualOrder(s[c.start:c.end]))
+		last = c.end
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}

@@ -263,7 +263,7 @@ func (w *pdfWriter) header() {
 	f := w.f
 	w.font("I", 8)
 	w.color = [3]uint8{90, 90, 90}
-	w.text(marginLeft, marginTop-10, w.fit(w.clean(w.fm["title"]), pageWidth-marginLeft-marginRight))
+	w.text(marginLeft, marginTop-10, w.fit(w.clean(visualText(w.fm["title"])), pageWidth-marginLeft-marginRight))
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
@@ -276,9 +276,9 @@ func (w *pdfWriter) header() {
 func (w *pdfWriter) footers() {
 	f := w.f
 	last := f.PageNo()
-	left := w.clean(strings.Join(nonEmpty(w.fm["definition"],
+	left := w.clean(visualText(strings.Join(nonEmpty(w.fm["definition"],
 		labelIf(w.lang, "templates", w.fm["templates"]),
-		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · "))
+		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · ")))
 	w.font("", 8)
 	w.color = [3]uint8{90, 90, 90}
 	y := pageHeight - marginBottom + 12
@@ -481,7 +481,7 @@ func others(lang string, n int, where string) string {
 func (w *pdfWriter) centered(s, style string, size, lh float64) {
 	f := w.f
 	w.font(style, size)
-	for _, line := range w.wrapPlain(w.clean(s), w.x1-w.x0-20) {
+	for _, line := range w.wrapPlain(w.clean(visualText(s)), w.x1-w.x0-20) {
 		width := w.textWidth(line)
 		w.text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
 		f.SetY(f.GetY() + lh)

@@ -137,6 +137,8 @@ type pdfWriter struct {
 	tx   textState
 	buf  []byte
 	zbuf bytes.Buffer
+	// written counts the bytes of text given to fpdf.
+	written int
 	// The bounds of the typesetting (pdflimits.go).
 	ctx      context.Context
 	done     <-chan struct{}
@@ -189,6 +191,8 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 	}
 	w.footers()
 	var out bytes.Buffer
+	// fpdf copies its whole output into out: room for it up front saves growing it.
+	out.Grow(w.written + 4<<10*w.f.PageCount() + 64<<10)
 	if err := w.f.Output(&out); err != nil {
 		return nil, fmt.Errorf("typeset PDF: %w", err)
 	}
@@ -849,7 +853,11 @@ func (w *pdfWriter) font(face string, size float64) {
 // boxes cuts runs into words at ordinary spaces. No-break spaces (U+00A0, U+202F) stay inside
 // words, which is what keeps « », ; : and amounts together.
 func (w *pdfWriter) boxes(runs []run) []box {
-	var out []box
+	n := 1
+	for _, r := range runs {
+		n += strings.Count(r.text, " ") + 1
+	}
+	out := make([]box, 0, n)
 	cur := box{}
 	pendingSpace := 0.0
 	flush := func() {
@@ -912,12 +920,15 @@ type line struct {
 // letters ("cand-|008", "Valmont/|Est"), and inside a group only when the line cannot hold the
 // group whole; every cut takes at least one character, so the layout always ends.
 func (w *pdfWriter) layout(boxes []box, width float64) []line {
-	var lines []line
+	lines := make([]line, 0, len(boxes)/8+1)
+	// The boxes of every line share one array; a line is a window on it.
+	all := make([]box, 0, len(boxes)+4)
+	start := 0
 	var cur []box
 	curWidth := 0.0
 	emit := func(last bool) {
-		lines = append(lines, line{boxes: cur, width: curWidth, last: last})
-		cur, curWidth = nil, 0
+		lines = append(lines, line{boxes: all[start:len(all):len(all)], width: curWidth, last: last})
+		start, cur, curWidth = len(all), nil, 0
 		w.check()
 	}
 	// A column narrower than its padding still takes a character per line.
@@ -940,7 +951,8 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 				emit(false)
 				continue
 			}
-			cur = append(cur, head)
+			all = append(all, head)
+			cur = all[start:]
 			curWidth += head.space + head.width
 			emit(false)
 			b = tail
@@ -952,7 +964,8 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 		if len(cur) == 0 {
 			b.space = 0
 		}
-		cur = append(cur, b)
+		all = append(all, b)
+		cur = all[start:]
 		curWidth += b.space + b.width
 	}
 	if len(cur) > 0 {

@@ -261,6 +261,7 @@ func (w *pdfWriter) show(x, y float64, s string) {
 // endText closes the text object and writes it to the page.
 func (w *pdfWriter) endText() {
 	w.buf = append(w.closeArray(w.buf), " ET Q"...)
+	w.written += len(w.buf) + 1
 	w.f.RawWriteStr(string(w.buf))
 }
 

@@ -167,7 +167,7 @@ func (w *pdfWriter) chart(n ast.Node) {
 			w.font("", 9.5)
 		}
 		w.color = [3]uint8{}
-		w.text(w.x0, y+barH-0.6, w.fit(w.clean(visualText(bar.Label)), labelW-2))
+		w.text(w.x0, y+barH-0.6, w.fit(w.clean(visualText(bar.Label, w.drawsForm)), labelW-2))
 		f.SetDrawColor(150, 150, 150)
 		f.SetLineWidth(0.15)
 		f.SetFillColor(238, 238, 238)

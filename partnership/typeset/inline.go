@@ -317,8 +317,9 @@ func visualOrder(s string) string {
 var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
 
 // visualText puts the right-to-left runs of a plain text (a name on the cover, a title in the
-// running header) in visual order, as Isolate nodes are in the body.
-func visualText(s string) string {
+// running header) in visual order, as Isolate nodes are in the body, Arabic letters shaped with
+// the forms has allows.
+func visualText(s string, has func(rune) bool) string {
 	cuts := rightToLeft([]byte(s), nil)
 	if len(cuts) == 0 {
 		return s
@@ -327,7 +328,7 @@ func visualText(s string) string {
 	last := 0
 	for _, c := range cuts {
 		b.WriteString(s[last:c.start])
-		b.WriteString(visualOrder(s[c.start:c.end]))
+		b.WriteString(visualOrder(shapeArabic(s[c.start:c.end], has)))
 		last = c.end
 	}
 	b.WriteString(s[last:])

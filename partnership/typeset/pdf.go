@@ -267,7 +267,7 @@ func (w *pdfWriter) header() {
 	f := w.f
 	w.font("I", 8)
 	w.color = [3]uint8{90, 90, 90}
-	w.text(marginLeft, marginTop-10, w.fit(w.clean(visualText(w.fm["title"])), pageWidth-marginLeft-marginRight))
+	w.text(marginLeft, marginTop-10, w.fit(w.clean(visualText(w.fm["title"], w.drawsForm)), pageWidth-marginLeft-marginRight))
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
@@ -282,7 +282,7 @@ func (w *pdfWriter) footers() {
 	last := f.PageNo()
 	left := w.clean(visualText(strings.Join(nonEmpty(w.fm["definition"],
 		labelIf(w.lang, "templates", w.fm["templates"]),
-		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · ")))
+		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · "), w.drawsForm))
 	w.font("", 8)
 	w.color = [3]uint8{90, 90, 90}
 	y := pageHeight - marginBottom + 12
@@ -485,7 +485,7 @@ func others(lang string, n int, where string) string {
 func (w *pdfWriter) centered(s, style string, size, lh float64) {
 	f := w.f
 	w.font(style, size)
-	for _, line := range w.wrapPlain(w.clean(visualText(s)), w.x1-w.x0-20) {
+	for _, line := range w.wrapPlain(w.clean(visualText(s, w.drawsForm)), w.x1-w.x0-20) {
 		width := w.textWidth(line)
 		w.text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
 		f.SetY(f.GetY() + lh)
@@ -799,7 +799,7 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 				inner[i], inner[j] = inner[j], inner[i]
 			}
 			for i := range inner {
-				inner[i].text = visualOrder(inner[i].text)
+				inner[i].text = visualOrder(shapeArabic(inner[i].text, w.drawsForm))
 			}
 			runs = append(runs, inner...)
 		default:

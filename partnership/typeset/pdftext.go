@@ -119,6 +119,12 @@ func (w *pdfWriter) textWidth(s string) float64 {
 	return (float64(units)/float64(face.unitsPerEm) + fallback) * w.curSize * mmPerPt
 }
 
+// drawsForm reports whether a presentation form of an Arabic letter can be drawn: the embedded
+// font has none, so it takes a fallback font that has it.
+func (w *pdfWriter) drawsForm(r rune) bool {
+	return w.opts.Fallback != nil && w.opts.Fallback.face.glyph(r) != 0
+}
+
 // runeWidth measures one character in the current face and size, in millimetres.
 func (w *pdfWriter) runeWidth(r rune) float64 {
 	f, g := w.faceOf(r, builtin(w.curFace))
@@ -253,6 +259,9 @@ func (w *pdfWriter) show(x, y float64, s string) {
 		if !d.used[g] {
 			d.used[g] = true
 			d.uni[g] = r
+			if base, ok := presentationBase[r]; ok {
+				d.uni[g] = base // copied text gives the letter, not its form
+			}
 		}
 	}
 	w.buf = b

@@ -76,7 +76,8 @@ func TestPDFIsBounded(t *testing.T) {
 func TestTextAsWritten(t *testing.T) {
 	md := testFront + "## Article 1er – Objet {#objet}\n\n" +
 		"Jardins \\& Vergers du\\_Val, Président \\*par intérim\\*, \\# Ville, 1\\. Association, &amp; et \\&amp;.\n\n" +
-		"Le 1er juillet, la 2e fois, [le 1er lien](https://fr.wikipedia.org/wiki/Verger_(agriculture)?action=history).\n"
+		"Le 1er juillet, la 2e fois, [le 1er lien](https://fr.wikipedia.org/wiki/Verger_(agriculture)?action=history).\n\n" +
+		"L’association جمعية الحديقة (Lyon) et שלום עולם.\n"
 	doc := typeset(t, md)
 	text := strings.Join(strings.Fields(pdfText(t, doc.Data, 0)), " ")
 	for _, want := range []string{"Jardins & Vergers du_Val, Président *par intérim*, # Ville, 1. Association, & et &amp;.", "Article 1er – Objet", "Le 1er juillet, la 2e fois"} {
@@ -92,7 +93,8 @@ func TestTextAsWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`Article 1<sup>er</sup> – Objet`, `Le 1<sup>er</sup> juillet, la 2<sup>e</sup> fois`, `href="https://fr.wikipedia.org/wiki/Verger_(agriculture)?action=history">le 1er lien</a>`} {
+	for _, want := range []string{`Article 1<sup>er</sup> – Objet`, `Le 1<sup>er</sup> juillet, la 2<sup>e</sup> fois`, `href="https://fr.wikipedia.org/wiki/Verger_(agriculture)?action=history">le 1er lien</a>`,
+		`L’association <bdi>جمعية الحديقة</bdi> (Lyon) et <bdi>שלום עולם</bdi>.`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the HTML does not have %q", want)
 		}

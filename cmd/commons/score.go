@@ -251,6 +251,10 @@ func runAssess(c *cli.Context) error {
 	var problems partnership.Diagnostics
 	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
 	for _, f := range files {
+		if err := c.Context.Err(); err != nil { // Ctrl-C
+			bar.finish()
+			return &exitError{code: exitUsage, err: fmt.Errorf("assess interrupted: %w", err)}
+		}
 		doc, diags, err := validate.File(f, partnership.DefaultLimits)
 		bar.done()
 		if err != nil {

@@ -76,7 +76,7 @@ func HTML(md []byte) ([]byte, error) {
 		lang = "fr"
 	}
 	var content bytes.Buffer
-	if err := Markdown().Convert(body, &content, parser.WithContext(parseContext(lang))); err != nil {
+	if err := Markdown().Convert(body, &content, parser.WithContext(ParseContext(lang))); err != nil {
 		return nil, fmt.Errorf("typeset HTML: %w", err)
 	}
 	var b bytes.Buffer

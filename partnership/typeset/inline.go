@@ -110,8 +110,10 @@ func (n *Isolate) Dump(source []byte, level int) { ast.DumpHelper(n, source, lev
 // the text is left as written.
 var langKey = parser.NewContextKey()
 
-// parseContext is the context HTML and PDF parse a document with.
-func parseContext(lang string) parser.Context {
+// ParseContext is the context HTML and PDF parse a document with: with it, Markdown().Parser()
+// adds Superscript and Isolate nodes to the text of a document in lang. Other writers of the
+// goldmark tree may use it to set ordinals and right-to-left runs as HTML and PDF do.
+func ParseContext(lang string) parser.Context {
 	pc := parser.NewContext()
 	pc.Set(langKey, lang)
 	return pc

@@ -176,7 +176,7 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 	if w.lang == "" {
 		w.lang = "fr"
 	}
-	root := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(parseContext(w.lang)))
+	root := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(ParseContext(w.lang)))
 	w.topLevel = 2
 	if firstHeading(root, 1) != nil {
 		w.topLevel = 1

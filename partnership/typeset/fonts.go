@@ -28,7 +28,6 @@ import (
 // document.
 type fontFace struct {
 	name       string // PostScript name, for the PDF's BaseFont
-	data       []byte
 	tables     map[string][]byte
 	unitsPerEm int
 	numGlyphs  int
@@ -144,7 +143,7 @@ func parseFont(name string, data []byte, italic bool) (f *fontFace, err error) {
 	default:
 		return nil, errNotTrueType
 	}
-	f = &fontFace{name: name, data: data, tables: map[string][]byte{}, italic: 0}
+	f = &fontFace{name: name, tables: map[string][]byte{}}
 	n := int(be.Uint16(data[4:]))
 	for i := range n {
 		rec := data[12+16*i:]
@@ -239,7 +238,10 @@ func (f *fontFace) readCmap() error {
 	}
 	f.bmp = make([]uint16, 0x10000)
 	f.extra = map[rune]uint16{}
+	// A map longer than Unicode is malformed: its work is bounded all the same.
+	budget := 0x110000
 	set := func(r rune, g int) {
+		budget--
 		if g <= 0 || g >= f.numGlyphs {
 			return
 		}
@@ -257,7 +259,7 @@ func (f *fontFace) readCmap() error {
 		for s := range segs {
 			end, start := int(be.Uint16(ends[2*s:])), int(be.Uint16(starts[2*s:]))
 			delta, ro := int(be.Uint16(deltas[2*s:])), int(be.Uint16(offsets[2*s:]))
-			for c := start; c <= end && c < 0xFFFF; c++ {
+			for c := start; c <= end && c < 0xFFFF && budget > 0; c++ {
 				g := 0
 				if ro == 0 {
 					g = (c + delta) & 0xFFFF
@@ -275,7 +277,7 @@ func (f *fontFace) readCmap() error {
 		for i := range groups {
 			grp := best[16+12*i:]
 			start, end, g := be.Uint32(grp), be.Uint32(grp[4:]), be.Uint32(grp[8:])
-			for c := start; c <= end && c <= 0x10FFFF; c++ {
+			for c := start; c <= end && c <= 0x10FFFF && budget > 0; c++ {
 				set(rune(c), int(g+c-start))
 			}
 		}

@@ -61,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// its temporary file, instead of dying mid-write.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	tuneGC()
 	if len(args) > 1 {
 		warmUp(args[1])
 	}

@@ -48,6 +48,7 @@ Example:
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
+			fontFlag, strictFlag,
 		},
 		Action: runRender,
 	}
@@ -92,7 +93,7 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	pdfOpts, err := pdfOptions()
+	pdfOpts, err := pdfFontOptions(c)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -108,7 +109,7 @@ func runRender(c *cli.Context) error {
 			seen[targets[i]] = f
 		}
 	}
-	job := renderJob{renderer: r, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer,
+	job := renderJob{renderer: r, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
 		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
@@ -120,7 +121,8 @@ func runRender(c *cli.Context) error {
 			fmt.Fprintln(c.App.ErrWriter, d)
 		}
 		for _, r := range res.substituted {
-			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", res.file, r, r)
+			// A character of a house clause; those of the definition are reported at their place.
+			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the PDF font has no glyph for %s (%U) in the clause library; the PDF prints \"?\" instead\n", res.file, strconv.Quote(string(r)), r)
 		}
 		if res.err != nil {
 			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", res.err)
@@ -157,6 +159,7 @@ type renderJob struct {
 	renderer *render.Renderer
 	format   string
 	pdf      typeset.PDFOptions
+	strict   bool
 	force    bool
 	stdout   io.Writer
 	// progress counts finished documents on a bar on stderr, when there is one.
@@ -174,19 +177,43 @@ type renderResult struct {
 	substituted []rune
 }
 
-// renderAll renders the files on as many workers as there are processors, each document
-// validated, rendered, typeset and written before the next is read.
+// renderAll renders the files on as many workers as there are processors. Writing a document
+// (to a temporary file, synced, then renamed) waits on the disk rather than the processor, so
+// it is handed to a pool of writers and overlaps the typesetting of the next documents; the
+// queue between them is short, so that memory stays flat however many documents there are.
 func renderAll(ctx context.Context, files, targets []string, job renderJob) []renderResult {
 	results := make([]renderResult, len(files))
+	type ready struct {
+		i    int
+		data []byte
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	writers := min(2*workers, len(files))
 	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
+	written := make(chan ready, workers)
+	var wg, wwg sync.WaitGroup
+	for range writers {
+		wwg.Add(1)
+		go func() {
+			defer wwg.Done()
+			for t := range written {
+				results[t.i] = job.write(ctx, results[t.i], targets[t.i], t.data)
+				job.progress.done()
+			}
+		}()
+	}
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = job.one(ctx, files[i], targets[i])
-				job.progress.done()
+				res, data := job.one(ctx, files[i])
+				results[i] = res
+				if res.err != nil || res.diags.HasErrors() {
+					job.progress.done()
+					continue
+				}
+				written <- ready{i, data}
 			}
 		}()
 	}
@@ -199,24 +226,47 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 	}
 	close(work)
 	wg.Wait()
+	close(written)
+	wwg.Wait()
 	return results
 }
 
-func (job renderJob) one(ctx context.Context, file, target string) renderResult {
+// write writes a typeset document to its target, unless the batch was interrupted.
+func (job renderJob) write(ctx context.Context, res renderResult, target string, data []byte) renderResult {
+	if err := ctx.Err(); err != nil {
+		res.err = fmt.Errorf("%s: not written: %w", res.file, err)
+		return res
+	}
+	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
+		res.err = err
+		return res
+	}
+	res.written = true
+	return res
+}
+
+// one validates, renders and typesets a definition.
+func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
 	doc, diags, err := validate.File(file, partnership.DefaultLimits)
 	res.diags = diags
 	if err != nil {
 		res.err = err
-		return res
+		return res, nil
 	}
-	if diags.HasErrors() {
-		return res
+	var reported []rune
+	if job.format == "pdf" {
+		var glyphs partnership.Diagnostics
+		glyphs, reported = glyphDiagnostics(doc, job.pdf, job.strict)
+		res.diags = append(res.diags, glyphs...).Sorted()
+	}
+	if res.diags.HasErrors() {
+		return res, nil
 	}
 	out, err := job.renderer.Render(doc)
 	if err != nil {
 		res.err = fmt.Errorf("render %s: %w", doc.File, err)
-		return res
+		return res, nil
 	}
 	// The defaults the clauses applied and the texts shown in another language are warnings.
 	res.diags = append(res.diags, out.Diagnostics...).Sorted()
@@ -226,26 +276,18 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 		data, err = typeset.HTML(out.Markdown)
 	case "pdf":
 		var pdf *typeset.PDFDocument
-		if pdf, err = typeset.PDF(out.Markdown, job.pdf); err == nil {
-			data, res.pages, res.substituted = pdf.Data, pdf.Pages, pdf.Substituted
+		if pdf, err = typeset.PDFContext(ctx, out.Markdown, job.pdf); err == nil {
+			data, res.pages = pdf.Data, pdf.Pages
+			res.substituted = notReported(pdf.Substituted, reported)
 		}
 	case "docx", "odt":
 		data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
 	}
 	if err != nil {
 		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
-		return res
+		return res, nil
 	}
-	if err := ctx.Err(); err != nil {
-		res.err = fmt.Errorf("%s: not written: %w", doc.File, err)
-		return res
-	}
-	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
-		res.err = err
-		return res
-	}
-	res.written = true
-	return res
+	return res, data
 }
 
 // pdfOptions reads SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed date.

@@ -67,6 +67,7 @@ const (
 	styleTOC1
 	styleFooter
 	styleRule
+	styleChartLegend
 )
 
 // align is the horizontal alignment of a paragraph or a table column.
@@ -88,6 +89,8 @@ type para struct {
 	// id names the bookmark of a heading: its clause id.
 	id    string
 	align align
+	// indent is a left indent in twips, beyond the style's.
+	indent int
 	// keepNext keeps the paragraph on the page of the next one; keepLines keeps its lines
 	// together; pageBreak starts it on a new page.
 	keepNext, keepLines, pageBreak bool
@@ -129,9 +132,31 @@ func chartCells(b typeset.Bar, maxValue float64) (filled, threshold int) {
 	return filled, threshold
 }
 
+// chart is a bar chart under its caption, with the legend of its thresholds when it has any.
 type chart struct {
 	typeset.Chart
-	keepLines bool
+	caption, legend *para // legend is nil without thresholds
+	// change is set for a chart a redline inserted or deleted whole: a chart cannot be
+	// compared word by word.
+	change change
+}
+
+// chartLegendIndentTw is the indent of a chart's legend: under the bars, past the labels.
+const chartLegendIndentTw = chartLabelTw + (textWidthTw-chartLabelTw-chartValueTw)/chartSegments
+
+// The widths of a chart's columns: the labels, and the values after the bars.
+const (
+	chartLabelTw = 2600
+	chartValueTw = 1100
+)
+
+func newChart(c typeset.Chart, ch change) *chart {
+	out := &chart{Chart: c, change: ch}
+	out.caption = &para{style: styleCaption, runs: []run{{text: c.Title, change: ch}}, keepNext: true, mark: ch}
+	if c.ThresholdLabel != "" {
+		out.legend = &para{style: styleChartLegend, runs: []run{{text: c.ThresholdLabel, change: ch}}, indent: chartLegendIndentTw, mark: ch}
+	}
+	return out
 }
 
 // toc is the table of contents: a field the editor fills in, with the article headings as its
@@ -248,7 +273,10 @@ func (b *builder) toc(root ast.Node) {
 	var entries []tocEntry
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			entries = append(entries, tocEntry{text: plainText(b.inline(h, 0, "", unchanged, nil), inserted), id: headingID(h)})
+			// The table lists the articles of the new version: not those a redline deleted.
+			if t := plainText(b.inline(h, 0, "", unchanged, nil), inserted); t != "" {
+				entries = append(entries, tocEntry{text: t, id: headingID(h)})
+			}
 		}
 	}
 	if len(entries) < tocMinArticles {
@@ -372,30 +400,46 @@ func (b *builder) block(n ast.Node) []block {
 	case *ast.Blockquote:
 		q := &quote{}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			q.blocks = append(q.blocks, b.block(c)...)
+			for _, bl := range b.block(c) {
+				if p, ok := bl.(*para); ok && p.style == styleBody {
+					p.style = styleQuote
+				}
+				q.blocks = append(q.blocks, bl)
+			}
 		}
 		return []block{q}
 	case *ast.FencedCodeBlock:
-		if c, ok := typeset.ChartOf(n, b.src); ok {
-			return []block{&chart{Chart: c}}
+		ch := unchanged
+		switch typeset.BlockMark(n, b.src) {
+		case typeset.BlockInserted:
+			ch = inserted
+		case typeset.BlockDeleted:
+			ch = deleted
 		}
-		return b.code(n)
+		if ch != unchanged {
+			b.doc.revisions = true
+		}
+		if c, ok := typeset.ChartOf(n, b.src); ok {
+			return []block{newChart(c, ch)}
+		}
+		return b.code(n, ch)
 	case *ast.CodeBlock:
-		return b.code(n)
+		return b.code(n, unchanged)
 	case *ast.ThematicBreak:
 		return []block{&para{style: styleRule}}
 	}
 	return nil
 }
 
-// code reads a code block as preformatted lines, one paragraph each.
-func (b *builder) code(n ast.Node) []block {
+// code reads a code block as preformatted lines, one paragraph each, inserted or deleted
+// whole with the block.
+func (b *builder) code(n ast.Node, ch change) []block {
 	var out []block
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := strings.TrimRight(string(seg.Value(b.src)), "\n")
-		out = append(out, &para{style: stylePreformatted, runs: []run{{text: line}}})
+		out = append(out, &para{style: stylePreformatted, runs: []run{{text: line, change: ch}}, mark: ch})
 	}
 	return out
 }
@@ -504,6 +548,104 @@ func columnTwips(widths []colWidth, total int) []int {
 		out[len(out)-1] += rest - given
 	}
 	return out
+}
+
+// whole tells whether a redline inserted or deleted the table whole: every row.
+func (t *table) whole() change {
+	if len(t.marks) == 0 {
+		return unchanged
+	}
+	for _, m := range t.marks {
+		if m != t.marks[0] {
+			return unchanged
+		}
+	}
+	return t.marks[0]
+}
+
+// unit is a paragraph, a table or a list in reading order: what a change of whole paragraphs
+// covers. A list is a unit when all of it changed alike (or nothing of it), else its items'
+// paragraphs are. The paragraphs of a table are not units: a table is inserted or deleted
+// whole, or row by row, never paragraph by paragraph.
+type unit struct {
+	p *para
+	// b is the table, chart, list or table of contents when p is nil.
+	b block
+	// list is the innermost list the unit is an item of, nil outside lists; numbered is set
+	// for the paragraph that starts an item, which carries its number.
+	list     *list
+	numbered bool
+	change   change
+}
+
+// firstPara is the paragraph a unit starts with, if it starts with one.
+func (u unit) firstPara() *para {
+	if u.p != nil {
+		return u.p
+	}
+	if l, ok := u.b.(*list); ok && len(l.items) > 0 {
+		if units := flatten(l.items[0], l, nil); len(units) > 0 {
+			return units[0].firstPara()
+		}
+	}
+	return nil
+}
+
+// key identifies a unit's block.
+func (u unit) key() block {
+	if u.p != nil {
+		return u.p
+	}
+	return u.b
+}
+
+// flatten lists the units of blocks in reading order.
+func flatten(blocks []block, in *list, out []unit) []unit {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *para:
+			out = append(out, unit{p: b, list: in, change: b.mark})
+		case *list:
+			var units []unit
+			for _, item := range b.items {
+				n := len(units)
+				units = flatten(item, b, units)
+				if n < len(units) && units[n].p != nil && len(item) > 0 && item[0] == block(units[n].p) {
+					units[n].numbered = true
+				}
+			}
+			if ch, ok := alike(units); ok {
+				out = append(out, unit{b: b, list: in, change: ch})
+			} else {
+				out = append(out, units...)
+			}
+		case *quote:
+			out = flatten(b.blocks, in, out)
+		case *table:
+			out = append(out, unit{b: b, list: in, change: b.whole()})
+		case *chart:
+			out = append(out, unit{p: b.caption, list: in, change: b.change}, unit{b: b, list: in, change: b.change})
+			if b.legend != nil {
+				out = append(out, unit{p: b.legend, list: in, change: b.change})
+			}
+		default:
+			out = append(out, unit{b: b, list: in})
+		}
+	}
+	return out
+}
+
+// alike reports whether units all changed alike, or none changed, and how.
+func alike(units []unit) (change, bool) {
+	for _, u := range units {
+		if u.change != units[0].change {
+			return unchanged, false
+		}
+	}
+	if len(units) == 0 {
+		return unchanged, true
+	}
+	return units[0].change, true
 }
 
 // wholeChange tells whether every piece of text of a row was inserted, or every piece deleted.

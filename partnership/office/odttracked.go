@@ -1,5 +1,7 @@
 package office
 
+import "slices"
+
 // The changes of whole paragraphs and tables in ODT follow ODF's change tracking as LibreOffice
 // reads and writes it. An insertion runs from a change-start to a change-end: from the start of
 // the first paragraph inserted to the start of the paragraph that follows, so that rejecting it
@@ -15,6 +17,7 @@ package office
 // plan places the changes of whole units: deletions first, so that insertions know which units
 // are no longer in the text.
 func (w *odtWriter) plan() {
+	w.doc.blocks = splitTables(w.doc.blocks)
 	units := flatten(w.doc.blocks, nil, nil)
 	for _, ch := range []change{deleted, inserted} {
 		for i := 0; i < len(units); {
@@ -155,4 +158,52 @@ func (w *odtWriter) planInsertion(units []unit, i, j int) {
 		marksOf(w.head, first.key()).opening += start
 		marksOf(w.foot, last.p).closing += end
 	}
+}
+
+// splitTables replaces each table that stays but has rows a redline inserted or deleted by the
+// table of the old version, deleted whole, and that of the new one, inserted whole: ODF has no
+// tracked change of a table row.
+func splitTables(blocks []block) []block {
+	var out []block
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *table:
+			if b.whole() == unchanged && slices.ContainsFunc(b.marks, func(c change) bool { return c != unchanged }) {
+				out = append(out, b.view(deleted), b.view(inserted))
+				continue
+			}
+		case *list:
+			for i := range b.items {
+				b.items[i] = splitTables(b.items[i])
+			}
+		case *quote:
+			b.blocks = splitTables(b.blocks)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// view is the table as one version has it (deleted: the old one, inserted: the new one),
+// marked as wholly that change.
+func (t *table) view(v change) *table {
+	out := &table{aligns: t.aligns}
+	for i, row := range t.rows {
+		if t.marks[i] != unchanged && t.marks[i] != v {
+			continue
+		}
+		cells := make([][]run, len(row))
+		for j, c := range row {
+			for _, r := range c {
+				if r.change == unchanged || r.change == v {
+					r.change = unchanged
+					cells[j] = append(cells[j], r)
+				}
+			}
+		}
+		out.rows = append(out.rows, cells)
+		out.marks = append(out.marks, v)
+	}
+	out.widths = columnWidths(out.rows, len(out.aligns))
+	return out
 }

@@ -71,6 +71,10 @@ func pairs(t *testing.T) []pair {
 	*declared = append(*declared, partnership.Fact{Fact: "governance_free_of_charge",
 		Statement: "La participation au comité de suivi n’est subordonnée à aucune cotisation.",
 		Evidence:  &partnership.Evidence{Clause: "Pacte, article « Gouvernance »"}})
+	// A row added to a table: support in kind the commune adds.
+	row := loadDefinition(t, "../../examples/pacte-parc-des-glycines.yaml")
+	row.Definition.Support.InKind = append(row.Definition.Support.InKind, partnership.InKind{Type: "premises", Provider: "commune",
+		Description: "Mise à disposition du local technique du parc pour le rangement des outils.", Value: 300})
 	var out []pair
 	for _, lang := range []string{"fr", "en"} {
 		for _, p := range []struct {
@@ -83,6 +87,8 @@ func pairs(t *testing.T) []pair {
 			{"optional clause removed", with, without},
 			{"communality facts changed", with, facts},
 			{"communality facts changed back", facts, with},
+			{"table row inserted", with, row},
+			{"table row deleted", row, with},
 		} {
 			old, new := renderDefinition(t, p.old, lang), renderDefinition(t, p.new, lang)
 			rl, err := redline.Compare(old, new)

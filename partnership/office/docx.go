@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -55,25 +56,55 @@ func DOCX(md []byte, opts Options) ([]byte, error) {
 	}
 	w := &docxWriter{doc: d, opts: opts, date: d.date.Format("2006-01-02T15:04:05Z")}
 	body := w.document()
-	a := newArchive(d.date)
-	a.add("[Content_Types].xml", w.contentTypes())
-	a.add("_rels/.rels", []byte(xmlHeader+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>`+
-		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>`+
-		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>`+
-		`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`+
-		`</Relationships>`))
+	a := newArchive(d)
+	static := docxStatic()
+	a.addPart("[Content_Types].xml", static.contentTypes)
+	a.addPart("_rels/.rels", static.rels)
 	a.add("docProps/core.xml", w.core())
 	a.add("docProps/app.xml", w.app())
 	a.add("docProps/custom.xml", w.custom())
 	a.add("word/document.xml", body)
 	a.add("word/_rels/document.xml.rels", w.documentRels())
-	a.add("word/styles.xml", w.styles())
+	a.addPart("word/styles.xml", static.styles[d.lang])
 	a.add("word/numbering.xml", w.numbering())
-	a.add("word/settings.xml", w.settings())
+	a.addPart("word/settings.xml", static.settings[settingsKey{d.lang, d.revisions}])
 	a.add("word/footer1.xml", w.footer())
 	return a.bytes()
 }
+
+// docxParts are the parts that are the same for every document (of a language, with tracked
+// changes or not), compressed once.
+type docxParts struct {
+	contentTypes, rels part
+	styles             map[string]part
+	settings           map[settingsKey]part
+}
+
+type settingsKey struct {
+	lang      string
+	revisions bool
+}
+
+var docxStatic = sync.OnceValue(func() docxParts {
+	p := docxParts{
+		contentTypes: compressPart(docxContentTypes()),
+		rels: compressPart([]byte(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+			`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+			`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>` +
+			`</Relationships>`)),
+		styles:   map[string]part{},
+		settings: map[settingsKey]part{},
+	}
+	for _, lang := range []string{"fr", "en"} {
+		p.styles[lang] = compressPart(docxStylesXML(lang))
+		for _, rev := range []bool{false, true} {
+			p.settings[settingsKey{lang, rev}] = compressPart(docxSettingsXML(lang, rev))
+		}
+	}
+	return p
+})
 
 // Namespaces of WordprocessingML.
 const (
@@ -116,7 +147,7 @@ func (w *docxWriter) nextID() string {
 	return strconv.Itoa(w.ids)
 }
 
-func (w *docxWriter) contentTypes() []byte {
+func docxContentTypes() []byte {
 	var x xmlWriter
 	x.s(xmlHeader, `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`,
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`,
@@ -233,17 +264,19 @@ func (w *docxWriter) custom() []byte {
 	return x.Bytes()
 }
 
-func (w *docxWriter) settings() []byte {
+// docxSettingsXML writes settings.xml for a document in lang, with tracked changes or not.
+func docxSettingsXML(lang string, revisions bool) []byte {
+	d := &document{lang: lang}
 	var x xmlWriter
 	x.s(xmlHeader, `<w:settings xmlns:w="`, nsW, `"><w:zoom w:percent="100"/>`)
-	if w.doc.revisions {
+	if revisions {
 		// Changes made to a redline are tracked too: it is a document to negotiate.
 		x.s(`<w:trackRevisions/>`)
 	}
 	x.s(`<w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl w:val="doNotCompress"/>`)
 	x.s(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
-	x.s(`<w:themeFontLang w:val="`, w.doc.languageTag(), `"/>`)
-	if w.doc.lang == "fr" {
+	x.s(`<w:themeFontLang w:val="`, d.languageTag(), `"/>`)
+	if lang == "fr" {
 		x.s(`<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>`)
 	} else {
 		x.s(`<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>`)
@@ -279,6 +312,9 @@ func (w *docxWriter) footer() []byte {
 // keeps the properties of the last, and is done when these are the same as that paragraph's
 // (an item added to or removed from the end of a list).
 func (d *document) settleEnd() {
+	if !d.revisions {
+		return
+	}
 	units := flatten(d.blocks, nil, nil)
 	n := len(units)
 	if n == 0 || units[n-1].p == nil || units[n-1].change == unchanged {
@@ -308,6 +344,7 @@ func sameLook(a, b *para) bool {
 func (w *docxWriter) document() []byte {
 	w.doc.settleEnd()
 	var x xmlWriter
+	x.Grow(w.doc.size * 5 / 2) // WordprocessingML takes about twice as many bytes as the Markdown
 	x.s(xmlHeader, `<w:document xmlns:w="`, nsW, `" xmlns:r="`, nsR, `"><w:body>`)
 	for _, b := range w.doc.blocks {
 		w.block(&x, b, 0)

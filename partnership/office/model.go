@@ -183,6 +183,8 @@ type document struct {
 	revisions bool
 	// date is the date of the document, of its properties and of its tracked changes.
 	date time.Time
+	// size is the length of the Markdown, from which the writers size their buffers.
+	size int
 }
 
 // languageTag is the language of the document in the form office formats record: fr-FR, en-GB.
@@ -204,12 +206,12 @@ func build(md []byte, opts Options) (*document, error) {
 		return nil, err
 	}
 	root := typeset.Markdown().Parser().Parse(text.NewReader(body))
-	d := &document{fm: fm, lang: fm["lang"], title: fm["title"]}
+	d := &document{fm: fm, lang: fm["lang"], title: fm["title"], size: len(md)}
 	if d.lang != "en" {
 		d.lang = "fr"
 	}
 	d.date = documentDate(opts.Date, fm["date"])
-	b := &builder{src: body, doc: d}
+	b := newBuilder(body, d)
 	b.title(root)
 	b.toc(root)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -232,11 +234,17 @@ func documentDate(given time.Time, fmDate string) time.Time {
 
 type builder struct {
 	src []byte
-	doc *document
+	// text is src as a string, of which the text of runs is cut without copying.
+	text string
+	doc  *document
 	// section is the id of the article being read (its level-2 heading).
 	section string
 	// annexes counts the annexes met inside the "annexes" article.
 	annexes int
+}
+
+func newBuilder(src []byte, d *document) *builder {
+	return &builder{src: src, text: string(src), doc: d}
 }
 
 func (b *builder) add(bl block) { b.doc.blocks = append(b.doc.blocks, bl) }
@@ -481,7 +489,7 @@ func (b *builder) table(t *east.Table) *table {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells [][]run
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, tidySpaces(b.inline(c, 0, "", unchanged, nil)))
+			cells = append(cells, b.runs(c))
 		}
 		for len(cells) < len(out.aligns) {
 			cells = append(cells, nil)
@@ -667,17 +675,20 @@ func wholeChange(cells ...[]run) change {
 
 // paragraph reads the inline content of a block into a paragraph of the given style.
 func (b *builder) paragraph(n ast.Node, st style) *para {
+	runs := b.runs(n)
+	return &para{style: st, runs: runs, mark: wholeChange(runs)}
+}
+
+// runs reads the inline content of a node, and notes whether a redline changed it.
+func (b *builder) runs(n ast.Node) []run {
 	runs := tidySpaces(b.inline(n, 0, "", unchanged, nil))
-	p := &para{style: st, runs: runs, mark: wholeChange(runs)}
-	if p.mark != unchanged {
-		b.doc.revisions = true
-	}
 	for _, r := range runs {
 		if r.change != unchanged {
 			b.doc.revisions = true
+			break
 		}
 	}
-	return p
+	return runs
 }
 
 // inline flattens the inline content of a node into runs.
@@ -685,7 +696,7 @@ func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			out = append(out, run{text: string(t.Segment.Value(b.src)), style: st, link: link, change: ch})
+			out = append(out, run{text: b.segment(t.Segment), style: st, link: link, change: ch})
 			if t.HardLineBreak() {
 				out = append(out, run{brk: true, style: st, change: ch})
 			} else if t.SoftLineBreak() {
@@ -718,21 +729,47 @@ func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []
 	return out
 }
 
+// segment is the text of a segment of the source.
+func (b *builder) segment(s text.Segment) string {
+	if s.Padding > 0 {
+		return string(s.Value(b.src))
+	}
+	return b.text[s.Start:s.Stop]
+}
+
+// sameLook reports whether two runs can be one.
+func (r run) sameLook(o run) bool {
+	return !r.brk && !o.brk && r.style == o.style && r.link == o.link && r.change == o.change
+}
+
 // tidySpaces merges runs of the same look and places the spaces around inserted and deleted
 // words so that accepting every change, or rejecting every change, leaves exactly one space
 // between two words and none at either end of the paragraph: a space that only separates a
-// changed word from its neighbour goes with the changed word.
+// changed word from its neighbour goes with the changed word. It reuses the memory of runs.
 func tidySpaces(runs []run) []run {
-	var out []run
-	for _, r := range runs {
+	out := runs[:0]
+	for i := 0; i < len(runs); {
+		r := runs[i]
+		j := i + 1
 		if r.text == "" && !r.brk {
+			i = j
 			continue
 		}
-		if n := len(out); n > 0 && !r.brk && !out[n-1].brk && out[n-1].style == r.style && out[n-1].link == r.link && out[n-1].change == r.change {
-			out[n-1].text += r.text
-			continue
+		size := len(r.text)
+		for j < len(runs) && (runs[j].text == "" && !runs[j].brk || r.sameLook(runs[j])) {
+			size += len(runs[j].text)
+			j++
+		}
+		if size > len(r.text) {
+			var t strings.Builder
+			t.Grow(size)
+			for _, m := range runs[i:j] {
+				t.WriteString(m.text)
+			}
+			r.text = t.String()
 		}
 		out = append(out, r)
+		i = j
 	}
 	changed := false
 	for _, r := range out {
@@ -780,7 +817,7 @@ func tidySpaces(runs []run) []run {
 			out[prev].text = out[prev].text[:len(out[prev].text)-1]
 		}
 	}
-	var kept []run
+	kept := out[:0]
 	for _, r := range out {
 		if r.text != "" || r.brk {
 			kept = append(kept, r)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ODT typesets rendered Markdown as an OpenDocument Text document (ODF 1.3, LibreOffice and
@@ -18,14 +19,9 @@ func ODT(md []byte, opts Options) ([]byte, error) {
 	w := &odtWriter{doc: d, opts: opts, date: d.date.Format("2006-01-02T15:04:05"), autoNames: map[string]string{},
 		gone: map[block]bool{}, whole: map[block]bool{}, head: map[block]*odtMarks{}, foot: map[block]*odtMarks{}}
 	content := w.content()
-	a := newArchive(d.date)
+	a := newArchive(d)
 	a.stored("mimetype", []byte(odtMimeType))
-	a.add("META-INF/manifest.xml", []byte(xmlHeader+`<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">`+
-		`<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="`+odtMimeType+`"/>`+
-		`<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>`+
-		`<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>`+
-		`<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>`+
-		`</manifest:manifest>`))
+	a.addPart("META-INF/manifest.xml", odtManifest())
 	a.add("meta.xml", w.meta())
 	a.add("styles.xml", w.styles())
 	a.add("content.xml", content)
@@ -33,6 +29,16 @@ func ODT(md []byte, opts Options) ([]byte, error) {
 }
 
 const odtMimeType = "application/vnd.oasis.opendocument.text"
+
+// odtManifest is the manifest of every document, compressed once.
+var odtManifest = sync.OnceValue(func() part {
+	return compressPart([]byte(xmlHeader + `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">` +
+		`<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="` + odtMimeType + `"/>` +
+		`<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>` +
+		`<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>` +
+		`<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>` +
+		`</manifest:manifest>`))
+})
 
 // odtNamespaces are the namespaces every part declares.
 const odtNamespaces = ` xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"` +
@@ -199,11 +205,13 @@ func styleKeepsNext(s style) bool {
 func (w *odtWriter) content() []byte {
 	w.plan()
 	var body xmlWriter
+	body.Grow(w.doc.size * 5 / 2) // OpenDocument takes about twice as many bytes as the Markdown
 	for _, b := range w.doc.blocks {
 		w.block(&body, b, 0)
 	}
 	body.s(w.tail)
 	var x xmlWriter
+	x.Grow(body.Len() + 8192)
 	x.s(xmlHeader, `<office:document-content`, odtNamespaces, `>`)
 	x.s(`<office:font-face-decls><style:font-face style:name="Times New Roman" svg:font-family="&apos;Times New Roman&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>`,
 		`<style:font-face style:name="Liberation Mono" svg:font-family="&apos;Liberation Mono&apos;" style:font-family-generic="modern" style:font-pitch="fixed"/></office:font-face-decls>`)

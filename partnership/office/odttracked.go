@@ -17,6 +17,9 @@ import "slices"
 // plan places the changes of whole units: deletions first, so that insertions know which units
 // are no longer in the text.
 func (w *odtWriter) plan() {
+	if !w.doc.revisions {
+		return
+	}
 	w.doc.blocks = splitTables(w.doc.blocks)
 	units := flatten(w.doc.blocks, nil, nil)
 	for _, ch := range []change{deleted, inserted} {

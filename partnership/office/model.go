@@ -141,13 +141,12 @@ type chart struct {
 	change change
 }
 
-// chartLegendIndentTw is the indent of a chart's legend: under the bars, past the labels.
-const chartLegendIndentTw = chartLabelTw + (textWidthTw-chartLabelTw-chartValueTw)/chartSegments
-
-// The widths of a chart's columns: the labels, and the values after the bars.
+// The widths of a chart's columns: the labels, and the values after the bars; the indent of
+// its legend, under the bars.
 const (
-	chartLabelTw = 2600
-	chartValueTw = 1100
+	chartLabelTw        = 2600
+	chartValueTw        = 1100
+	chartLegendIndentTw = chartLabelTw + (textWidthTw-chartLabelTw-chartValueTw)/chartSegments
 )
 
 func newChart(c typeset.Chart, ch change) *chart {

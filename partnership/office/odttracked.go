@@ -2,17 +2,19 @@ package office
 
 import "slices"
 
-// The changes of whole paragraphs and tables in ODT follow ODF's change tracking as LibreOffice
-// reads and writes it. An insertion runs from a change-start to a change-end: from the start of
-// the first paragraph inserted to the start of the paragraph that follows, so that rejecting it
-// takes the paragraph breaks away with the paragraphs. A deletion holds the paragraphs or tables
-// it deleted, whole, in its changed-region, and a text:change marks where they stood: at the end
-// of the paragraph before them, the deletion then starting with an empty paragraph like that one
-// (so that putting the deletion back, which splits the paragraph at the mark and takes the
+// The changes of whole paragraphs, lists and tables in ODT follow ODF's change tracking as
+// LibreOffice reads and writes it. An insertion runs from a change-start to a change-end: from
+// the start of the first paragraph inserted to the start of the paragraph that follows (at the
+// end of the text, from the end of the paragraph before to the end of the last one), so that
+// rejecting it takes the paragraph breaks away with the paragraphs. A deletion holds what it
+// deleted, whole, in its changed-region, and a text:change marks where it stood: at the end of
+// the paragraph before, the deletion then starting with an empty paragraph like that one (so
+// that putting the deletion back, which splits the paragraph at the mark and takes the
 // deletion's first and last paragraphs as the two halves, gives back that paragraph and the
-// deleted ones, each with its style); or at the start of the paragraph after them, the deletion
-// then ending with an empty paragraph like that one. Tables deleted last in a run stand in their
-// deletion on their own, at block level, where ODF puts the deletion back in place of the mark.
+// deleted ones, each with its style); or at the start of the paragraph after, the deletion then
+// ending with an empty paragraph like that one. Tables and lists deleted last stand in a
+// deletion of their own, its mark at block level, where ODF puts the deletion back in place of
+// the mark.
 
 // plan places the changes of whole units: deletions first, so that insertions know which units
 // are no longer in the text.
@@ -84,7 +86,7 @@ func (w *odtWriter) unitsXML(units []unit) string {
 // planDeletion places the deletion of units[i:j], consecutive units of one list (or none).
 func (w *odtWriter) planDeletion(units []unit, i, j int) {
 	run := units[i:j]
-	k := len(run) // run[k:] are the tables that end the run
+	k := len(run) // run[k:] are the tables and lists that end the run
 	for k > 0 && run[k-1].p == nil {
 		k--
 	}
@@ -110,6 +112,7 @@ func (w *odtWriter) planDeletion(units []unit, i, j int) {
 		case k == len(run) && w.standing(units, next):
 			before(units[next].p)
 		default:
+			// Nothing to anchor in: the mark stands where the paragraphs stood.
 			marksOf(w.head, run[0].p).deleted += w.deletion(body)
 		}
 	}
@@ -158,6 +161,7 @@ func (w *odtWriter) planInsertion(units []unit, i, j int) {
 		marksOf(w.foot, units[prev].p).opening += start
 		marksOf(w.foot, last.p).closing += end
 	default:
+		// Nothing to anchor in: rejecting leaves an empty paragraph.
 		marksOf(w.head, first.key()).opening += start
 		marksOf(w.foot, last.p).closing += end
 	}

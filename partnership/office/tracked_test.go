@@ -240,8 +240,8 @@ func diffLines(t *testing.T, what string, got, want []string) {
 }
 
 // TestDOCXTrackedChanges accepts and rejects every change of the DOCX redline of each pair of
-// versions: accepting gives the text of the new version, paragraph by paragraph and style by
-// style; rejecting gives the old one, article numbers aside.
+// versions: accepting gives the text of the new version, paragraph by paragraph, empty ones
+// included, and style by style; rejecting gives the old one, article numbers aside.
 func TestDOCXTrackedChanges(t *testing.T) {
 	for _, p := range pairs(t) {
 		t.Run(p.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -55,25 +56,55 @@ func DOCX(md []byte, opts Options) ([]byte, error) {
 	}
 	w := &docxWriter{doc: d, opts: opts, date: d.date.Format("2006-01-02T15:04:05Z")}
 	body := w.document()
-	a := newArchive(d.date)
-	a.add("[Content_Types].xml", w.contentTypes())
-	a.add("_rels/.rels", []byte(xmlHeader+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
-		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>`+
-		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>`+
-		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>`+
-		`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`+
-		`</Relationships>`))
+	a := newArchive(d)
+	static := docxStatic()
+	a.addPart("[Content_Types].xml", static.contentTypes)
+	a.addPart("_rels/.rels", static.rels)
 	a.add("docProps/core.xml", w.core())
 	a.add("docProps/app.xml", w.app())
 	a.add("docProps/custom.xml", w.custom())
 	a.add("word/document.xml", body)
 	a.add("word/_rels/document.xml.rels", w.documentRels())
-	a.add("word/styles.xml", w.styles())
+	a.addPart("word/styles.xml", static.styles[d.lang])
 	a.add("word/numbering.xml", w.numbering())
-	a.add("word/settings.xml", w.settings())
+	a.addPart("word/settings.xml", static.settings[settingsKey{d.lang, d.revisions}])
 	a.add("word/footer1.xml", w.footer())
 	return a.bytes()
 }
+
+// docxParts are the parts that are the same for every document (of a language, with tracked
+// changes or not), compressed once.
+type docxParts struct {
+	contentTypes, rels part
+	styles             map[string]part
+	settings           map[settingsKey]part
+}
+
+type settingsKey struct {
+	lang      string
+	revisions bool
+}
+
+var docxStatic = sync.OnceValue(func() docxParts {
+	p := docxParts{
+		contentTypes: compressPart(docxContentTypes()),
+		rels: compressPart([]byte(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+			`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+			`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>` +
+			`</Relationships>`)),
+		styles:   map[string]part{},
+		settings: map[settingsKey]part{},
+	}
+	for _, lang := range []string{"fr", "en"} {
+		p.styles[lang] = compressPart(docxStylesXML(lang))
+		for _, rev := range []bool{false, true} {
+			p.settings[settingsKey{lang, rev}] = compressPart(docxSettingsXML(lang, rev))
+		}
+	}
+	return p
+})
 
 // Namespaces of WordprocessingML.
 const (
@@ -116,7 +147,7 @@ func (w *docxWriter) nextID() string {
 	return strconv.Itoa(w.ids)
 }
 
-func (w *docxWriter) contentTypes() []byte {
+func docxContentTypes() []byte {
 	var x xmlWriter
 	x.s(xmlHeader, `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`,
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`,
@@ -233,17 +264,19 @@ func (w *docxWriter) custom() []byte {
 	return x.Bytes()
 }
 
-func (w *docxWriter) settings() []byte {
+// docxSettingsXML writes settings.xml for a document in lang, with tracked changes or not.
+func docxSettingsXML(lang string, revisions bool) []byte {
+	d := &document{lang: lang}
 	var x xmlWriter
 	x.s(xmlHeader, `<w:settings xmlns:w="`, nsW, `"><w:zoom w:percent="100"/>`)
-	if w.doc.revisions {
+	if revisions {
 		// Changes made to a redline are tracked too: it is a document to negotiate.
 		x.s(`<w:trackRevisions/>`)
 	}
 	x.s(`<w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:characterSpacingControl w:val="doNotCompress"/>`)
 	x.s(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
-	x.s(`<w:themeFontLang w:val="`, w.doc.languageTag(), `"/>`)
-	if w.doc.lang == "fr" {
+	x.s(`<w:themeFontLang w:val="`, d.languageTag(), `"/>`)
+	if lang == "fr" {
 		x.s(`<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>`)
 	} else {
 		x.s(`<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>`)
@@ -272,8 +305,46 @@ func (w *docxWriter) footer() []byte {
 	return x.Bytes()
 }
 
+// settleEnd records the change of the last paragraphs of the document, when a redline
+// inserted or deleted them whole, on the paragraph marks before them. Word keeps the mark that
+// ends a document whatever is accepted or rejected, so that marking it would leave an empty
+// paragraph behind; marking the one before instead joins that paragraph to the last one, which
+// keeps the properties of the last, and is done when these are the same as that paragraph's
+// (an item added to or removed from the end of a list).
+func (d *document) settleEnd() {
+	if !d.revisions {
+		return
+	}
+	units := flatten(d.blocks, nil, nil)
+	n := len(units)
+	if n == 0 || units[n-1].p == nil || units[n-1].change == unchanged {
+		return
+	}
+	last := units[n-1]
+	i := n - 1
+	for i > 0 && units[i-1].p != nil && units[i-1].change == last.change && units[i-1].list == last.list {
+		i--
+	}
+	if i == 0 {
+		return
+	}
+	prev := units[i-1]
+	if prev.p == nil || prev.change != unchanged || prev.list != last.list || prev.numbered != last.numbered || !sameLook(prev.p, last.p) {
+		return
+	}
+	prev.p.mark, last.p.mark = last.change, unchanged
+}
+
+// sameLook reports whether two paragraphs have the same paragraph properties.
+func sameLook(a, b *para) bool {
+	return a.style == b.style && a.align == b.align && a.indent == b.indent && a.keepNext == b.keepNext &&
+		a.keepLines == b.keepLines && a.pageBreak == b.pageBreak && a.id == "" && b.id == ""
+}
+
 func (w *docxWriter) document() []byte {
+	w.doc.settleEnd()
 	var x xmlWriter
+	x.Grow(w.doc.size * 5 / 2) // WordprocessingML takes about twice as many bytes as the Markdown
 	x.s(xmlHeader, `<w:document xmlns:w="`, nsW, `" xmlns:r="`, nsR, `"><w:body>`)
 	for _, b := range w.doc.blocks {
 		w.block(&x, b, 0)
@@ -306,6 +377,7 @@ var docxStyleIDs = map[style]string{
 	styleTOC1:           "TOC1",
 	styleFooter:         "Footer",
 	styleRule:           "Separator",
+	styleChartLegend:    "ChartLegend",
 }
 
 // listIndent is the indent of a list paragraph per level, and the hanging indent of its marker.
@@ -328,9 +400,6 @@ func (w *docxWriter) block(x *xmlWriter, b block, level int) {
 		w.toc(x, b)
 	case *quote:
 		for _, c := range b.blocks {
-			if p, ok := c.(*para); ok && p.style == styleBody {
-				p.style = styleQuote
-			}
 			w.block(x, c, level)
 		}
 	}
@@ -358,8 +427,8 @@ func (w *docxWriter) para(x *xmlWriter, p *para, o paraOpts) {
 	if o.numID > 0 {
 		x.s(`<w:numPr><w:ilvl w:val="`, strconv.Itoa(o.ilvl), `"/><w:numId w:val="`, strconv.Itoa(o.numID), `"/></w:numPr>`)
 	}
-	if o.indent > 0 {
-		x.s(`<w:ind w:left="`, strconv.Itoa(o.indent), `"/>`)
+	if indent := max(o.indent, p.indent); indent > 0 {
+		x.s(`<w:ind w:left="`, strconv.Itoa(indent), `"/>`)
 	}
 	al := p.align
 	if al == alignDefault {
@@ -564,15 +633,21 @@ func (w *docxWriter) table(x *xmlWriter, t *table) {
 		x.s(`</w:tr>`)
 	}
 	x.s(`</w:tbl>`)
-	// A paragraph after a table keeps the next table apart from it, as Word requires.
-	x.s(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>`)
+	w.tableEnd(x, t.whole())
+}
+
+// tableEnd writes the paragraph after a table, which keeps the next table apart from it as Word
+// requires; it goes with a table inserted or deleted whole.
+func (w *docxWriter) tableEnd(x *xmlWriter, c change) {
+	w.para(x, &para{style: styleTableText, mark: c}, paraOpts{})
 }
 
 // chart draws a bar chart as a table: the label of each bar, the bar as a row of shaded cells
-// with the threshold as a red rule, and the value, then the legend of the threshold.
+// with the threshold as a red rule, and the value, then the legend of the threshold. A chart a
+// redline inserted or deleted is so whole: its caption, every row and its legend.
 func (w *docxWriter) chart(x *xmlWriter, c *chart) {
-	w.para(x, &para{style: styleCaption, runs: []run{{text: c.Title}}, keepNext: true}, paraOpts{})
-	const labelTw, valueTw = 2600, 1100
+	w.para(x, c.caption, paraOpts{})
+	const labelTw, valueTw = chartLabelTw, chartValueTw
 	seg := (textWidthTw - labelTw - valueTw) / chartSegments
 	x.s(`<w:tbl><w:tblPr><w:tblStyle w:val="ChartTable"/><w:tblW w:w="`, strconv.Itoa(labelTw+valueTw+seg*chartSegments), `" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
 	x.s(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
@@ -583,9 +658,13 @@ func (w *docxWriter) chart(x *xmlWriter, c *chart) {
 	x.s(`<w:gridCol w:w="`, strconv.Itoa(valueTw), `"/></w:tblGrid>`)
 	for i, bar := range c.Bars {
 		filled, threshold := chartCells(bar, c.Max)
-		x.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-		keep := i < len(c.Bars)-1 || c.ThresholdLabel != ""
-		w.chartCell(x, labelTw, "", "", &para{style: styleTableText, runs: []run{{text: bar.Label}}, keepNext: keep})
+		x.s(`<w:tr><w:trPr><w:cantSplit/>`)
+		if c.change != unchanged {
+			w.changeMark(x, c.change)
+		}
+		x.s(`</w:trPr>`)
+		keep := i < len(c.Bars)-1 || c.legend != nil
+		w.chartCell(x, labelTw, "", "", &para{style: styleTableText, runs: []run{{text: bar.Label, change: c.change}}, keepNext: keep})
 		for k := range chartSegments {
 			fill := "EEEEEE"
 			if k < filled {
@@ -597,16 +676,14 @@ func (w *docxWriter) chart(x *xmlWriter, c *chart) {
 			}
 			w.chartCell(x, seg, fill, border, &para{style: styleTableText, keepNext: keep})
 		}
-		w.chartCell(x, valueTw, "", "", &para{style: styleTableText, runs: []run{{text: bar.ValueText()}}, align: alignRight, keepNext: keep})
+		w.chartCell(x, valueTw, "", "", &para{style: styleTableText, runs: []run{{text: bar.ValueText(), change: c.change}}, align: alignRight, keepNext: keep})
 		x.s(`</w:tr>`)
 	}
 	x.s(`</w:tbl>`)
-	if c.ThresholdLabel != "" {
-		x.s(`<w:p><w:pPr><w:pStyle w:val="ChartLegend"/><w:ind w:left="`, strconv.Itoa(labelTw+seg), `"/></w:pPr><w:r><w:t xml:space="preserve">`)
-		x.text(c.ThresholdLabel)
-		x.s(`</w:t></w:r></w:p>`)
+	if c.legend != nil {
+		w.para(x, c.legend, paraOpts{})
 	} else {
-		x.s(`<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>`)
+		w.tableEnd(x, c.change)
 	}
 }
 

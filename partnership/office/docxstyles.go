@@ -1,6 +1,9 @@
 package office
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // docxStyle is a style of styles.xml. Standard styles keep the names Word knows them by
 // ("heading 1", "Body Text"), which Word and LibreOffice show in the language of their
@@ -84,17 +87,19 @@ func docxStyles() []docxStyle {
 	}
 }
 
-func (w *docxWriter) styles() []byte {
-	lang := w.doc.languageTag()
+// docxStylesXML writes styles.xml for a document in lang ("fr" or "en").
+func docxStylesXML(lang string) []byte {
+	d := &document{lang: lang}
 	var x xmlWriter
 	x.s(xmlHeader, `<w:styles xmlns:w="`, nsW, `">`)
 	x.s(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>`)
-	x.s(`<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="`, lang, `" w:eastAsia="`, lang, `" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`)
+	tag := d.languageTag()
+	x.s(`<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="`, tag, `" w:eastAsia="`, tag, `" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`)
 	x.s(`<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	for _, s := range docxStyles() {
 		name := s.name
 		if s.own {
-			name = word(w.doc.lang, s.name)
+			name = word(lang, s.name)
 		}
 		x.s(`<w:style w:type="`, s.kind, `"`)
 		if s.id == "Normal" {
@@ -133,20 +138,9 @@ func (w *docxWriter) styles() []byte {
 // own first number.
 func (w *docxWriter) numbering() []byte {
 	var x xmlWriter
-	x.s(xmlHeader, `<w:numbering xmlns:w="`, nsW, `">`)
-	for abs, ordered := range []bool{false, true} {
-		x.s(`<w:abstractNum w:abstractNumId="`, strconv.Itoa(abs), `"><w:multiLevelType w:val="hybridMultilevel"/>`)
-		for lvl := range 9 {
-			x.s(`<w:lvl w:ilvl="`, strconv.Itoa(lvl), `"><w:start w:val="1"/>`)
-			if ordered {
-				x.s(`<w:numFmt w:val="decimal"/><w:lvlText w:val="%`, strconv.Itoa(lvl+1), `."/>`)
-			} else {
-				x.s(`<w:numFmt w:val="bullet"/><w:lvlText w:val="–"/>`)
-			}
-			x.s(`<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="`, strconv.Itoa((lvl+1)*listIndentTw), `" w:hanging="`, strconv.Itoa(listHangingTw), `"/></w:pPr></w:lvl>`)
-		}
-		x.s(`</w:abstractNum>`)
-	}
+	kinds := docxListKinds()
+	x.Grow(len(kinds) + 200*len(w.nums) + 20)
+	x.WriteString(kinds)
 	for i, n := range w.nums {
 		abs := 0
 		if n.ordered {
@@ -161,3 +155,24 @@ func (w *docxWriter) numbering() []byte {
 	x.s(`</w:numbering>`)
 	return x.Bytes()
 }
+
+// docxListKinds is the start of numbering.xml, the same for every document: the two kinds of
+// list.
+var docxListKinds = sync.OnceValue(func() string {
+	var x xmlWriter
+	x.s(xmlHeader, `<w:numbering xmlns:w="`, nsW, `">`)
+	for abs, ordered := range []bool{false, true} {
+		x.s(`<w:abstractNum w:abstractNumId="`, strconv.Itoa(abs), `"><w:multiLevelType w:val="hybridMultilevel"/>`)
+		for lvl := range 9 {
+			x.s(`<w:lvl w:ilvl="`, strconv.Itoa(lvl), `"><w:start w:val="1"/>`)
+			if ordered {
+				x.s(`<w:numFmt w:val="decimal"/><w:lvlText w:val="%`, strconv.Itoa(lvl+1), `."/>`)
+			} else {
+				x.s(`<w:numFmt w:val="bullet"/><w:lvlText w:val="–"/>`)
+			}
+			x.s(`<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="`, strconv.Itoa((lvl+1)*listIndentTw), `" w:hanging="`, strconv.Itoa(listHangingTw), `"/></w:pPr></w:lvl>`)
+		}
+		x.s(`</w:abstractNum>`)
+	}
+	return x.String()
+})

@@ -67,6 +67,7 @@ const (
 	styleTOC1
 	styleFooter
 	styleRule
+	styleChartLegend
 )
 
 // align is the horizontal alignment of a paragraph or a table column.
@@ -88,6 +89,8 @@ type para struct {
 	// id names the bookmark of a heading: its clause id.
 	id    string
 	align align
+	// indent is a left indent in twips, beyond the style's.
+	indent int
 	// keepNext keeps the paragraph on the page of the next one; keepLines keeps its lines
 	// together; pageBreak starts it on a new page.
 	keepNext, keepLines, pageBreak bool
@@ -129,9 +132,30 @@ func chartCells(b typeset.Bar, maxValue float64) (filled, threshold int) {
 	return filled, threshold
 }
 
+// chart is a bar chart under its caption, with the legend of its thresholds when it has any.
 type chart struct {
 	typeset.Chart
-	keepLines bool
+	caption, legend *para // legend is nil without thresholds
+	// change is set for a chart a redline inserted or deleted whole: a chart cannot be
+	// compared word by word.
+	change change
+}
+
+// The widths of a chart's columns: the labels, and the values after the bars; the indent of
+// its legend, under the bars.
+const (
+	chartLabelTw        = 2600
+	chartValueTw        = 1100
+	chartLegendIndentTw = chartLabelTw + (textWidthTw-chartLabelTw-chartValueTw)/chartSegments
+)
+
+func newChart(c typeset.Chart, ch change) *chart {
+	out := &chart{Chart: c, change: ch}
+	out.caption = &para{style: styleCaption, runs: []run{{text: c.Title, change: ch}}, keepNext: true, mark: ch}
+	if c.ThresholdLabel != "" {
+		out.legend = &para{style: styleChartLegend, runs: []run{{text: c.ThresholdLabel, change: ch}}, indent: chartLegendIndentTw, mark: ch}
+	}
+	return out
 }
 
 // toc is the table of contents: a field the editor fills in, with the article headings as its
@@ -158,6 +182,8 @@ type document struct {
 	revisions bool
 	// date is the date of the document, of its properties and of its tracked changes.
 	date time.Time
+	// size is the length of the Markdown, from which the writers size their buffers.
+	size int
 }
 
 // languageTag is the language of the document in the form office formats record: fr-FR, en-GB.
@@ -179,12 +205,12 @@ func build(md []byte, opts Options) (*document, error) {
 		return nil, err
 	}
 	root := typeset.Markdown().Parser().Parse(text.NewReader(body))
-	d := &document{fm: fm, lang: fm["lang"], title: fm["title"]}
+	d := &document{fm: fm, lang: fm["lang"], title: fm["title"], size: len(md)}
 	if d.lang != "en" {
 		d.lang = "fr"
 	}
 	d.date = documentDate(opts.Date, fm["date"])
-	b := &builder{src: body, doc: d}
+	b := newBuilder(body, d)
 	b.title(root)
 	b.toc(root)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -207,11 +233,17 @@ func documentDate(given time.Time, fmDate string) time.Time {
 
 type builder struct {
 	src []byte
-	doc *document
+	// text is src as a string, of which the text of runs is cut without copying.
+	text string
+	doc  *document
 	// section is the id of the article being read (its level-2 heading).
 	section string
 	// annexes counts the annexes met inside the "annexes" article.
 	annexes int
+}
+
+func newBuilder(src []byte, d *document) *builder {
+	return &builder{src: src, text: string(src), doc: d}
 }
 
 func (b *builder) add(bl block) { b.doc.blocks = append(b.doc.blocks, bl) }
@@ -248,7 +280,10 @@ func (b *builder) toc(root ast.Node) {
 	var entries []tocEntry
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			entries = append(entries, tocEntry{text: plainText(b.inline(h, 0, "", unchanged, nil), inserted), id: headingID(h)})
+			// The table lists the articles of the new version: not those a redline deleted.
+			if t := plainText(b.inline(h, 0, "", unchanged, nil), inserted); t != "" {
+				entries = append(entries, tocEntry{text: t, id: headingID(h)})
+			}
 		}
 	}
 	if len(entries) < tocMinArticles {
@@ -372,30 +407,46 @@ func (b *builder) block(n ast.Node) []block {
 	case *ast.Blockquote:
 		q := &quote{}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			q.blocks = append(q.blocks, b.block(c)...)
+			for _, bl := range b.block(c) {
+				if p, ok := bl.(*para); ok && p.style == styleBody {
+					p.style = styleQuote
+				}
+				q.blocks = append(q.blocks, bl)
+			}
 		}
 		return []block{q}
 	case *ast.FencedCodeBlock:
-		if c, ok := typeset.ChartOf(n, b.src); ok {
-			return []block{&chart{Chart: c}}
+		ch := unchanged
+		switch typeset.BlockMark(n, b.src) {
+		case typeset.BlockInserted:
+			ch = inserted
+		case typeset.BlockDeleted:
+			ch = deleted
 		}
-		return b.code(n)
+		if ch != unchanged {
+			b.doc.revisions = true
+		}
+		if c, ok := typeset.ChartOf(n, b.src); ok {
+			return []block{newChart(c, ch)}
+		}
+		return b.code(n, ch)
 	case *ast.CodeBlock:
-		return b.code(n)
+		return b.code(n, unchanged)
 	case *ast.ThematicBreak:
 		return []block{&para{style: styleRule}}
 	}
 	return nil
 }
 
-// code reads a code block as preformatted lines, one paragraph each.
-func (b *builder) code(n ast.Node) []block {
+// code reads a code block as preformatted lines, one paragraph each, inserted or deleted
+// whole with the block.
+func (b *builder) code(n ast.Node, ch change) []block {
 	var out []block
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := strings.TrimRight(string(seg.Value(b.src)), "\n")
-		out = append(out, &para{style: stylePreformatted, runs: []run{{text: line}}})
+		out = append(out, &para{style: stylePreformatted, runs: []run{{text: line, change: ch}}, mark: ch})
 	}
 	return out
 }
@@ -437,7 +488,7 @@ func (b *builder) table(t *east.Table) *table {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells [][]run
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, tidySpaces(b.inline(c, 0, "", unchanged, nil)))
+			cells = append(cells, b.runs(c))
 		}
 		for len(cells) < len(out.aligns) {
 			cells = append(cells, nil)
@@ -506,6 +557,104 @@ func columnTwips(widths []colWidth, total int) []int {
 	return out
 }
 
+// whole tells whether a redline inserted or deleted the table whole: every row.
+func (t *table) whole() change {
+	if len(t.marks) == 0 {
+		return unchanged
+	}
+	for _, m := range t.marks {
+		if m != t.marks[0] {
+			return unchanged
+		}
+	}
+	return t.marks[0]
+}
+
+// unit is a paragraph, a table or a list in reading order: what a change of whole paragraphs
+// covers. A list is a unit when all of it changed alike (or nothing of it), else its items'
+// paragraphs are. The paragraphs of a table are not units: a table is inserted or deleted
+// whole, or row by row, never paragraph by paragraph.
+type unit struct {
+	p *para
+	// b is the table, chart, list or table of contents when p is nil.
+	b block
+	// list is the innermost list the unit is an item of, nil outside lists; numbered is set
+	// for the paragraph that starts an item, which carries its number.
+	list     *list
+	numbered bool
+	change   change
+}
+
+// firstPara is the paragraph a unit starts with, if it starts with one.
+func (u unit) firstPara() *para {
+	if u.p != nil {
+		return u.p
+	}
+	if l, ok := u.b.(*list); ok && len(l.items) > 0 {
+		if units := flatten(l.items[0], l, nil); len(units) > 0 {
+			return units[0].firstPara()
+		}
+	}
+	return nil
+}
+
+// key identifies a unit's block.
+func (u unit) key() block {
+	if u.p != nil {
+		return u.p
+	}
+	return u.b
+}
+
+// flatten lists the units of blocks in reading order.
+func flatten(blocks []block, in *list, out []unit) []unit {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *para:
+			out = append(out, unit{p: b, list: in, change: b.mark})
+		case *list:
+			var units []unit
+			for _, item := range b.items {
+				n := len(units)
+				units = flatten(item, b, units)
+				if n < len(units) && units[n].p != nil && len(item) > 0 && item[0] == block(units[n].p) {
+					units[n].numbered = true
+				}
+			}
+			if ch, ok := alike(units); ok {
+				out = append(out, unit{b: b, list: in, change: ch})
+			} else {
+				out = append(out, units...)
+			}
+		case *quote:
+			out = flatten(b.blocks, in, out)
+		case *table:
+			out = append(out, unit{b: b, list: in, change: b.whole()})
+		case *chart:
+			out = append(out, unit{p: b.caption, list: in, change: b.change}, unit{b: b, list: in, change: b.change})
+			if b.legend != nil {
+				out = append(out, unit{p: b.legend, list: in, change: b.change})
+			}
+		default:
+			out = append(out, unit{b: b, list: in})
+		}
+	}
+	return out
+}
+
+// alike reports whether units all changed alike, or none changed, and how.
+func alike(units []unit) (change, bool) {
+	for _, u := range units {
+		if u.change != units[0].change {
+			return unchanged, false
+		}
+	}
+	if len(units) == 0 {
+		return unchanged, true
+	}
+	return units[0].change, true
+}
+
 // wholeChange tells whether every piece of text of a row was inserted, or every piece deleted.
 func wholeChange(cells ...[]run) change {
 	var found change
@@ -525,17 +674,20 @@ func wholeChange(cells ...[]run) change {
 
 // paragraph reads the inline content of a block into a paragraph of the given style.
 func (b *builder) paragraph(n ast.Node, st style) *para {
+	runs := b.runs(n)
+	return &para{style: st, runs: runs, mark: wholeChange(runs)}
+}
+
+// runs reads the inline content of a node, and notes whether a redline changed it.
+func (b *builder) runs(n ast.Node) []run {
 	runs := tidySpaces(b.inline(n, 0, "", unchanged, nil))
-	p := &para{style: st, runs: runs, mark: wholeChange(runs)}
-	if p.mark != unchanged {
-		b.doc.revisions = true
-	}
 	for _, r := range runs {
 		if r.change != unchanged {
 			b.doc.revisions = true
+			break
 		}
 	}
-	return p
+	return runs
 }
 
 // inline flattens the inline content of a node into runs.
@@ -543,7 +695,7 @@ func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			out = append(out, run{text: string(t.Segment.Value(b.src)), style: st, link: link, change: ch})
+			out = append(out, run{text: b.segment(t.Segment), style: st, link: link, change: ch})
 			if t.HardLineBreak() {
 				out = append(out, run{brk: true, style: st, change: ch})
 			} else if t.SoftLineBreak() {
@@ -576,21 +728,47 @@ func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []
 	return out
 }
 
+// segment is the text of a segment of the source.
+func (b *builder) segment(s text.Segment) string {
+	if s.Padding > 0 {
+		return string(s.Value(b.src))
+	}
+	return b.text[s.Start:s.Stop]
+}
+
+// sameLook reports whether two runs can be one.
+func (r run) sameLook(o run) bool {
+	return !r.brk && !o.brk && r.style == o.style && r.link == o.link && r.change == o.change
+}
+
 // tidySpaces merges runs of the same look and places the spaces around inserted and deleted
 // words so that accepting every change, or rejecting every change, leaves exactly one space
 // between two words and none at either end of the paragraph: a space that only separates a
-// changed word from its neighbour goes with the changed word.
+// changed word from its neighbour goes with the changed word. It reuses the memory of runs.
 func tidySpaces(runs []run) []run {
-	var out []run
-	for _, r := range runs {
+	out := runs[:0]
+	for i := 0; i < len(runs); {
+		r := runs[i]
+		j := i + 1
 		if r.text == "" && !r.brk {
+			i = j
 			continue
 		}
-		if n := len(out); n > 0 && !r.brk && !out[n-1].brk && out[n-1].style == r.style && out[n-1].link == r.link && out[n-1].change == r.change {
-			out[n-1].text += r.text
-			continue
+		size := len(r.text)
+		for j < len(runs) && (runs[j].text == "" && !runs[j].brk || r.sameLook(runs[j])) {
+			size += len(runs[j].text)
+			j++
+		}
+		if size > len(r.text) {
+			var t strings.Builder
+			t.Grow(size)
+			for _, m := range runs[i:j] {
+				t.WriteString(m.text)
+			}
+			r.text = t.String()
 		}
 		out = append(out, r)
+		i = j
 	}
 	changed := false
 	for _, r := range out {
@@ -638,7 +816,7 @@ func tidySpaces(runs []run) []run {
 			out[prev].text = out[prev].text[:len(out[prev].text)-1]
 		}
 	}
-	var kept []run
+	kept := out[:0]
 	for _, r := range out {
 		if r.text != "" || r.brk {
 			kept = append(kept, r)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ODT typesets rendered Markdown as an OpenDocument Text document (ODF 1.3, LibreOffice and
@@ -15,16 +16,12 @@ func ODT(md []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("typeset ODT: %w", err)
 	}
-	w := &odtWriter{doc: d, opts: opts, date: d.date.Format("2006-01-02T15:04:05"), autoNames: map[string]string{}}
+	w := &odtWriter{doc: d, opts: opts, date: d.date.Format("2006-01-02T15:04:05"), autoNames: map[string]string{},
+		gone: map[block]bool{}, whole: map[block]bool{}, head: map[block]*odtMarks{}, foot: map[block]*odtMarks{}}
 	content := w.content()
-	a := newArchive(d.date)
+	a := newArchive(d)
 	a.stored("mimetype", []byte(odtMimeType))
-	a.add("META-INF/manifest.xml", []byte(xmlHeader+`<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">`+
-		`<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="`+odtMimeType+`"/>`+
-		`<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>`+
-		`<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>`+
-		`<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>`+
-		`</manifest:manifest>`))
+	a.addPart("META-INF/manifest.xml", odtManifest())
 	a.add("meta.xml", w.meta())
 	a.add("styles.xml", w.styles())
 	a.add("content.xml", content)
@@ -32,6 +29,16 @@ func ODT(md []byte, opts Options) ([]byte, error) {
 }
 
 const odtMimeType = "application/vnd.oasis.opendocument.text"
+
+// odtManifest is the manifest of every document, compressed once.
+var odtManifest = sync.OnceValue(func() part {
+	return compressPart([]byte(xmlHeader + `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">` +
+		`<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="` + odtMimeType + `"/>` +
+		`<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>` +
+		`<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>` +
+		`<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>` +
+		`</manifest:manifest>`))
+})
 
 // odtNamespaces are the namespaces every part declares.
 const odtNamespaces = ` xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"` +
@@ -52,9 +59,37 @@ type odtWriter struct {
 	// auto are the automatic styles of content.xml, in order of first use, by their XML.
 	auto      []string
 	autoNames map[string]string
-	// regions are the tracked changes, in order of their marks in the text.
+	// regions are the tracked changes: the changes of whole paragraphs and tables first (see
+	// plan), then the changes inside paragraphs, in order of their marks in the text.
 	regions []string
 	tables  int
+	// gone are the units a redline deleted whole: they are written in their deletion, not in
+	// the text. whole are the units a redline inserted whole: their text carries no mark of its
+	// own. head and foot are the change marks at the start and at the end of a paragraph; those
+	// of a table stand before it. tail are the marks at the end of the text.
+	gone, whole map[block]bool
+	head, foot  map[block]*odtMarks
+	tail        string
+	// plain is set while writing text that is inside a change of its own.
+	plain bool
+}
+
+// odtMarks are the change marks a unit carries, written in this order: the ends of insertions,
+// the positions of deletions, the starts of insertions.
+type odtMarks struct{ closing, deleted, opening string }
+
+func (m *odtMarks) String() string {
+	if m == nil {
+		return ""
+	}
+	return m.closing + m.deleted + m.opening
+}
+
+func marksOf(m map[block]*odtMarks, b block) *odtMarks {
+	if m[b] == nil {
+		m[b] = &odtMarks{}
+	}
+	return m[b]
 }
 
 func (w *odtWriter) meta() []byte {
@@ -111,6 +146,7 @@ var odtStyleNames = map[style]string{
 	styleTOC1:           "Contents_20_1",
 	styleFooter:         "Footer",
 	styleRule:           "Separator",
+	styleChartLegend:    "Chart_20_Legend",
 }
 
 // autoStyle returns the name of an automatic style with the given family and body, adding it
@@ -136,6 +172,9 @@ func (w *odtWriter) paraStyle(p *para, al align) string {
 	}
 	if p.keepNext && !styleKeepsNext(p.style) {
 		props = append(props, `fo:keep-with-next="always"`)
+	}
+	if p.indent > 0 {
+		props = append(props, `fo:margin-left="`+twipsToCm(p.indent)+`"`)
 	}
 	if p.align != alignDefault {
 		al = p.align
@@ -164,11 +203,15 @@ func styleKeepsNext(s style) bool {
 }
 
 func (w *odtWriter) content() []byte {
+	w.plan()
 	var body xmlWriter
+	body.Grow(w.doc.size * 5 / 2) // OpenDocument takes about twice as many bytes as the Markdown
 	for _, b := range w.doc.blocks {
 		w.block(&body, b, 0)
 	}
+	body.s(w.tail)
 	var x xmlWriter
+	x.Grow(body.Len() + 8192)
 	x.s(xmlHeader, `<office:document-content`, odtNamespaces, `>`)
 	x.s(`<office:font-face-decls><style:font-face style:name="Times New Roman" svg:font-family="&apos;Times New Roman&apos;" style:font-family-generic="roman" style:font-pitch="variable"/>`,
 		`<style:font-face style:name="Liberation Mono" svg:font-family="&apos;Liberation Mono&apos;" style:font-family-generic="modern" style:font-pitch="fixed"/></office:font-face-decls>`)
@@ -203,45 +246,48 @@ func (w *odtWriter) block(x *xmlWriter, b block, level int) {
 		w.toc(x, b)
 	case *quote:
 		for _, c := range b.blocks {
-			if p, ok := c.(*para); ok && p.style == styleBody {
-				p.style = styleQuote
-			}
 			w.block(x, c, level)
 		}
 	}
 }
 
-func (w *odtWriter) para(x *xmlWriter, p *para, al align) {
-	tag := "text:p"
-	level := 0
+// paraTag is the element of a paragraph and its attributes: a heading has an outline level.
+func (w *odtWriter) paraTag(p *para, al align) (tag, attrs string) {
+	tag, attrs = "text:p", ` text:style-name="`+w.paraStyle(p, al)+`"`
 	switch p.style {
 	case styleHeading1:
-		level = 1
+		return "text:h", attrs + ` text:outline-level="1"`
 	case styleHeading2:
-		level = 2
+		return "text:h", attrs + ` text:outline-level="2"`
 	case styleHeading3:
-		level = 3
+		return "text:h", attrs + ` text:outline-level="3"`
 	}
-	if level > 0 {
-		tag = "text:h"
+	return tag, attrs
+}
+
+// para writes a paragraph with the change marks it carries, unless a redline deleted it whole.
+func (w *odtWriter) para(x *xmlWriter, p *para, al align) {
+	if w.gone[p] {
+		x.s(w.head[p].String()) // only a deletion that could stand nowhere else
+		return
 	}
-	x.s(`<`, tag, ` text:style-name="`, w.paraStyle(p, al), `"`)
-	if level > 0 {
-		x.s(` text:outline-level="`, strconv.Itoa(level), `"`)
-	}
-	x.s(`>`)
+	tag, attrs := w.paraTag(p, al)
+	x.s(`<`, tag, attrs, `>`, w.head[p].String())
 	if p.id != "" {
 		x.s(`<text:bookmark-start`)
 		x.attr("text:name", p.id)
 		x.s(`/>`)
 	}
+	plain := w.plain
+	w.plain = plain || w.whole[p]
 	w.runs(x, p.runs)
+	w.plain = plain
 	if p.id != "" {
 		x.s(`<text:bookmark-end`)
 		x.attr("text:name", p.id)
 		x.s(`/>`)
 	}
-	x.s(`</`, tag, `>`)
+	x.s(w.foot[p].String(), `</`, tag, `>`)
 }
 
 // changeInfo is who made a tracked change, and when.
@@ -258,8 +304,12 @@ func (w *odtWriter) region(body string) string {
 
 // runs writes inline content. Inserted text is enclosed between the start and the end of an
 // insertion; deleted text leaves the text for the deletion it belongs to, with a mark where it
-// stood.
+// stood. Inside a change of its own (plain), text carries no mark.
 func (w *odtWriter) runs(x *xmlWriter, runs []run) {
+	if w.plain {
+		w.linked(x, runs)
+		return
+	}
 	for i := 0; i < len(runs); {
 		j := i + 1
 		for j < len(runs) && runs[j].change == runs[i].change {
@@ -361,6 +411,11 @@ func odtSpaces(x *xmlWriter, s string) {
 }
 
 func (w *odtWriter) list(x *xmlWriter, l *list, level int) {
+	leave, ok := w.enter(x, l)
+	if !ok {
+		return
+	}
+	defer leave()
 	name := "Dash_20_List"
 	if l.ordered {
 		name = "Numbered_20_List"
@@ -389,6 +444,11 @@ func (w *odtWriter) list(x *xmlWriter, l *list, level int) {
 }
 
 func (w *odtWriter) table(x *xmlWriter, t *table) {
+	leave, ok := w.enter(x, t)
+	if !ok {
+		return
+	}
+	defer leave()
 	w.tables++
 	name := "Table" + strconv.Itoa(w.tables)
 	tbl := w.autoStyle("table", "Tbl", "", `<style:table-properties style:width="`+twipsToCm(textWidthTw)+`" table:align="margins" fo:margin-bottom="0.3cm"/>`)
@@ -432,10 +492,35 @@ func twipsToCm(tw int) string {
 	return strconv.FormatFloat(float64(tw)*2.54/1440, 'f', 3, 64) + "cm"
 }
 
-// chart draws a bar chart as a table, as the DOCX does.
+// enter writes the change marks that stand before a table, a chart or a list, and reports
+// whether to write it: one a redline deleted whole is written in its deletion. One inserted
+// whole is written without marks in its text, until leave is called.
+func (w *odtWriter) enter(x *xmlWriter, b block) (leave func(), ok bool) {
+	x.s(w.head[b].String())
+	if w.gone[b] {
+		return nil, false
+	}
+	saved := w.plain
+	w.plain = saved || w.whole[b]
+	return func() { w.plain = saved }, true
+}
+
+// chart draws a bar chart as a table under its caption, as the DOCX does.
 func (w *odtWriter) chart(x *xmlWriter, c *chart) {
-	w.para(x, &para{style: styleCaption, runs: []run{{text: c.Title}}}, alignDefault)
-	const labelTw, valueTw = 2600, 1100
+	w.para(x, c.caption, alignDefault)
+	w.chartTable(x, c)
+	if c.legend != nil {
+		w.para(x, c.legend, alignDefault)
+	}
+}
+
+func (w *odtWriter) chartTable(x *xmlWriter, c *chart) {
+	leave, ok := w.enter(x, c)
+	if !ok {
+		return
+	}
+	defer leave()
+	const labelTw, valueTw = chartLabelTw, chartValueTw
 	seg := (textWidthTw - labelTw - valueTw) / chartSegments
 	w.tables++
 	tbl := w.autoStyle("table", "Tbl", "", `<style:table-properties style:width="`+twipsToCm(labelTw+valueTw+seg*chartSegments)+`" table:align="left" fo:margin-bottom="0.1cm"/>`)
@@ -468,12 +553,6 @@ func (w *odtWriter) chart(x *xmlWriter, c *chart) {
 		x.s(`</table:table-cell></table:table-row>`)
 	}
 	x.s(`</table:table>`)
-	if c.ThresholdLabel != "" {
-		st := w.autoStyle("paragraph", "P", ` style:parent-style-name="Chart_20_Legend"`, `<style:paragraph-properties fo:margin-left="`+twipsToCm(labelTw+seg)+`"/>`)
-		x.s(`<text:p text:style-name="`, st, `">`)
-		x.text(c.ThresholdLabel)
-		x.s(`</text:p>`)
-	}
 }
 
 // toc writes the table of contents over the article headings (outline level 1), with the

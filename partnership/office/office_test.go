@@ -47,7 +47,7 @@ func readReference(t *testing.T, md []byte) reference {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			txt := plainText((&builder{src: body, doc: &document{}}).inline(n, 0, "", unchanged, nil), inserted)
+			txt := plainText(newBuilder(body, &document{}).inline(n, 0, "", unchanged, nil), inserted)
 			switch n.Level {
 			case 1:
 				ref.h1 = txt

@@ -1,6 +1,8 @@
 package office
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -62,6 +64,21 @@ func pairs(t *testing.T) []pair {
 	with := loadDefinition(t, "../../examples/pacte-parc-des-glycines.yaml")
 	without := loadDefinition(t, "../../examples/pacte-parc-des-glycines.yaml")
 	delete(without.Value.(map[string]any), "subsidiarity")
+	// Communality facts that differ: a fact withdrawn, another declared; the levels, the
+	// chart and the list of facts change, the last paragraph of the document with them.
+	facts := loadDefinition(t, "../../examples/pacte-parc-des-glycines.yaml")
+	communality := facts.Value.(map[string]any)["communality"].(map[string]any)
+	declared := slices.DeleteFunc(slices.Clone(communality["facts"].([]any)), func(f any) bool {
+		return f.(map[string]any)["fact"] == "control_public_reporting"
+	})
+	communality["facts"] = append(declared, map[string]any{"fact": "governance_free_of_charge",
+		"statement": "La participation au comité de suivi n’est subordonnée à aucune cotisation.",
+		"evidence":  map[string]any{"clause": "Pacte, article « Gouvernance »"}})
+	// A row added to a table: support in kind the commune adds.
+	row := loadDefinition(t, "../../examples/pacte-parc-des-glycines.yaml")
+	support := row.Value.(map[string]any)["support"].(map[string]any)
+	support["in_kind"] = append(support["in_kind"].([]any), map[string]any{"type": "premises", "provider": "commune",
+		"description": "Mise à disposition du local technique du parc pour le rangement des outils.", "value": json.Number("300")})
 	var out []pair
 	for _, lang := range []string{"fr", "en"} {
 		for _, p := range []struct {
@@ -72,6 +89,10 @@ func pairs(t *testing.T) []pair {
 			{"v2 to v1", v2, v1},
 			{"optional clause inserted", without, with},
 			{"optional clause removed", with, without},
+			{"communality facts changed", with, facts},
+			{"communality facts changed back", facts, with},
+			{"table row inserted", with, row},
+			{"table row deleted", row, with},
 		} {
 			old, new := renderDefinition(t, p.old, lang), renderDefinition(t, p.new, lang)
 			rl, err := redline.Compare(old, new)
@@ -84,24 +105,29 @@ func pairs(t *testing.T) []pair {
 	return out
 }
 
-// acceptDOCX accepts (or, with reject, rejects) every tracked change of a document.xml: kept
-// text is unwrapped, dropped text removed with its runs, a paragraph whose mark is dropped is
-// merged into the next paragraph, a dropped table row removed.
+// acceptDOCX accepts (or, with reject, rejects) every tracked change of a document.xml as Word
+// does: a dropped table row goes (and a table left without rows), kept text is unwrapped,
+// dropped text removed with its runs, then a paragraph whose mark is dropped is merged into the
+// next paragraph, which keeps its properties.
 func acceptDOCX(doc *node, reject bool) {
 	keep, drop := "w:ins", "w:del"
 	if reject {
 		keep, drop = drop, keep
 	}
+	var marks []*node
 	for _, n := range doc.all(drop) {
 		switch n.parent.name {
 		case "w:rPr": // a paragraph mark
-			p := n.parent.parent.parent
-			n.remove()
-			mergeWithNext(p)
+			marks = append(marks, n)
 		case "w:trPr":
 			n.parent.parent.remove()
 		default:
 			n.remove()
+		}
+	}
+	for _, tbl := range doc.all("w:tbl") {
+		if len(tbl.all("w:tr")) == 0 {
+			tbl.remove()
 		}
 	}
 	for _, n := range doc.all(keep) {
@@ -114,10 +140,10 @@ func acceptDOCX(doc *node, reject bool) {
 	for _, n := range doc.all("w:delText") {
 		n.name = "w:t"
 	}
-	for _, tbl := range doc.all("w:tbl") {
-		if len(tbl.all("w:tr")) == 0 {
-			tbl.remove()
-		}
+	for _, n := range marks {
+		p := n.parent.parent.parent
+		n.remove()
+		mergeWithNext(p)
 	}
 }
 
@@ -218,8 +244,8 @@ func diffLines(t *testing.T, what string, got, want []string) {
 }
 
 // TestDOCXTrackedChanges accepts and rejects every change of the DOCX redline of each pair of
-// versions: accepting gives the text of the new version, paragraph by paragraph and style by
-// style; rejecting gives the old one, article numbers aside.
+// versions: accepting gives the text of the new version, paragraph by paragraph, empty ones
+// included, and style by style; rejecting gives the old one, article numbers aside.
 func TestDOCXTrackedChanges(t *testing.T) {
 	for _, p := range pairs(t) {
 		t.Run(p.name, func(t *testing.T) {
@@ -288,58 +314,210 @@ func TestOptionalClauseIsOneInsertion(t *testing.T) {
 	}
 }
 
-// odtAccept accepts (or rejects) every tracked change of a content.xml: an insertion is kept
-// or removed between its start and its end; a deletion's text is dropped or put back at its
-// mark.
+// odtAccept accepts (or rejects) every tracked change of a content.xml as ODF defines them and
+// LibreOffice applies them. Accepting drops the marks, and with them the deleted content.
+// Rejecting removes what lies between the start and the end of each insertion, across
+// paragraphs if need be (see removeRange), then puts each deletion back at its mark (see
+// restore).
 func odtAccept(t *testing.T, doc *node, reject bool) {
 	regions := map[string]*node{}
 	for _, r := range doc.all("text:changed-region") {
 		regions[r.attr("text:id")] = r
 	}
-	for _, start := range doc.all("text:change-start") {
-		id := start.attr("text:change-id")
-		parent := start.parent
-		i := slices.Index(parent.children, start)
-		j := i + 1
-		for j < len(parent.children) && !(parent.children[j].name == "text:change-end" && parent.children[j].attr("text:change-id") == id) {
-			j++
+	if reject {
+		ends := map[string]*node{}
+		for _, e := range doc.all("text:change-end") {
+			ends[e.attr("text:change-id")] = e
 		}
-		if j == len(parent.children) {
-			t.Fatalf("insertion %s does not end in the paragraph it starts in", id)
+		for _, start := range doc.all("text:change-start") {
+			id := start.attr("text:change-id")
+			if ends[id] == nil {
+				t.Fatalf("insertion %s has no end", id)
+			}
+			removeRange(start, ends[id])
 		}
-		if reject {
-			parent.children = append(parent.children[:i:i], parent.children[j+1:]...)
-		} else {
-			parent.children = append(parent.children[:i:i], append(slices.Clone(parent.children[i+1:j]), parent.children[j+1:]...)...)
+		for _, mark := range doc.all("text:change") {
+			id := mark.attr("text:change-id")
+			var content []*node
+			for _, c := range regions[id].child("text:deletion").children {
+				if c.name != "" && c.name != "office:change-info" {
+					content = append(content, c)
+				}
+			}
+			restore(t, mark, content)
 		}
 	}
-	for _, mark := range doc.all("text:change") {
-		if !reject {
-			mark.remove()
-			continue
+	for _, name := range []string{"text:change", "text:change-start", "text:change-end", "text:tracked-changes"} {
+		for _, n := range doc.all(name) {
+			n.remove()
 		}
-		del := regions[mark.attr("text:change-id")].child("text:deletion")
-		ps := del.all("text:p")
-		if len(ps) != 1 {
-			t.Fatalf("deletion %s holds %d paragraphs", mark.attr("text:change-id"), len(ps))
-		}
-		mark.name = "text:span"
-		mark.children = ps[0].children
-	}
-	for _, tc := range doc.all("text:tracked-changes") {
-		tc.remove()
 	}
 }
 
-// odtParagraphs is the text of a content.xml, paragraph by paragraph, without empty paragraphs
-// and the table of contents.
+func isParagraph(n *node) bool { return n != nil && (n.name == "text:p" || n.name == "text:h") }
+
+func isChangeMark(n *node) bool {
+	return n.name == "text:change" || n.name == "text:change-start" || n.name == "text:change-end"
+}
+
+// paragraphOf is the paragraph a node stands in, nil for a node at block level.
+func paragraphOf(n *node) *node {
+	for p := n.parent; p != nil; p = p.parent {
+		if isParagraph(p) {
+			return p
+		}
+	}
+	return nil
+}
+
+// removeRange removes what lies between two marks in document order, the marks included, as an
+// editor deletes a selection. When the marks stand in two paragraphs, these become one: the
+// paragraph of the end, if the range starts at the start of a paragraph (it took whole
+// paragraphs with their breaks: the change marks before it move to the paragraph that stays),
+// else the paragraph of the start, which takes the rest of the other. Lists and list items the
+// range emptied go.
+func removeRange(start, end *node) {
+	ps, pe := paragraphOf(start), paragraphOf(end)
+	var path []*node // start and its ancestors
+	for n := start; n != nil; n = n.parent {
+		path = append(path, n)
+	}
+	var common *node
+	endSide := map[*node]*node{} // ancestor of end -> its child on the way to end
+	for n := end; n.parent != nil; n = n.parent {
+		endSide[n.parent] = n
+	}
+	for _, n := range path {
+		if _, ok := endSide[n]; ok {
+			common = n
+			break
+		}
+	}
+	// Strip everything after start below the common ancestor, and everything before end.
+	for n := start; n.parent != common; n = n.parent {
+		i := slices.Index(n.parent.children, n)
+		n.parent.children = n.parent.children[: i+1 : i+1]
+	}
+	for n := end; n.parent != common; n = n.parent {
+		i := slices.Index(n.parent.children, n)
+		n.parent.children = n.parent.children[i:]
+	}
+	startChild := start
+	for startChild.parent != common {
+		startChild = startChild.parent
+	}
+	endChild := endSide[common]
+	i, j := slices.Index(common.children, startChild), slices.Index(common.children, endChild)
+	common.children = append(common.children[:i+1:i+1], common.children[j:]...)
+	if ps != nil && pe != nil && ps != pe {
+		var before []*node
+		content := false
+		for _, c := range ps.children {
+			if c == start {
+				break
+			}
+			before = append(before, c)
+			content = content || !isChangeMark(c)
+		}
+		if content {
+			for _, c := range pe.children {
+				c.parent = ps
+			}
+			ps.children = append(ps.children, pe.children...)
+			pe.remove()
+		} else {
+			for _, c := range before {
+				c.parent = pe
+			}
+			pe.children = append(before, pe.children...)
+			ps.remove()
+		}
+		for _, n := range []*node{ps.parent, pe.parent} {
+			for n != nil && (n.name == "text:list-item" || n.name == "text:list") && len(n.all("text:p"))+len(n.all("text:h")) == 0 {
+				up := n.parent
+				n.remove()
+				n = up
+			}
+		}
+	}
+	start.remove()
+	end.remove()
+}
+
+// restore puts a deletion back at its mark, as ODF says: at block level, the deleted content
+// stands in place of the mark; inside a paragraph, the paragraph is split at the mark, its
+// first half continued by the first paragraph of the deletion (keeping the element and style of
+// the paragraph), its second half ending the last one (which keeps its own), the content
+// between them standing whole in between.
+func restore(t *testing.T, mark *node, content []*node) {
+	t.Helper()
+	pm := mark.parent
+	at := slices.Index(pm.children, mark)
+	if !isParagraph(pm) {
+		for _, c := range content {
+			c.parent = pm
+		}
+		pm.children = append(pm.children[:at:at], append(content, pm.children[at+1:]...)...)
+		return
+	}
+	first, last := content[0], content[len(content)-1]
+	if !isParagraph(first) || !isParagraph(last) {
+		t.Fatalf("deletion %s inside a paragraph does not start and end with paragraphs", mark.attr("text:change-id"))
+	}
+	before, after := slices.Clone(pm.children[:at]), slices.Clone(pm.children[at+1:])
+	if len(content) == 1 {
+		pm.children = append(before, append(first.children, after...)...)
+		for _, c := range pm.children {
+			c.parent = pm
+		}
+		return
+	}
+	pm.children = append(before, first.children...)
+	for _, c := range pm.children {
+		c.parent = pm
+	}
+	last.children = append(last.children, after...)
+	for _, c := range last.children {
+		c.parent = last
+	}
+	rest := content[1:]
+	parent := pm.parent
+	for _, c := range rest {
+		c.parent = parent
+	}
+	i := slices.Index(parent.children, pm)
+	parent.children = append(parent.children[:i+1:i+1], append(rest, parent.children[i+1:]...)...)
+}
+
+// paragraphStyles resolves the paragraph styles of a content.xml: an automatic style is named by
+// what it is (its parent style and its properties), which two documents write alike whatever
+// the order of their automatic styles.
+func paragraphStyles(doc *node) map[string]string {
+	out := map[string]string{}
+	for _, st := range doc.all("style:style") {
+		if st.attr("style:family") != "paragraph" {
+			continue
+		}
+		var b bytes.Buffer
+		for _, c := range st.children {
+			dumpNode(&b, c, 0)
+		}
+		out[st.attr("style:name")] = st.attr("style:parent-style-name") + strings.ReplaceAll(b.String(), "\n", "")
+	}
+	return out
+}
+
+// odtParagraphs is the text of a content.xml, paragraph by paragraph, empty ones included,
+// each with its element and style, the table of contents left out; with masked set, the
+// numbers of articles.
 func odtParagraphs(doc *node, masked bool) []string {
+	styles := paragraphStyles(doc)
 	var out []string
 	var walk func(*node)
 	walk = func(n *node) {
 		for _, c := range n.children {
 			switch c.name {
-			case "text:table-of-content", "text:tracked-changes":
+			case "text:table-of-content", "text:tracked-changes", "office:automatic-styles":
 				continue
 			case "text:p", "text:h":
 				if masked {
@@ -349,13 +527,15 @@ func odtParagraphs(doc *node, masked bool) []string {
 						}
 					}
 				}
-				txt := strings.TrimSpace(c.content())
+				txt := c.content()
 				if masked && c.name == "text:h" {
 					txt = headingNumber.ReplaceAllString(txt, "# – ")
 				}
-				if txt != "" {
-					out = append(out, c.name+": "+txt)
+				st := c.attr("text:style-name")
+				if s, ok := styles[st]; ok {
+					st = s
 				}
+				out = append(out, c.name+" "+st+": "+txt)
 				continue
 			}
 			walk(c)
@@ -375,9 +555,9 @@ func odtBody(t *testing.T, md []byte) *node {
 	return parseXML(t, p["content.xml"])
 }
 
-// TestODTTrackedChanges does for ODT what TestDOCXTrackedChanges does for DOCX. A paragraph
-// wholly inserted or deleted is tracked as its text: accepting or rejecting leaves it empty,
-// so paragraphs are compared without the empty ones.
+// TestODTTrackedChanges does for ODT what TestDOCXTrackedChanges does for DOCX: accepting every
+// change gives the new version, rejecting every change the old one, paragraph by paragraph,
+// empty ones included, each with its element and style.
 func TestODTTrackedChanges(t *testing.T) {
 	for _, p := range pairs(t) {
 		t.Run(p.name, func(t *testing.T) {

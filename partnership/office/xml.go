@@ -2,45 +2,8 @@ package office
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 )
-
-// xmlText escapes text for an XML element or attribute, and drops the characters XML 1.0 cannot
-// hold (control characters other than tab and line feeds), which no editor could open.
-func xmlText(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '&' || c == '<' || c == '>' || c == '"' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= utf8.RuneSelf {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\t', r == '\n', r == '\r':
-			b.WriteRune(r)
-		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r == utf8.RuneError:
-			// not representable in XML 1.0
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // xmlWriter builds an XML part: a buffer with helpers for the common cases.
 type xmlWriter struct{ bytes.Buffer }
@@ -51,13 +14,57 @@ func (w *xmlWriter) s(parts ...string) {
 	}
 }
 
-// text writes escaped text.
-func (w *xmlWriter) text(s string) { w.WriteString(xmlText(s)) }
+// text writes text escaped for an XML element or attribute, and drops the characters XML 1.0
+// cannot hold (control characters other than tab and line feeds, U+FFFE, U+FFFF, bytes that are
+// not UTF-8), which no editor could open. It copies the runs of text that need nothing, so that
+// text (most of a document, accented or not) costs no allocation.
+func (w *xmlWriter) text(s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			var esc string
+			switch {
+			case c == '&':
+				esc = "&amp;"
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '"':
+				esc = "&quot;"
+			case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			default:
+				i++
+				continue
+			}
+			w.WriteString(s[start:i])
+			w.WriteString(esc)
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+			w.WriteString(s[start:i])
+			start = i + size
+		}
+		i += size
+	}
+	w.WriteString(s[start:])
+}
+
+// xmlText is s escaped as text writes it.
+func xmlText(s string) string {
+	var w xmlWriter
+	w.text(s)
+	return w.String()
+}
 
 // attr writes ` name="value"` with the value escaped.
 func (w *xmlWriter) attr(name, value string) {
-	w.WriteString(" " + name + `="`)
-	w.WriteString(xmlText(value))
+	w.s(" ", name, `="`)
+	w.text(value)
 	w.WriteString(`"`)
 }
 

@@ -176,7 +176,7 @@ func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 		return nil, append(diags, Diagnostic{Severity: Error, File: file, Line: doc.PosOf("").Line, Column: doc.PosOf("").Column,
 			Message: fmt.Sprintf("a definition must be a mapping of keys to values (kind, lang, id, title…); got %s", Describe(doc.Value))})
 	}
-	doc.Definition = decodeDefinition(doc.Value)
+	doc.Definition, _ = doc.Localized(treeLang(doc.Value))
 	return doc, diags
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/commons-toolkit/commons/schema"
+	"github.com/commons-toolkit/commons/templates"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,105 +15,263 @@ import (
 const scaffoldWidth = 96
 
 // Scaffold writes a starter definition of the given kind and language: every key that applies
-// to the kind, in schema order, preceded by a comment made of its title and description, with
-// the schema's example as a value. The first line is a yaml-language-server modeline so that
-// editors complete and check keys against the schema.
+// to the kind, in schema order, preceded by a comment made of its title and description in
+// that language, with the schema's example in that language as a value. Where the clause
+// library has a default for a key, the comment says so and the value is the default, written
+// out: the definition then says itself what the document will say. The first line is a
+// yaml-language-server modeline so that editors complete and check keys against the schema.
+// The starter validates and renders as it is.
 func Scaffold(kind Kind, lang string) []byte {
+	if lang != "en" {
+		lang = "fr"
+	}
+	sc := &scaffold{kind: kind, lang: lang, words: scaffoldWords[lang], values: scaffoldValues(kind, lang)}
+	sc.jurisdiction, _ = sc.values["jurisdiction"].(string)
+	if data, err := templates.FS.ReadFile(DefaultsFile); err == nil {
+		sc.defaults, _ = ParseDefaults(data, "templates/"+DefaultsFile)
+	}
 	m := Schema()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "# yaml-language-server: $schema=%s\n", schema.ID)
-	fmt.Fprintf(&b, "#\n# Starter %s. Replace each value with your own, delete the keys marked optional that\n", kind)
-	b.WriteString("# you do not need, then check the file with: commons validate FILE\n")
+	b := &sc.b
+	fmt.Fprintf(b, "# yaml-language-server: $schema=%s\n", schema.ID)
+	for _, line := range strings.Split(fmt.Sprintf(sc.words.header, kindWords[lang][kind]), "\n") {
+		b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+	}
 	required := append(slices.Clone(m.Root.Required), m.Root.KindRequired[kind]...)
 	for _, p := range m.Root.Properties {
 		if p.Name == "$schema" || !p.Node.AppliesTo(kind) {
 			continue
 		}
-		value := scaffoldValues[p.Name]
+		value := sc.values[p.Name]
 		switch p.Name {
 		case "kind":
 			value = string(kind)
 		case "lang":
 			value = lang
+		case "templates":
+			value = "^" + compatibleVersion(templates.Version())
 		}
 		b.WriteString("\n")
-		writeProperty(&b, p.Name, p.Node, value, slices.Contains(required, p.Name), 0)
+		sc.property(p.Name, p.Name, p.Node, value, slices.Contains(required, p.Name), 0)
 		if p.Name == "parties" {
-			// The schema's examples describe one public body; the examples elsewhere refer to
-			// a collective too, and every kind of document needs one, so the starter has both.
-			writeObject(&b, p.Node.Resolved().Items.Resolved(), 4, "  - ", scaffoldCollective, true)
+			// The schema's examples describe one public body; every kind of document needs a
+			// collective too, so the starter has both.
+			sc.object(p.Node.Resolved().Items.Resolved(), "parties", 4, "  - ", sc.collective(), true)
 		}
 	}
 	return b.Bytes()
 }
 
+// compatibleVersion is the part of a version that a range of compatible versions names: the
+// major version, or the major and minor versions before 1.0.0.
+func compatibleVersion(v string) string {
+	parts := strings.Split(v, ".")
+	if len(parts) < 2 || parts[0] != "0" {
+		return parts[0]
+	}
+	return parts[0] + "." + parts[1]
+}
+
+type scaffold struct {
+	kind         Kind
+	lang         string
+	jurisdiction string
+	words        starterWords
+	values       map[string]any
+	defaults     *Defaults
+	b            bytes.Buffer
+}
+
+// starterWords are the words of a starter file that are not in the schema.
+type starterWords struct {
+	header, optional, oneOf, defaultIs string
+}
+
+var scaffoldWords = map[string]starterWords{
+	"fr": {
+		header: "Définition de départ d’une %s. Remplacez chaque valeur par la vôtre, supprimez les clés\n" +
+			"facultatives dont vous n’avez pas besoin, puis vérifiez le fichier : commons validate FICHIER",
+		optional:  " (facultatif)",
+		oneOf:     " Valeurs possibles : %s.",
+		defaultIs: " Si la clé est omise, la bibliothèque de clauses applique la valeur par défaut %s (templates/defaults.yaml) et le signale.",
+	},
+	"en": {
+		header: "Starter %s. Replace each value with your own, delete the keys marked optional that you do\n" +
+			"not need, then check the file with: commons validate FILE",
+		optional:  " (optional)",
+		oneOf:     " One of: %s.",
+		defaultIs: " When the key is left out, the clause library applies the default %s (templates/defaults.yaml) and says so.",
+	},
+}
+
+// starterTitles are the id, title and summary of the starter of each kind, where the schema's
+// examples (those of a convention) do not fit.
+var starterTitles = map[string]map[Kind][3]string{
+	"fr": {
+		KindCharter: {"charte-communs-valmont", "Charte des communs de Valmont",
+			"La Ville de Valmont et les collectifs d’habitants fixent les principes de leur coopération pour prendre soin des communs du territoire."},
+		KindCall: {"appel-communs-2026", "Appel à communs 2026 de la Ville de Valmont",
+			"La Ville de Valmont soutient les communs numériques utiles à la transition écologique du territoire."},
+		KindApplication: {"candidature-glycines", "Candidature du Collectif des Glycines à l’appel à communs 2026",
+			"Le Collectif des Glycines présente la carte ouverte des jardins partagés de Valmont."},
+	},
+	"en": {
+		KindCharter: {"riverside-charter", "Riverside Charter of the Commons",
+			"Riverside Borough Council and residents’ groups set out the principles of their cooperation in caring for the commons of the borough."},
+		KindConvention: {"pact-elm-street-garden", "", ""},
+		KindCall: {"call-commons-2026", "Riverside call for commons 2026",
+			"The Council supports digital commons that serve the ecological transition of the borough."},
+		KindApplication: {"application-elm-street", "Application of the Friends of Elm Street Garden to the 2026 call for commons",
+			"The Friends present an open map of the community gardens of Riverside."},
+	},
+}
+
+var kindWords = map[string]map[Kind]string{
+	"fr": {KindCharter: "charte", KindConvention: "convention", KindCall: "appel à communs", KindApplication: "candidature"},
+	"en": {KindCharter: "charter", KindConvention: "convention", KindCall: "call for commons", KindApplication: "application"},
+}
+
 // commentedOut marks a key the starter file shows as a comment: useful to know about, but its
-// example cannot be valid everywhere the file may be saved.
+// example cannot be valid everywhere the file may be saved, or does not fit the starter's case.
 type commentedOut struct{}
 
-// scaffoldValues overrides the schema's examples in starter files, by path.
-var scaffoldValues = map[string]any{
-	// The call's file is resolved next to the application, where the example file is absent.
-	"application": map[string]any{"call": map[string]any{"file": commentedOut{}}},
+// scaffoldValues overrides the schema's examples in starter files, by path. A nil value drops
+// the key.
+func scaffoldValues(kind Kind, lang string) map[string]any {
+	v := map[string]any{}
+	for i, key := range []string{"id", "title", "summary"} {
+		if s := starterTitles[lang][kind]; s[i] != "" {
+			v[key] = s[i]
+		}
+	}
+	for k, x := range map[string]any{
+		// The call's file is resolved next to the application, where the example file is absent.
+		"application": map[string]any{"call": map[string]any{"file": commentedOut{}}},
+		// The commons belongs to a party, so it needs no owner's name.
+		"commons": map[string]any{"owner_name": commentedOut{}},
+		// A commune has no number in the register of associations.
+		"parties": map[string]any{"rna": nil},
+		// The public body adopts the starter charter; recognition is for a charter adopted by
+		// a community.
+		"charter": map[string]any{"recognised_by": commentedOut{}, "recognition": commentedOut{}},
+	} {
+		v[k] = x
+	}
+	// The article of a French designation tells its gender; the key is shown, not used.
+	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}}
+	if lang == "en" {
+		// The English starter is an English partnership: French registers and the French
+		// power to terminate on grounds of general interest do not apply.
+		v["jurisdiction"] = "GB"
+		v["parties"] = map[string]any{"rna": nil, "siret": nil, "gender": commentedOut{}}
+		v["termination"] = map[string]any{"general_interest": commentedOut{}}
+	}
+	return v
 }
 
-// scaffoldCollective is the second party of every starter file: the collective the schema's
-// examples refer to.
-var scaffoldCollective = map[string]any{
-	"id":          "collectif-glycines",
-	"name":        "Collectif des Glycines",
-	"designation": "le Collectif",
-	"role":        string(RoleCitizenCollective),
-	"legal_form":  "Association déclarée (loi du 1er juillet 1901)",
-	"siret":       nil,
-	"rna":         "W421004321",
-	"address":     "14 rue des Glycines, 12345 Valmont",
-	"representative": map[string]any{
-		"name":      "Nadia Roussel",
-		"capacity":  "Présidente",
-		"authority": "Décision du conseil d’administration du 3 février 2026",
-	},
-	"signs": true,
+// collective is the second party of every starter file: the collective the schema's examples
+// refer to.
+func (sc *scaffold) collective() map[string]any {
+	if sc.lang == "en" {
+		return map[string]any{
+			"id":           "collectif-glycines",
+			"name":         "Friends of Elm Street Garden",
+			"designation":  "the Friends",
+			"gender":       nil,
+			"plural":       true,
+			"role":         string(RoleCitizenCollective),
+			"legal_status": string(StatusAssociation),
+			"legal_form":   "charitable incorporated organisation",
+			"siret":        nil,
+			"rna":          nil,
+			"address":      "14 Elm Street, Riverside RV2 3BB",
+			"representative": map[string]any{
+				"name":      "Nadia Roussel",
+				"capacity":  "Chair",
+				"authority": "Resolution of the board of trustees of 3 February 2026",
+			},
+			"signs": true,
+		}
+	}
+	return map[string]any{
+		"id":           "collectif-glycines",
+		"name":         "Collectif des Glycines",
+		"designation":  "le Collectif",
+		"gender":       nil,
+		"plural":       nil,
+		"role":         string(RoleCitizenCollective),
+		"legal_status": string(StatusAssociation),
+		"legal_form":   "Association déclarée (loi du 1er juillet 1901)",
+		"siret":        nil,
+		"rna":          "W421004321",
+		"address":      "14 rue des Glycines, 12345 Valmont",
+		"representative": map[string]any{
+			"name":      "Nadia Roussel",
+			"capacity":  "Présidente",
+			"authority": "Décision du conseil d’administration du 3 février 2026",
+		},
+		"signs": true,
+	}
 }
 
-// writeProperty writes one key with its comment. override replaces the example when not nil.
-func writeProperty(b *bytes.Buffer, name string, node *SchemaNode, override any, required bool, indent int) {
-	writeComment(b, node, required, indent)
-	writeValue(b, name, node.Resolved(), override, indent)
+// property writes one key with its comment. override replaces the example when not nil; path
+// is the key's place in the definition, with dots.
+func (sc *scaffold) property(name, path string, node *SchemaNode, override any, required bool, indent int) {
+	if override == nil {
+		override = sc.defaultFor(path)
+	}
+	sc.comment(node, path, required, indent)
+	sc.value(name, path, node.Resolved(), override, indent)
 }
 
-// writeValue writes one key and its value, without comment.
-func writeValue(b *bytes.Buffer, name string, r *SchemaNode, override any, indent int) {
+// defaultFor returns the clause library's default for a key, in the starter's language.
+func (sc *scaffold) defaultFor(path string) any {
+	if d, ok := sc.defaults.Value(sc.kind, sc.jurisdiction, path); ok {
+		return d.Text(sc.lang)
+	}
+	return nil
+}
+
+// value writes one key and its value, without comment.
+func (sc *scaffold) value(name, path string, r *SchemaNode, override any, indent int) {
+	b := &sc.b
 	pad := strings.Repeat(" ", indent)
 	switch {
-	case r.Type == "object":
+	case r.Type == "object" && r.TextKind() == "" && len(r.Properties) > 0 && r.Properties[0].Name != "fr":
 		fmt.Fprintf(b, "%s%s:\n", pad, name)
 		values, _ := override.(map[string]any)
-		writeObject(b, r, indent+2, "", values, false)
+		sc.object(r, path, indent+2, "", values, false)
+	case r.Type == "array" && r.Items.Resolved().Type == "object" && !isText(r.Items.Resolved()):
+		// An override of a list of objects applies to the keys of its item.
+		fmt.Fprintf(b, "%s%s:\n", pad, name)
+		values, _ := override.(map[string]any)
+		sc.object(r.Items.Resolved(), path, indent+4, pad+"  - ", values, false)
 	case override != nil:
 		fmt.Fprintf(b, "%s%s: %s\n", pad, name, yamlScalar(override))
 	case r.Type == "array":
 		fmt.Fprintf(b, "%s%s:\n", pad, name)
 		item := r.Items.Resolved()
-		if item.Type == "object" {
-			writeObject(b, item, indent+4, pad+"  - ", nil, false)
-			return
-		}
-		for _, v := range arrayExample(r, item) {
+		for _, v := range sc.arrayExample(r, item) {
 			fmt.Fprintf(b, "%s  - %s\n", pad, yamlScalar(v))
 		}
 	default:
-		fmt.Fprintf(b, "%s%s: %s\n", pad, name, yamlScalar(example(r)))
+		fmt.Fprintf(b, "%s%s: %s\n", pad, name, yamlScalar(sc.example(r)))
 	}
 }
 
-// writeObject writes the properties of an object. When first is not empty, the first key is
-// written after it (the "- " of a list item) instead of being indented. values overrides the
-// schema's examples by key, at any depth; a nil value drops the key. terse leaves out comments,
-// for a second item whose keys were explained with the first.
-func writeObject(b *bytes.Buffer, node *SchemaNode, indent int, first string, values map[string]any, terse bool) {
-	for i, p := range node.Properties {
-		var sub bytes.Buffer
+// isText reports whether a resolved node is the schema's text or name: a string, or a mapping
+// of languages.
+func isText(r *SchemaNode) bool {
+	return slices.Contains(r.Types, "string") && len(r.Properties) > 0 && r.Properties[0].Name == "fr"
+}
+
+// object writes the properties of an object. When first is not empty, the first key is written
+// after it (the "- " of a list item) instead of being indented. values overrides the schema's
+// examples by key, at any depth; a nil value drops the key. terse leaves out comments, for a
+// second item whose keys were explained with the first.
+func (sc *scaffold) object(node *SchemaNode, path string, indent int, first string, values map[string]any, terse bool) {
+	b := &sc.b
+	written := 0
+	for _, p := range node.Properties {
 		v, overridden := values[p.Name]
 		if overridden && v == nil {
 			continue
@@ -122,23 +281,25 @@ func writeObject(b *bytes.Buffer, node *SchemaNode, indent int, first string, va
 		if comment {
 			v = nil
 		}
+		var sub scaffold
+		sub.kind, sub.lang, sub.jurisdiction, sub.words, sub.values, sub.defaults = sc.kind, sc.lang, sc.jurisdiction, sc.words, sc.values, sc.defaults
+		child := path + "." + p.Name
 		if terse {
-			writeValue(&sub, p.Name, r, v, indent)
+			sub.value(p.Name, child, r, v, indent)
 		} else {
-			writeProperty(&sub, p.Name, p.Node, v, slices.Contains(node.Required, p.Name), indent)
+			sub.property(p.Name, child, p.Node, v, slices.Contains(node.Required, p.Name), indent)
 		}
+		text := sub.b.String()
 		if comment {
-			lines := strings.SplitAfter(sub.String(), "\n")
+			lines := strings.SplitAfter(text, "\n")
 			for j, l := range lines {
 				if trimmed := strings.TrimLeft(l, " "); trimmed != "" && !strings.HasPrefix(trimmed, "#") {
 					lines[j] = l[:len(l)-len(trimmed)] + "# " + trimmed
 				}
 			}
-			sub.Reset()
-			sub.WriteString(strings.Join(lines, ""))
+			text = strings.Join(lines, "")
 		}
-		text := sub.String()
-		if i == 0 && first != "" {
+		if written == 0 && first != "" {
 			// Comments stay above the item; the key moves onto the "- " line.
 			lines := strings.SplitAfter(text, "\n")
 			for j, l := range lines {
@@ -149,26 +310,35 @@ func writeObject(b *bytes.Buffer, node *SchemaNode, indent int, first string, va
 			}
 			text = strings.Join(lines, "")
 		}
+		written++
 		b.WriteString(text)
 	}
 }
 
-func writeComment(b *bytes.Buffer, node *SchemaNode, required bool, indent int) {
-	text := node.Title
+func (sc *scaffold) comment(node *SchemaNode, path string, required bool, indent int) {
+	t := node.In(sc.lang)
+	text := t.Title
 	if !required {
-		text += " (optional)"
+		text += sc.words.optional
 	}
-	if node.Description != "" {
-		text += ": " + node.Description
+	if t.Description != "" {
+		text += " : "
+		if sc.lang == "en" {
+			text = strings.TrimSuffix(text, " : ") + ": "
+		}
+		text += t.Description
 	}
-	if r := node.Resolved(); len(r.Enum) > 0 && !strings.Contains(node.Description, r.Enum[0]) {
-		text += " One of: " + strings.Join(r.Enum, ", ") + "."
+	if r := node.Resolved(); len(r.Enum) > 0 && !strings.Contains(t.Description, r.Enum[0]) {
+		text += fmt.Sprintf(sc.words.oneOf, strings.Join(r.Enum, ", "))
+	}
+	if d := sc.defaultFor(path); d != nil {
+		text += fmt.Sprintf(sc.words.defaultIs, yamlScalar(d))
 	}
 	prefix := strings.Repeat(" ", indent) + "# "
 	line := prefix
-	for _, w := range strings.Fields(text) {
+	for _, w := range commentWords(text) {
 		if len(line) > len(prefix) && len(line)+1+len(w) > scaffoldWidth {
-			b.WriteString(line + "\n")
+			sc.b.WriteString(line + "\n")
 			line = prefix
 		}
 		if len(line) > len(prefix) {
@@ -176,12 +346,28 @@ func writeComment(b *bytes.Buffer, node *SchemaNode, required bool, indent int) 
 		}
 		line += w
 	}
-	b.WriteString(line + "\n")
+	sc.b.WriteString(line + "\n")
 }
 
-func example(n *SchemaNode) any {
-	if len(n.Examples) > 0 {
-		return n.Examples[0]
+// commentWords splits a comment into the units a line may break between: words, with French
+// quotation marks and punctuation kept with the word they belong to.
+func commentWords(text string) []string {
+	var out []string
+	for _, w := range strings.Split(text, " ") {
+		switch {
+		case w == "":
+		case len(out) > 0 && (strings.HasSuffix(out[len(out)-1], "«") || startsWithAny(w, "»", ":", ";", "!", "?")):
+			out[len(out)-1] += " " + w
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (sc *scaffold) example(n *SchemaNode) any {
+	if ex := n.In(sc.lang).Examples; len(ex) > 0 {
+		return ex[0]
 	}
 	if len(n.Enum) > 0 {
 		return n.Enum[0]
@@ -198,13 +384,13 @@ func example(n *SchemaNode) any {
 	return "…"
 }
 
-func arrayExample(list, item *SchemaNode) []any {
-	if len(list.Examples) > 0 {
-		if items, ok := list.Examples[0].([]any); ok && len(items) > 0 {
+func (sc *scaffold) arrayExample(list, item *SchemaNode) []any {
+	if ex := list.In(sc.lang).Examples; len(ex) > 0 {
+		if items, ok := ex[0].([]any); ok && len(items) > 0 {
 			return items
 		}
 	}
-	return []any{example(item)}
+	return []any{sc.example(item)}
 }
 
 // yamlScalar renders one value as YAML would write it, quoting where YAML needs it (dates
@@ -215,4 +401,8 @@ func yamlScalar(v any) string {
 		return fmt.Sprint(v)
 	}
 	return strings.TrimSuffix(string(out), "\n")
+}
+
+func startsWithAny(s string, prefixes ...string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }

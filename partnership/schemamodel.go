@@ -2,6 +2,7 @@ package partnership
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -16,7 +17,10 @@ import (
 // (diagnostics, starter files) present keys the way the schema lists them. Only the keywords
 // the project's schema uses are kept.
 type SchemaNode struct {
+	// Type is the JSON type of the value; when the schema allows several (a text, which is a
+	// string or a mapping of languages), it is the first and Types lists them all.
 	Type        string
+	Types       []string
 	Title       string
 	Description string
 	Ref         string
@@ -34,8 +38,32 @@ type SchemaNode struct {
 	Kinds []Kind
 	// KindRequired holds the root's per-kind required keys (the allOf of if/then blocks).
 	KindRequired map[Kind][]string
+	// Localized holds, per language, the title, description and examples that replace the
+	// node's own when presenting it in that language (the x-fr and x-en keywords).
+	Localized map[string]SchemaText
 
 	root *SchemaModel
+}
+
+// SchemaText is the part of a schema node written for readers, in one language.
+type SchemaText struct {
+	Title       string
+	Description string
+	Examples    []any
+}
+
+// In returns the node's title, description and examples in lang: those of its x-LANG keyword
+// where it has them, else its own.
+func (s *SchemaNode) In(lang string) SchemaText {
+	t := SchemaText{Title: s.Title, Description: s.Description, Examples: s.Examples}
+	if l, ok := s.Localized[lang]; ok {
+		t.Title = cmp.Or(l.Title, t.Title)
+		t.Description = cmp.Or(l.Description, t.Description)
+		if len(l.Examples) > 0 {
+			t.Examples = l.Examples
+		}
+	}
+	return t
 }
 
 // SchemaProperty is a named property of an object schema.
@@ -142,7 +170,14 @@ func (m *SchemaModel) node(n *yaml.Node) *SchemaNode {
 		key, v := n.Content[i].Value, n.Content[i+1]
 		switch key {
 		case "type":
-			s.Type = v.Value
+			if v.Kind == yaml.SequenceNode {
+				s.Types = scalars(v)
+				if len(s.Types) > 0 {
+					s.Type = s.Types[0]
+				}
+			} else {
+				s.Type = v.Value
+			}
 		case "title":
 			s.Title = v.Value
 		case "description":
@@ -176,6 +211,27 @@ func (m *SchemaModel) node(n *yaml.Node) *SchemaNode {
 					s.Examples = append(s.Examples, x)
 				}
 			}
+		case "x-fr", "x-en":
+			lang := strings.TrimPrefix(key, "x-")
+			var t SchemaText
+			if title := mapGet(v, "title"); title != nil {
+				t.Title = title.Value
+			}
+			if d := mapGet(v, "description"); d != nil {
+				t.Description = d.Value
+			}
+			if ex := mapGet(v, "examples"); ex != nil {
+				for _, e := range ex.Content {
+					var x any
+					if e.Decode(&x) == nil {
+						t.Examples = append(t.Examples, x)
+					}
+				}
+			}
+			if s.Localized == nil {
+				s.Localized = map[string]SchemaText{}
+			}
+			s.Localized[lang] = t
 		case "x-kinds":
 			for _, k := range scalars(v) {
 				s.Kinds = append(s.Kinds, Kind(k))
@@ -185,8 +241,8 @@ func (m *SchemaModel) node(n *yaml.Node) *SchemaNode {
 	return s
 }
 
-// Resolved follows a $ref to the definition it names, keeping the referring node's own title
-// and description when it has them.
+// Resolved follows a $ref to the definition it names, keeping the referring node's own title,
+// description and examples when it has them.
 func (s *SchemaNode) Resolved() *SchemaNode {
 	if s == nil || s.Ref == "" {
 		return s
@@ -204,6 +260,12 @@ func (s *SchemaNode) Resolved() *SchemaNode {
 	}
 	if len(s.Kinds) > 0 {
 		r.Kinds = s.Kinds
+	}
+	if len(s.Examples) > 0 {
+		r.Examples = s.Examples
+	}
+	if len(s.Localized) > 0 {
+		r.Localized = s.Localized
 	}
 	return &r
 }

@@ -1,5 +1,7 @@
 package partnership
 
+import "strings"
+
 // Kind names the document a definition describes.
 type Kind string
 
@@ -18,15 +20,20 @@ var Kinds = []Kind{KindCharter, KindConvention, KindCall, KindApplication}
 // (collaboration pact), a call for commons or an application to such a call.
 // Field names follow the keys of schema/partnership.schema.json.
 type Definition struct {
-	Schema       string        `json:"$schema,omitempty"`
-	Kind         Kind          `json:"kind"`
-	Lang         string        `json:"lang"`
-	ID           string        `json:"id"`
-	Title        string        `json:"title"`
-	Templates    string        `json:"templates,omitempty"`
-	Date         string        `json:"date,omitempty"`
-	Place        string        `json:"place,omitempty"`
-	Variant      string        `json:"variant,omitempty"`
+	Schema string `json:"$schema,omitempty"`
+	Kind   Kind   `json:"kind"`
+	Lang   string `json:"lang"`
+	// Jurisdiction is the ISO 3166-1 alpha-2 code of the country whose law governs the document;
+	// empty means France (see Country).
+	Jurisdiction string `json:"jurisdiction,omitempty"`
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Templates    string `json:"templates,omitempty"`
+	Date         string `json:"date,omitempty"`
+	Place        string `json:"place,omitempty"`
+	Variant      string `json:"variant,omitempty"`
+	// Binding is nil when unset: a charter or convention is legally binding unless it says otherwise.
+	Binding      *bool         `json:"binding,omitempty"`
 	Summary      string        `json:"summary,omitempty"`
 	Parties      []Party       `json:"parties,omitempty"`
 	LegalBasis   []string      `json:"legal_basis,omitempty"`
@@ -53,6 +60,22 @@ type Definition struct {
 	Application  *Application  `json:"application,omitempty"`
 }
 
+// DefaultJurisdiction is the law a definition without a jurisdiction is governed by: the toolkit
+// was first written for French partnerships, and such definitions keep their meaning.
+const DefaultJurisdiction = "FR"
+
+// Country returns the jurisdiction of the document: its own, else DefaultJurisdiction.
+func (d *Definition) Country() string {
+	if d.Jurisdiction == "" {
+		return DefaultJurisdiction
+	}
+	return d.Jurisdiction
+}
+
+// IsBinding reports whether the document creates obligations its parties can enforce: true
+// unless it says otherwise.
+func (d *Definition) IsBinding() bool { return d.Binding == nil || *d.Binding }
+
 // Role is the part a party plays in a partnership.
 type Role string
 
@@ -65,12 +88,31 @@ const (
 	RoleGuarantor         Role = "guarantor"
 )
 
+// LegalStatus is the legal nature of a party.
+type LegalStatus string
+
+// The legal statuses a party may have.
+const (
+	StatusPublicBody    LegalStatus = "public_body"
+	StatusAssociation   LegalStatus = "association"
+	StatusFoundation    LegalStatus = "foundation"
+	StatusCooperative   LegalStatus = "cooperative"
+	StatusCompany       LegalStatus = "company"
+	StatusInformalGroup LegalStatus = "informal_group"
+	StatusOther         LegalStatus = "other"
+)
+
 // Party is a legal or natural person, or an informal group, bound by or named in the document.
 type Party struct {
-	ID             string          `json:"id"`
-	Name           string          `json:"name"`
-	Designation    string          `json:"designation,omitempty"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Designation string `json:"designation,omitempty"`
+	// Gender ("masculine" or "feminine") and Plural say how French agrees with the designation
+	// when its article does not show it.
+	Gender         string          `json:"gender,omitempty"`
+	Plural         bool            `json:"plural,omitempty"`
 	Role           Role            `json:"role"`
+	LegalStatus    LegalStatus     `json:"legal_status,omitempty"`
 	LegalForm      string          `json:"legal_form,omitempty"`
 	SIRET          string          `json:"siret,omitempty"`
 	RNA            string          `json:"rna,omitempty"`
@@ -78,6 +120,38 @@ type Party struct {
 	Representative *Representative `json:"representative,omitempty"`
 	// Signs is nil when unset: every party signs unless it says otherwise.
 	Signs *bool `json:"signs,omitempty"`
+}
+
+// Status returns the legal status of the party: the one it declares, else the one its role, RNA
+// number or legal form show (an RNA number or a legal form naming an association make an
+// association), else StatusOther. An informal group always says so.
+func (p Party) Status() LegalStatus {
+	if p.LegalStatus != "" {
+		return p.LegalStatus
+	}
+	form := strings.ToLower(p.LegalForm)
+	switch {
+	case p.Role == RolePublicAuthority:
+		return StatusPublicBody
+	case p.RNA != "" || strings.Contains(form, "association"):
+		return StatusAssociation
+	case strings.Contains(form, "fondation") || strings.Contains(form, "foundation"):
+		return StatusFoundation
+	case strings.Contains(form, "coopérati") || strings.Contains(form, "cooperative") || strings.Contains(form, "scic"):
+		return StatusCooperative
+	}
+	return StatusOther
+}
+
+// HasLegalPersonality reports whether the party is a legal or natural person, able to hold
+// money, sign in its own name and keep accounts: every party but an informal group.
+func (p Party) HasLegalPersonality() bool { return p.Status() != StatusInformalGroup }
+
+// IsPrivateBody reports whether the party is a body governed by private law: an association, a
+// foundation, a cooperative, a company or another private legal person.
+func (p Party) IsPrivateBody() bool {
+	s := p.Status()
+	return s != StatusPublicBody && s != StatusInformalGroup
 }
 
 // Representative is the natural person who signs for a party and the capacity in which they act.
@@ -393,11 +467,14 @@ type Policy struct {
 
 // Termination sets how the document ends early and what happens to the assets.
 type Termination struct {
-	NoticeMonths   int      `json:"notice_months,omitempty"`
-	CureDays       int      `json:"cure_days,omitempty"`
-	Grounds        []string `json:"grounds,omitempty"`
-	Assets         []Asset  `json:"assets,omitempty"`
-	ReturnOfAssets string   `json:"return_of_assets,omitempty"`
+	NoticeMonths int `json:"notice_months,omitempty"`
+	CureDays     int `json:"cure_days,omitempty"`
+	// GeneralInterest is nil when unset: whether the public authorities may end the document
+	// on grounds of general interest then depends on the jurisdiction's default.
+	GeneralInterest *bool    `json:"general_interest,omitempty"`
+	Grounds         []string `json:"grounds,omitempty"`
+	Assets          []Asset  `json:"assets,omitempty"`
+	ReturnOfAssets  string   `json:"return_of_assets,omitempty"`
 }
 
 // Asset is a good used or produced under the document, and its fate at the end.
@@ -437,6 +514,12 @@ type Charter struct {
 	Instruments []Instrument `json:"instruments,omitempty"`
 	Procedure   []string     `json:"procedure,omitempty"`
 	ReviewYears int          `json:"review_years,omitempty"`
+	// AdoptedBy and RecognisedBy are party ids: a charter may be adopted by a community and
+	// recognised by a public body.
+	AdoptedBy       []string `json:"adopted_by,omitempty"`
+	RecognisedBy    []string `json:"recognised_by,omitempty"`
+	Recognition     string   `json:"recognition,omitempty"`
+	OpenToAccession bool     `json:"open_to_accession,omitempty"`
 }
 
 // Term is a word the charter defines.

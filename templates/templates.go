@@ -1,7 +1,8 @@
 // Package templates holds the clause library, embedded in the binary: for each kind of document
 // the plan of its clauses (KIND/clauses.yaml), one file per clause and language
 // (KIND/LANG/CLAUSE-ID.md), clauses shared between kinds and the words for enumerated values
-// (common/LANG/), the library's VERSION and its CHANGELOG.md.
+// (common/LANG/), the values clauses use when a definition leaves a key out and the statutes
+// they cite (defaults.yaml), the library's VERSION and its CHANGELOG.md.
 package templates
 
 import (
@@ -11,7 +12,7 @@ import (
 
 // FS holds the clause library.
 //
-//go:embed VERSION CHANGELOG.md charter convention call application common
+//go:embed VERSION CHANGELOG.md defaults.yaml charter convention call application common
 var FS embed.FS
 
 // Version returns the semantic version of the clause library.

@@ -61,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := interruptible(context.Background())
 	defer stop()
+	tuneGC()
 	if len(args) > 1 {
 		warmUp(args[1])
 	}
@@ -110,6 +111,7 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 		Commands: []*cli.Command{
 			validateCommand(),
 			renderCommand(),
+			explainCommand(),
 			exportCommand(),
 			diffCommand(),
 			templatesCommand(),
@@ -117,6 +119,7 @@ Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usag
 			assessCommand(),
 			schemaCommand(),
 			initCommand(),
+			serveCommand(),
 		},
 	}
 }

@@ -1,16 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/redline"
@@ -42,16 +36,18 @@ Exit status, as for diff: 0 when the texts are the same, 1 when they differ, 2 o
 Example:
    commons diff pacte-v1.yaml pacte-v2.yaml
    commons diff --format pdf -o redline.pdf pacte-v1.yaml pacte-v2.yaml
+   commons diff --format docx --author "Service juridique" -o pacte.docx pacte-v1.yaml pacte-v2.yaml
    commons diff --git HEAD~1 examples/pacte-parc-des-glycines.yaml
    commons diff --old-templates house-2025/ --new-templates house-2026/ pacte.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md, html or pdf"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: formatsWith("text", "md", "html", "pdf")},
 			&cli.StringFlag{Name: "lang", Usage: "render both versions in fr or en (default: each definition's language)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.StringFlag{Name: "git", Usage: "compare FILE with its version at this git revision"},
 			&cli.StringFlag{Name: "old-templates", Usage: "house clauses to render the old version with"},
 			&cli.StringFlag{Name: "new-templates", Usage: "house clauses to render the new version with"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+			authorFlag(),
 			rootFlag(),
 		},
 		Action: runDiff,
@@ -63,7 +59,7 @@ var errDifferent = &exitError{code: exitInvalid}
 
 func runDiff(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "md", "html", "pdf"); err != nil {
+	if err := oneOf("format", format, append([]string{"text", "md", "html", "pdf"}, officeFormats...)...); err != nil {
 		return err
 	}
 	lang := c.String("lang")
@@ -142,12 +138,15 @@ func runDiff(c *cli.Context) error {
 			return &exitError{code: exitUsage, err: err}
 		}
 		var pdf *typeset.PDFDocument
-		if pdf, err = typeset.PDF(rl.Markdown(), opts); err == nil {
+		if pdf, err = typeset.PDFContext(c.Context, rl.Markdown(), opts); err == nil {
 			data = pdf.Data
 			for _, r := range pdf.Substituted {
 				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", partnership.Printable(newDef.File), r, r)
 			}
 		}
+	}
+	if isOffice(format) {
+		data, err = trackedChanges(format, rl, c.String("author"))
 	}
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("typeset the redline: %w", err)}
@@ -195,39 +194,13 @@ func checked(doc *partnership.Document, diags partnership.Diagnostics, stderr io
 	return doc, nil
 }
 
-// loadAtRevision reads a definition as it was at a git revision, in the file's repository, and
-// validates it. The revision comes from a command line that may be someone else's: it may not
-// look like an option, it must name a commit, every operand given to git follows
-// --end-of-options, and the file is read from git no larger than a definition may be, without
-// reading more of it.
+// loadAtRevision reads a definition as it was at a git revision, in the file's repository
+// (partnership.ReadRevision checks the revision and bounds what it reads), and validates it.
 func loadAtRevision(ctx context.Context, rev, file string, stderr io.Writer) (*partnership.Document, error) {
-	fail := func(format string, args ...any) (*partnership.Document, error) {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: "+format, args...)}
-	}
-	if rev == "" || strings.HasPrefix(rev, "-") || strings.ContainsFunc(rev, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
-		return fail("%q is not a revision: a revision names a commit (HEAD~1, a tag, a branch) and does not start with \"-\"", rev)
-	}
-	dir := filepath.Dir(file)
-	commit, err := gitOutput(ctx, dir, 0, []string{"rev-parse", "--verify", "--quiet"}, rev+"^{commit}")
-	if err != nil {
-		return fail("%q is not a commit of the repository of %s", rev, partnership.Printable(partnership.DisplayPath(file)))
-	}
-	prefix, err := gitOutput(ctx, dir, 0, []string{"rev-parse", "--show-prefix"})
-	if err != nil {
-		return fail("%w", err)
-	}
-	object := strings.TrimSpace(string(commit)) + ":" + strings.TrimSpace(string(prefix)) + filepath.Base(file)
 	limits := partnership.DefaultLimits
-	size, err := gitOutput(ctx, dir, 0, []string{"cat-file", "-s"}, object)
+	data, err := partnership.ReadRevision(ctx, rev, file, limits)
 	if err != nil {
-		return fail("%s does not exist at %s", partnership.Printable(partnership.DisplayPath(file)), partnership.Printable(rev))
-	}
-	if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err != nil || n > limits.MaxBytes {
-		return fail("%s at %s is larger than %d bytes, the most a definition may hold", partnership.Printable(partnership.DisplayPath(file)), partnership.Printable(rev), limits.MaxBytes)
-	}
-	data, err := gitOutput(ctx, dir, limits.MaxBytes, []string{"cat-file", "blob"}, object)
-	if err != nil {
-		return fail("%w", err)
+		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
 	}
 	name := rev + ":" + partnership.DisplayPath(file)
 	doc, diags := partnership.Load(name, data, limits)
@@ -235,45 +208,6 @@ func loadAtRevision(ctx context.Context, rev, file string, stderr io.Writer) (*p
 		diags = append(diags, validate.Validate(doc, nil)...)
 	}
 	return checked(doc, diags.Sorted(), stderr)
-}
-
-// gitOutput runs git in dir with its options, then --end-of-options and the operands, so that no
-// operand is ever read as an option (--output=file would make git write a file). It returns
-// what git prints, at most max bytes when max is not 0: beyond, git is stopped and the output
-// refused. Its error message says what went wrong.
-func gitOutput(ctx context.Context, dir string, max int64, options []string, operands ...string) ([]byte, error) {
-	args := append([]string{"-C", dir}, options...)
-	if len(operands) > 0 {
-		args = append(append(args, "--end-of-options"), operands...)
-	}
-	cmd := exec.CommandContext(ctx, "git", args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("git: %w", err)
-	}
-	limit := max
-	if limit == 0 {
-		limit = 1 << 20 // what git prints here otherwise: a hash, a prefix, a size
-	}
-	data, readErr := io.ReadAll(io.LimitReader(out, limit+1))
-	if int64(len(data)) > limit {
-		cmd.Process.Kill()
-		cmd.Wait()
-		return nil, fmt.Errorf("git %s prints more than %d bytes", strings.Join(options, " "), limit)
-	}
-	if err := cmd.Wait(); err != nil || readErr != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = errors.Join(err, readErr).Error()
-		}
-		return nil, fmt.Errorf("git %s: %s", strings.Join(options, " "), partnership.Printable(msg))
-	}
-	return data, nil
 }
 
 // colourTerminal reports whether w is a terminal that may show colours: standard output not

@@ -215,7 +215,7 @@ func TestShellCompletion(t *testing.T) {
 	}
 	// A flag partly typed is completed, not a crash.
 	code, out = completion(t, "render", "--fo", "--generate-bash-completion")
-	if code != 0 || !slices.Equal(strings.Fields(out), []string{"--format", "--force"}) {
+	if code != 0 || !slices.Equal(strings.Fields(out), []string{"--format", "--force", "--font"}) {
 		t.Errorf("completing a flag of render: exit %d, %q", code, out)
 	}
 	repoRoot(t)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,11 +119,110 @@ func TestInitScaffoldValidates(t *testing.T) {
 					t.Fatal(err)
 				}
 				code, diags, _ := commons(t, "validate", file)
-				if code != 0 {
-					t.Errorf("the scaffold does not validate (exit %d):\n%s", code, diags)
+				if code != 0 || strings.Contains(diags, "warning") {
+					t.Errorf("the scaffold does not validate without warnings (exit %d):\n%s", code, diags)
+				}
+				code, _, stderr = commons(t, "render", file)
+				if code != 0 || stderr != "" {
+					t.Errorf("the scaffold does not render as it is (exit %d):\n%s", code, stderr)
+				}
+				checkStarterLanguage(t, out, lang)
+				if strings.Contains(out, "\n  owner: ") && strings.Contains(out, "\n  owner_name: ") {
+					t.Error("the commons has both an owner and an owner's name")
+				}
+				if i := strings.Index(out, "role: public_authority"); strings.Contains(out[:strings.Index(out[i:], "\n  - ")+i], "\n    rna: ") {
+					t.Error("the public body of the starter has an RNA number")
 				}
 			})
 		}
+	}
+}
+
+// checkStarterLanguage checks that a starter is written in its language: its comments and its
+// example texts.
+func checkStarterLanguage(t *testing.T, starter, lang string) {
+	t.Helper()
+	var comments, values []string
+	for _, line := range strings.Split(starter, "\n")[1:] {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "#") {
+			comments = append(comments, trimmed)
+		} else if _, v, ok := strings.Cut(trimmed, ": "); ok {
+			values = append(values, v)
+		}
+	}
+	words := map[string][]string{ // words that would betray the other language
+		"fr": {"(optional)", " the ", " which ", "Riverside"},
+		"en": {"(facultatif)", " le ", " les ", " des ", "Valmont", "Commune"},
+	}[lang]
+	for _, w := range words {
+		for _, c := range comments {
+			if strings.Contains(c, w) && !strings.Contains(c, "« ") && !strings.Contains(c, "“") {
+				t.Errorf("a comment of the %s starter has %q: %s", lang, w, c)
+				break
+			}
+		}
+		for _, v := range values {
+			if strings.Contains(" "+v+" ", w) {
+				t.Errorf("a value of the %s starter has %q: %s", lang, w, v)
+				break
+			}
+		}
+	}
+}
+
+// TestExplain lists where the articles of a document come from, in text and JSON; a default
+// applied is named with its key in the defaults file.
+func TestExplain(t *testing.T) {
+	repoRoot(t)
+	src, err := os.ReadFile("examples/pacte-parc-des-glycines.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "pacte.yaml")
+	if err := os.WriteFile(file, []byte(strings.Replace(string(src), "  cure_days: 30\n", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := commons(t, "explain", "--format", "json", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var e struct {
+		Kind         string `json:"kind"`
+		Jurisdiction string `json:"jurisdiction"`
+		Articles     []struct {
+			ID       string                                  `json:"id"`
+			Number   int                                     `json:"number"`
+			Heading  string                                  `json:"heading"`
+			Pointers []string                                `json:"pointers"`
+			Defaults []struct{ Pointer, Key, Source string } `json:"defaults"`
+			Statutes []struct{ Key, Text string }            `json:"statutes"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if e.Kind != "convention" || e.Jurisdiction != "FR" || len(e.Articles) < 20 {
+		t.Fatalf("explanation %+v", e)
+	}
+	found := false
+	for _, a := range e.Articles {
+		if a.ID == "termination" {
+			found = a.Number > 0 && slices.Contains(a.Pointers, "/termination/grounds") && len(a.Defaults) == 1 &&
+				a.Defaults[0].Key == "convention.any.termination.cure_days" && a.Defaults[0].Pointer == "/termination/cure_days"
+		}
+	}
+	if !found {
+		t.Errorf("the termination article does not say where its cure period comes from:\n%s", out)
+	}
+	code, text, _ := commons(t, "explain", "--lang", "en", file)
+	if code != 0 || !strings.Contains(text, "Article 16 – Termination {#termination}") ||
+		!strings.Contains(text, "  default:  /termination/cure_days = 30 (convention.any.termination.cure_days in templates/defaults.yaml)") {
+		t.Errorf("explain in text:\n%s", text)
+	}
+	code, _, stderr = commons(t, "render", file)
+	if code != 0 || !strings.Contains(stderr, "/termination/cure_days: warning: no cure period given; the default \"30 days\" applies") {
+		t.Errorf("render does not warn of the default (exit %d):\n%s", code, stderr)
 	}
 }
 

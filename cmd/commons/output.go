@@ -260,6 +260,8 @@ func written(head []byte) bool {
 		return bytes.Contains(head, utf16("commons ")) || bytes.Contains(head, []byte("(commons "))
 	case bytes.HasPrefix(head, []byte("{\n  \"format\": \""+export.NormalizedFormat+"\",")):
 		return true
+	case officeWritten(head):
+		return true
 	}
 	return false
 }

@@ -22,7 +22,7 @@ import (
 func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "render",
-		Usage:     "write the document a definition describes, in Markdown, HTML or PDF",
+		Usage:     "write the document a definition describes, in Markdown, HTML, PDF, DOCX or ODT",
 		ArgsUsage: "FILE-or-DIR...",
 		Description: `Validates each definition, then writes its document through the clause library.
 Invalid definitions are not rendered: their diagnostics are printed and the exit status is 1.
@@ -37,9 +37,10 @@ Example:
    commons render examples/pacte-parc-des-glycines.yaml
    commons render --format html --lang en -o parc.html examples/pacte-parc-des-glycines.yaml
    commons render --format pdf -o parc.pdf examples/pacte-parc-des-glycines.yaml
+   commons render --format docx -o parc.docx examples/pacte-parc-des-glycines.yaml
    commons render --out-dir build/ examples/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html or pdf"},
+			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf")},
 			&cli.StringFlag{Name: "lang", Usage: "render the clauses in fr or en (default: the definition's language)"},
 			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses that replace clauses of the library"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
@@ -47,6 +48,7 @@ Example:
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
+			fontFlag, strictFlag,
 			rootFlag(),
 		},
 		Action: runRender,
@@ -55,7 +57,7 @@ Example:
 
 func runRender(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "md", "html", "pdf"); err != nil {
+	if err := oneOf("format", format, append([]string{"md", "html", "pdf"}, officeFormats...)...); err != nil {
 		return err
 	}
 	if l := c.String("lang"); l != "" {
@@ -92,7 +94,7 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	pdfOpts, err := pdfOptions()
+	pdfOpts, err := pdfFontOptions(c)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -115,7 +117,7 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, force: c.Bool("force"), stdout: c.App.Writer,
+	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
 		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
@@ -127,7 +129,8 @@ func runRender(c *cli.Context) error {
 			fmt.Fprintln(c.App.ErrWriter, d)
 		}
 		for _, r := range res.substituted {
-			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", partnership.Printable(res.file), r, r)
+			// A character of a house clause; those of the definition are reported at their place.
+			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the PDF font has no glyph for %s (%U) in the clause library; the PDF prints \"?\" instead\n", partnership.Printable(res.file), strconv.Quote(string(r)), r)
 		}
 		if res.err != nil {
 			printError(c.App.ErrWriter, res.err)
@@ -165,6 +168,7 @@ type renderJob struct {
 	load     validate.Options
 	format   string
 	pdf      typeset.PDFOptions
+	strict   bool
 	force    bool
 	stdout   io.Writer
 	// progress counts finished documents on a bar on stderr, when there is one.
@@ -182,19 +186,43 @@ type renderResult struct {
 	substituted []rune
 }
 
-// renderAll renders the files on as many workers as there are processors, each document
-// validated, rendered, typeset and written before the next is read.
+// renderAll renders the files on as many workers as there are processors. Writing a document
+// (to a temporary file, synced, then renamed) waits on the disk rather than the processor, so
+// it is handed to a pool of writers and overlaps the typesetting of the next documents; the
+// queue between them is short, so that memory stays flat however many documents there are.
 func renderAll(ctx context.Context, files, targets []string, job renderJob) []renderResult {
 	results := make([]renderResult, len(files))
+	type ready struct {
+		i    int
+		data []byte
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	writers := min(2*workers, len(files))
 	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
+	written := make(chan ready, workers)
+	var wg, wwg sync.WaitGroup
+	for range writers {
+		wwg.Add(1)
+		go func() {
+			defer wwg.Done()
+			for t := range written {
+				results[t.i] = job.write(ctx, results[t.i], targets[t.i], t.data)
+				job.progress.done()
+			}
+		}()
+	}
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = job.one(ctx, files[i], targets[i])
-				job.progress.done()
+				res, data := job.one(ctx, files[i])
+				results[i] = res
+				if res.err != nil || res.diags.HasErrors() {
+					job.progress.done()
+					continue
+				}
+				written <- ready{i, data}
 			}
 		}()
 	}
@@ -207,41 +235,15 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 	}
 	close(work)
 	wg.Wait()
+	close(written)
+	wwg.Wait()
 	return results
 }
 
-func (job renderJob) one(ctx context.Context, file, target string) renderResult {
-	res := renderResult{file: partnership.DisplayPath(file)}
-	doc, diags, err := validate.FileWith(file, job.load)
-	res.diags = diags
-	if err != nil {
-		res.err = err
-		return res
-	}
-	if diags.HasErrors() {
-		return res
-	}
-	out, err := job.renderer.RenderContext(ctx, doc)
-	if err != nil {
-		res.err = fmt.Errorf("render %s: %w", doc.File, err)
-		return res
-	}
-	data := out.Markdown
-	switch job.format {
-	case "html":
-		data, err = typeset.HTML(out.Markdown)
-	case "pdf":
-		var pdf *typeset.PDFDocument
-		if pdf, err = typeset.PDF(out.Markdown, job.pdf); err == nil {
-			data, res.pages, res.substituted = pdf.Data, pdf.Pages, pdf.Substituted
-		}
-	}
-	if err != nil {
-		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
-		return res
-	}
+// write writes a typeset document to its target, unless the batch was interrupted.
+func (job renderJob) write(ctx context.Context, res renderResult, target string, data []byte) renderResult {
 	if err := ctx.Err(); err != nil {
-		res.err = fmt.Errorf("%s: not written: %w", doc.File, err)
+		res.err = fmt.Errorf("%s: not written: %w", res.file, err)
 		return res
 	}
 	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
@@ -250,6 +252,51 @@ func (job renderJob) one(ctx context.Context, file, target string) renderResult 
 	}
 	res.written = true
 	return res
+}
+
+// one validates, renders and typesets a definition.
+func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
+	res := renderResult{file: partnership.DisplayPath(file)}
+	doc, diags, err := validate.FileWith(file, job.load)
+	res.diags = diags
+	if err != nil {
+		res.err = err
+		return res, nil
+	}
+	var reported []rune
+	if job.format == "pdf" && doc != nil { // nil: a file that is not a definition at all
+		var glyphs partnership.Diagnostics
+		glyphs, reported = glyphDiagnostics(doc, job.pdf, job.strict)
+		res.diags = append(res.diags, glyphs...).Sorted()
+	}
+	if res.diags.HasErrors() {
+		return res, nil
+	}
+	out, err := job.renderer.RenderContext(ctx, doc)
+	if err != nil {
+		res.err = fmt.Errorf("render %s: %w", doc.File, err)
+		return res, nil
+	}
+	// The defaults the clauses applied and the texts shown in another language are warnings.
+	res.diags = append(res.diags, out.Diagnostics...).Sorted()
+	data := out.Markdown
+	switch job.format {
+	case "html":
+		data, err = typeset.HTML(out.Markdown)
+	case "pdf":
+		var pdf *typeset.PDFDocument
+		if pdf, err = typeset.PDFContext(ctx, out.Markdown, job.pdf); err == nil {
+			data, res.pages = pdf.Data, pdf.Pages
+			res.substituted = notReported(pdf.Substituted, reported)
+		}
+	case "docx", "odt":
+		data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
+	}
+	if err != nil {
+		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
+		return res, nil
+	}
+	return res, data
 }
 
 // pdfOptions reads SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed date.

@@ -198,10 +198,11 @@ Example:
    commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml
    commons assess --format pdf -o selection.pdf examples/appel-a-communs-2026.yaml candidatures/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: "md, html, pdf, csv or json"},
+			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf", "csv", "json")},
 			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
+			fontFlag, strictFlag,
 			rootFlag(),
 		},
 		Action: runAssess,
@@ -210,7 +211,7 @@ Example:
 
 func runAssess(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "md", "html", "pdf", "csv", "json"); err != nil {
+	if err := oneOf("format", format, append([]string{"md", "html", "pdf", "csv", "json"}, officeFormats...)...); err != nil {
 		return err
 	}
 	if c.NArg() < 2 {
@@ -230,6 +231,22 @@ func runAssess(c *cli.Context) error {
 	if diags.HasErrors() {
 		return errInvalid
 	}
+	var pdfOpts typeset.PDFOptions
+	if format == "pdf" {
+		if pdfOpts, err = pdfFontOptions(c); err != nil {
+			return &exitError{code: exitUsage, err: err}
+		}
+	}
+	// In PDF, the texts of the call and of the applications are checked for characters the
+	// font lacks, each at its place.
+	var glyphProblems partnership.Diagnostics
+	glyphs := func(doc *partnership.Document) {
+		if format == "pdf" && doc != nil {
+			d, _ := glyphDiagnostics(doc, pdfOpts, c.Bool("strict"))
+			glyphProblems = append(glyphProblems, d...)
+		}
+	}
+	glyphs(callDoc)
 	if callDoc.Definition.Kind != partnership.KindCall {
 		return usagef("%s is a %s, not a call for commons", callDoc.File, callDoc.Definition.Kind)
 	}
@@ -246,6 +263,10 @@ func runAssess(c *cli.Context) error {
 	var problems partnership.Diagnostics
 	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
 	for _, f := range files {
+		if err := c.Context.Err(); err != nil { // Ctrl-C
+			bar.finish()
+			return &exitError{code: exitUsage, err: fmt.Errorf("assess interrupted: %w", err)}
+		}
 		doc, diags, err := validate.FileWith(f, opts)
 		bar.done()
 		if err != nil {
@@ -264,11 +285,18 @@ func runAssess(c *cli.Context) error {
 			apps = append(apps, score.Invalid(partnership.DisplayPath(f), doc, diags))
 			continue
 		}
+		glyphs(doc)
 		apps = append(apps, score.AssessApplication(doc, callDoc.Definition))
 	}
 	bar.finish()
 	for _, d := range problems {
 		fmt.Fprintln(c.App.ErrWriter, d)
+	}
+	for _, d := range glyphProblems.Sorted() {
+		fmt.Fprintln(c.App.ErrWriter, d)
+	}
+	if glyphProblems.HasErrors() {
+		return errInvalid
 	}
 	a := score.Rank(callDoc.Definition, apps)
 	r, err := render.New()
@@ -289,12 +317,14 @@ func runAssess(c *cli.Context) error {
 		case "html":
 			data, err = typeset.HTML(md)
 		case "pdf":
+			var pdf *typeset.PDFDocument
+			if pdf, err = typeset.PDFContext(c.Context, md, pdfOpts); err == nil {
+				data = pdf.Data
+			}
+		case "docx", "odt":
 			var opts typeset.PDFOptions
 			if opts, err = pdfOptions(); err == nil {
-				var pdf *typeset.PDFDocument
-				if pdf, err = typeset.PDF(md, opts); err == nil {
-					data = pdf.Data
-				}
+				data, err = officeDocument(format, md, opts, "")
 			}
 		}
 	}

@@ -77,7 +77,8 @@ func (r SubsidyRow) Record() []string {
 // Subsidies returns one SCDL row per grant of a convention, in the order of the grants: the
 // attribuant is the grant's funder, the beneficiary its recipient (the party named by
 // "recipient", else the document's only citizen collective or operator). Other kinds of
-// document, and conventions without grants, give no row.
+// document, conventions without grants and conventions governed by another law than French law
+// give no row.
 //
 // The definition must have passed validation. Whatever the schema requires and the definition
 // lacks (the date of the convention, the funder's SIRET, the beneficiary's SIRET or RNA number,
@@ -85,7 +86,10 @@ func (r SubsidyRow) Record() []string {
 // value that should hold it, and the convention then gives no row at all.
 func Subsidies(doc *partnership.Document) ([]SubsidyRow, partnership.Diagnostics) {
 	def := doc.Definition
-	if def == nil || def.Kind != partnership.KindConvention || def.Support == nil || len(def.Support.Grants) == 0 {
+	if def == nil || def.Kind != partnership.KindConvention || def.Support == nil || len(def.Support.Grants) == 0 ||
+		def.Country() != partnership.DefaultJurisdiction {
+		// The SCDL publishes the subsidies of French public bodies: a convention governed by
+		// another law gives no row.
 		return nil, nil
 	}
 	var diags partnership.Diagnostics

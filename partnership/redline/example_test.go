@@ -54,7 +54,7 @@ func ExampleCompare() {
 	//
 	// ## Article 2 – Term and renewal
 	//
-	// This convention takes effect on 1 May 2026{+ for a term of 12 months+}.
+	// This convention takes effect on 1 May 2026{+ for a term of one year+}.
 	//
 	// ## Article 3 – Undertakings of the parties
 	//

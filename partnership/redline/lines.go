@@ -11,7 +11,7 @@ type lineKind int
 const (
 	kindText       lineKind = iota // a paragraph line, a list item, a heading: marks go after the block marker
 	kindBlank                      // separates blocks: never marked
-	kindFence                      // inside a fenced block (a chart): never marked, a deleted one is dropped
+	kindFence                      // a whole fenced block (a chart): never marked inside, compared whole
 	kindTableDelim                 // the row under a table's header: never marked
 	kindTableRow                   // marks go inside each cell
 )
@@ -38,23 +38,26 @@ var (
 	listNumber     = regexp.MustCompile(`\d+`)
 )
 
-// shapes cuts the lines of a Markdown text; fenced blocks are recognised across lines.
+// shapes cuts the lines of a Markdown text. A fenced block, from its opening line to its
+// closing one (or to the end of the text), is one shape: its lines mean something only
+// together (a chart is one line of JSON between its fences), so a block that changed is
+// replaced whole.
 func shapes(lines []string) []shape {
-	out := make([]shape, len(lines))
-	fence := ""
-	for i, l := range lines {
-		switch {
-		case fence != "":
-			out[i] = shape{raw: l, kind: kindFence}
-			if closesFence(l, fence) {
-				fence = ""
-			}
-		case fenceOpening.MatchString(l):
-			out[i] = shape{raw: l, kind: kindFence}
-			fence = fenceOpening.FindStringSubmatch(l)[1]
-		default:
-			out[i] = shapeOf(l)
+	out := make([]shape, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		m := fenceOpening.FindStringSubmatch(l)
+		if m == nil {
+			out = append(out, shapeOf(l))
+			continue
 		}
+		end := i + 1
+		for end < len(lines) && !closesFence(lines[end], m[1]) {
+			end++
+		}
+		end = min(end, len(lines)-1)
+		out = append(out, shape{raw: strings.Join(lines[i:end+1], "\n"), kind: kindFence})
+		i = end
 	}
 	return out
 }
@@ -159,24 +162,25 @@ func pairable(a, b shape) bool {
 	return false
 }
 
-// whole is a line that exists in one version only, marked as such. ok is false for a line the
-// redline leaves out: a deleted line of a fenced block (a chart cannot show deletions; the new
-// one is shown as it is).
-func whole(s shape, op Op) (l Line, ok bool) {
+// whole is a line that exists in one version only, marked as such; a fenced block is one
+// segment, inserted or deleted whole (see Line.block).
+func whole(s shape, op Op) Line {
 	switch s.kind {
 	case kindBlank:
-		return Line{}, true
-	case kindFence, kindTableDelim:
-		return Line{{Equal, s.raw}}, op == Insert || s.kind == kindTableDelim
+		return Line{}
+	case kindFence:
+		return Line{{op, s.raw}}
+	case kindTableDelim:
+		return Line{{Equal, s.raw}}
 	}
-	l = Line{{Equal, s.prefix}}
+	l := Line{{Equal, s.prefix}}
 	for i, c := range s.cells {
 		l = append(l, Segment{Equal, s.seps[i]})
 		if c != "" {
 			l = append(l, Segment{op, c})
 		}
 	}
-	return append(l, Segment{Equal, s.seps[len(s.cells)] + s.suffix}), true
+	return append(l, Segment{Equal, s.seps[len(s.cells)] + s.suffix})
 }
 
 // rewrite shows a line rewritten word by word, cell by cell; the two shapes must be pairable.
@@ -251,18 +255,14 @@ func replace(dels, ins []shape) []Line {
 			if s.kind == kindTableDelim && (k == 0 || pendDel[k-1].kind != kindTableRow) {
 				continue
 			}
-			if l, ok := whole(s, Delete); ok {
-				out = append(out, l)
-			}
+			out = append(out, whole(s, Delete))
 		}
 		if len(pendDel) > 0 && len(pendIns) > 0 && pendDel[len(pendDel)-1].kind == kindTableRow && startsTable(pendIns) {
 			// A table that replaces another must not run into it.
 			out = append(out, Line{})
 		}
 		for _, s := range pendIns {
-			if l, ok := whole(s, Insert); ok {
-				out = append(out, l)
-			}
+			out = append(out, whole(s, Insert))
 		}
 		pendDel, pendIns = nil, nil
 	}
@@ -317,9 +317,7 @@ func startsTable(lines []shape) bool {
 func wholeText(lines []string, op Op) []Line {
 	var out []Line
 	for _, s := range shapes(lines) {
-		if l, ok := whole(s, op); ok {
-			out = append(out, l)
-		}
+		out = append(out, whole(s, op))
 	}
 	return out
 }

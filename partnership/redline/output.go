@@ -146,6 +146,10 @@ func escapeText(s string) string {
 func writeMarkdownLines(b *bytes.Buffer, lines []Line, headingChange func(Line) Line) {
 	blank := true
 	for _, l := range lines {
+		l, ok := l.shown()
+		if !ok {
+			continue
+		}
 		if len(l) == 0 || strings.TrimSpace(l.text(Insert)+l.text(Delete)) == "" {
 			if !blank {
 				b.WriteString("\n")
@@ -221,6 +225,10 @@ func (r *Redline) Text(colour bool) []byte {
 			b.WriteString("\n")
 		}
 		for _, l := range a.Lines {
+			l, ok := l.shown()
+			if !ok {
+				continue
+			}
 			if len(l) == 0 || strings.TrimSpace(l.text(Insert)+l.text(Delete)) == "" {
 				blank = true
 				continue

@@ -25,8 +25,33 @@ type Segment struct {
 }
 
 // Line is one line of Markdown in the redline. Block markers ("- ", "## ", the pipes of a
-// table) are always Equal segments, so a mark never spans two blocks or two cells.
+// table) are always Equal segments, so a mark never spans two blocks or two cells. A fenced
+// block (a chart) is one Line of several lines of text; one that exists in one version only is
+// a single segment, inserted or deleted whole, since no mark can stand inside it.
 type Line []Segment
+
+// block reports whether the line is a fenced block inserted or deleted whole, with what
+// happened to it and its text.
+func (l Line) block() (op Op, text string, ok bool) {
+	if len(l) != 1 || l[0].Op == Equal || !fenceOpening.MatchString(l[0].Text) {
+		return Equal, "", false
+	}
+	return l[0].Op, l[0].Text, true
+}
+
+// shown is the line as a redline to read shows it: a fenced block cannot be struck through
+// or underlined, so a deleted one is left out (ok is false) and an inserted one is shown as
+// it is.
+func (l Line) shown() (Line, bool) {
+	op, text, ok := l.block()
+	switch {
+	case !ok:
+		return l, true
+	case op == Delete:
+		return nil, false
+	}
+	return Line{{Equal, text}}, true
+}
 
 // Changed reports whether any part of the line was inserted or deleted.
 func (l Line) Changed() bool {

@@ -36,11 +36,17 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+// markdownOf writes lines as the tracked Markdown does: a fenced block inserted or deleted
+// whole carries its mark on its opening line.
 func markdownOf(lines ...Line) string {
 	var b bytes.Buffer
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteString("\n")
+		}
+		if op, text, ok := l.block(); ok {
+			writeMarkedBlock(&b, op, text)
+			continue
 		}
 		writeMarkdownLine(&b, l)
 	}
@@ -74,8 +80,8 @@ func TestDiffWords(t *testing.T) {
 }
 
 // TestDiffLines checks that marks stay inside their blocks: after a list marker, inside table
-// cells, never in a fenced block, and that a table whose columns changed is not run into the
-// one it replaces.
+// cells, never in a fenced block (which is replaced whole), and that a table whose columns
+// changed is not run into the one it replaces.
 func TestDiffLines(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -103,9 +109,17 @@ func TestDiffLines(t *testing.T) {
 			"| a | b | c |\n| --- | --- | --- |\n| x | y | z |",
 			"| {--a--} | {--b--} |\n| --- | --- |\n| {--x--} | {--y--} |\n\n| {++a++} | {++b++} | {++c++} |\n| --- | --- | --- |\n| {++x++} | {++y++} | {++z++} |"},
 		{"fenced block",
+			"Avant.\n~~~chart\n{\"v\":1}\n~~~\n\nAprès.",
+			"Avant.\n~~~chart\n{\"v\":2}\n~~~\n\nAprès.",
+			"Avant.\n~~~chart {--}\n{\"v\":1}\n~~~\n~~~chart {++}\n{\"v\":2}\n~~~\n\nAprès."},
+		{"fenced block unchanged",
 			"Avant.\n~~~chart\n{\"v\":1}\n~~~",
-			"Avant.\n~~~chart\n{\"v\":2}\n~~~",
-			"Avant.\n~~~chart\n{\"v\":2}\n~~~"},
+			"Après.\n~~~chart\n{\"v\":1}\n~~~",
+			"{--Avant--}{++Après++}.\n~~~chart\n{\"v\":1}\n~~~"},
+		{"fenced block removed",
+			"Avant.\n\n~~~chart\n{\"v\":1}\n~~~",
+			"Avant.",
+			"Avant.\n\n~~~chart {--}\n{\"v\":1}\n~~~"},
 		{"sub-heading",
 			"### Annexe 1 – Plan\n\nTexte.",
 			"### Annexe 1 – Plan du parc\n\nTexte.",
@@ -116,6 +130,25 @@ func TestDiffLines(t *testing.T) {
 			got := markdownOf(diffLines(strings.Split(tt.old, "\n"), strings.Split(tt.new, "\n"))...)
 			if got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBlocksShown checks the redline to read (HTML, PDF, terminal): a fenced block cannot be
+// struck through, so one that changed is shown as the new version has it, and one removed is
+// left out.
+func TestBlocksShown(t *testing.T) {
+	tests := []struct{ name, old, new, want string }{
+		{"changed", "Avant.\n~~~chart\n1\n~~~\n\nAprès.", "Avant.\n~~~chart\n2\n~~~\n\nAprès.", "Avant.\n~~~chart\n2\n~~~\n\nAprès.\n"},
+		{"removed", "Avant.\n\n~~~chart\n1\n~~~\n\nAprès.", "Avant.\n\nAprès.", "Avant.\n\nAprès.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			writeMarkdownLines(&b, diffLines(strings.Split(tt.old, "\n"), strings.Split(tt.new, "\n")), func(l Line) Line { return l })
+			if b.String() != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", b.String(), tt.want)
 			}
 		})
 	}

@@ -29,12 +29,15 @@ type Data struct {
 	answered *partnership.Definition
 	// score is computed once per document, however many clauses ask for it.
 	score func() *score.Result
+	// use records a value of the definition a clause looked up through a method, by its JSON
+	// pointer, for explain.
+	use func(pointer string)
 }
 
-func newData(doc *partnership.Document, lib *Library, lang string) *Data {
-	d := &Data{Definition: doc.Definition, lib: lib, lang: lang}
+func newData(doc *partnership.Document, def *partnership.Definition, lib *Library, lang string) *Data {
+	d := &Data{Definition: def, lib: lib, lang: lang, use: func(string) {}}
 	if doc.Call != nil {
-		d.answered = doc.Call.Definition
+		d.answered, _ = doc.Call.LocalizedWith(lang, markForeign)
 	}
 	d.score = sync.OnceValue(func() *score.Result {
 		if !score.HasFacts(d.Definition) {
@@ -126,8 +129,9 @@ type RuleApplied struct {
 
 // Party returns the party with the given id; an unknown id stops the render.
 func (d *Data) Party(id string) (partnership.Party, error) {
-	for _, p := range d.Parties {
+	for i, p := range d.Parties {
 		if p.ID == id {
+			d.use(partnership.Pointer("parties", i))
 			return p, nil
 		}
 	}
@@ -137,8 +141,9 @@ func (d *Data) Party(id string) (partnership.Party, error) {
 // PartiesWithRole returns the parties that hold one of the roles, in the order of the definition.
 func (d *Data) PartiesWithRole(roles ...string) []partnership.Party {
 	var out []partnership.Party
-	for _, p := range d.Parties {
+	for i, p := range d.Parties {
 		if slices.Contains(roles, string(p.Role)) {
+			d.use(partnership.Pointer("parties", i, "role"))
 			out = append(out, p)
 		}
 	}
@@ -149,11 +154,12 @@ func (d *Data) PartiesWithRole(roles ...string) []partnership.Party {
 // party that does not say otherwise, except in an application, which only its applicant signs.
 func (d *Data) Signatories() []partnership.Party {
 	var out []partnership.Party
-	for _, p := range d.Parties {
+	for i, p := range d.Parties {
 		if d.Kind == partnership.KindApplication && (d.Application == nil || p.ID != d.Application.Applicant) {
 			continue
 		}
 		if p.Signs == nil || *p.Signs {
+			d.use(partnership.Pointer("parties", i))
 			out = append(out, p)
 		}
 	}
@@ -163,8 +169,9 @@ func (d *Data) Signatories() []partnership.Party {
 // PublicBody returns the first party with the role of public authority, the one a charter or a
 // convention speaks for; the zero Party when there is none.
 func (d *Data) PublicBody() partnership.Party {
-	for _, p := range d.Parties {
+	for i, p := range d.Parties {
 		if p.Role == partnership.RolePublicAuthority {
+			d.use(partnership.Pointer("parties", i))
 			return p
 		}
 	}
@@ -186,8 +193,9 @@ func (d *Data) TotalGrants() float64 {
 // Grant returns the grant with the given id.
 func (d *Data) Grant(id string) (partnership.Grant, error) {
 	if d.Support != nil {
-		for _, g := range d.Support.Grants {
+		for i, g := range d.Support.Grants {
 			if g.ID == id {
+				d.use(partnership.Pointer("support", "grants", i))
 				return g, nil
 			}
 		}
@@ -198,8 +206,9 @@ func (d *Data) Grant(id string) (partnership.Grant, error) {
 // College returns the college of the governance with the given id.
 func (d *Data) College(id string) (partnership.College, error) {
 	if d.Governance != nil {
-		for _, c := range d.Governance.Colleges {
+		for i, c := range d.Governance.Colleges {
 			if c.ID == id {
+				d.use(partnership.Pointer("governance", "colleges", i))
 				return c, nil
 			}
 		}
@@ -210,8 +219,9 @@ func (d *Data) College(id string) (partnership.College, error) {
 // Domain returns the decision domain of the governance with the given id.
 func (d *Data) Domain(id string) (partnership.Domain, error) {
 	if d.Governance != nil {
-		for _, dom := range d.Governance.Domains {
+		for i, dom := range d.Governance.Domains {
 			if dom.ID == id {
+				d.use(partnership.Pointer("governance", "domains", i))
 				return dom, nil
 			}
 		}
@@ -247,7 +257,8 @@ var Funcs = []FuncDoc{
 	{"mul", "mul A B", "A multiplied by B"},
 	{"share", "share FRACTION", "a fraction as a percentage: 0.67 gives 67 %"},
 	{"ordinal", "ordinal INT", "1er, 2e… or 1st, 2nd…"},
-	{"count", "count INT SINGULAR PLURAL", "a number and its noun, agreed: 1 siège, 3 sièges"},
+	{"count", "count INT SINGULAR PLURAL", "a number and its noun, agreed, small numbers in words: un renouvellement, une relève, deux sièges, 30 jours"},
+	{"duration", "duration MONTHS", "a number of months as a lawyer writes it, whole years as years: un an, 30 ans, 18 mois"},
 	{"plural", "plural INT SINGULAR PLURAL", "the noun agreed with the number, without the number"},
 	{"label", "label ENUMERATION VALUE", "the words for a value of the definition (label \"role\" .Role)"},
 	{"quote", "quote TEXT", "text in the language's quotation marks: « texte », “text”"},
@@ -256,12 +267,21 @@ var Funcs = []FuncDoc{
 	{"para", "para TEXT", "a paragraph of text, one sentence per line"},
 	{"paras", "paras TEXT", "several paragraphs (separated by blank lines in the definition), one sentence per line"},
 	{"sentence", "sentence TEXT", "the text ending with a full stop, added only when it has no final punctuation"},
-	{"de", "de TEXT", "French \"de\" before the text, elided before a vowel or a mute h: de personne publique, d’opérateur"},
+	{"de", "de PARTY-or-TEXT", "French \"de\" before a party or a text, elided or contracted: de la Commune, du Collectif, des Habitants, d’un an; \"of\" in English"},
+	{"to", "to PARTY-or-TEXT", "French \"à\" before a party or a text, contracted: à la Commune, au Collectif, aux Habitants, à l’Association; \"to\" in English"},
 	{"capfirst", "capfirst TEXT", "the text with a capital first letter"},
 	{"link", "link URL", "a clickable web address (http and https only)"},
 	{"ref", "ref CLAUSE-ID", "a cross-reference to another clause: l’article 5 is written l’{{ref \"termination\"}}"},
 	{"has", "has CLAUSE-ID", "whether another clause is present in the document"},
 	{"designation", "designation PARTY-or-ID", "how the text refers to a party: its designation (« la Commune »), else its name"},
+	{"names", "names PARTIES", "the designations of parties (a list of parties or ids, or one) joined as a sentence: la Commune, la Métropole et l’Agence"},
+	{"subject", "subject PARTIES SINGULAR PLURAL", "the parties as the subject of a verb, with the verb agreed: la Commune reconnaît, la Commune et la Métropole reconnaissent"},
+	{"verb", "verb PARTIES SINGULAR PLURAL", "the verb agreed with the parties, without them: s’engage, s’engagent"},
+	{"agree", "agree PARTIES WORD", "a French participle, adjective or pronoun given in the masculine singular, agreed with the parties: représenté gives représentée, représentés…; unchanged in English"},
+	{"college", "college COLLEGE-or-ID", "how the text refers to a college: le Collège des habitants, le collège « Observatoire », the Citizens’ college"},
+	{"domains", "domains IDS", "the names of decision domains, given by their ids, quoted and joined as a sentence: « Tarifs » et « Budget »"},
+	{"default", "default KEY VALUE", "VALUE when the definition gives it, else the clause library's default for KEY (a key of the definition, with dots: \"termination.notice_months\") under the document's jurisdiction, reported as a warning and by explain; nil when there is none"},
+	{"law", "law STATUTE", "the citation of a statute (a key of the law section of defaults.yaml) when the library cites it under the document's jurisdiction, reported by explain; empty otherwise"},
 	{"spell", "spell INT", "a whole number in words up to twenty, in digits beyond: deux, two"},
 	{"chart", "chart RESULT", "the bar chart of a communality assessment (.Score): the three axes against their thresholds"},
 	{"add", "add INT INT", "the sum of two whole numbers, to number items from 1: add $i 1"},
@@ -276,7 +296,7 @@ func placeholderFuncs() template.FuncMap {
 func (st *state) funcs() template.FuncMap {
 	loc := st.loc
 	return template.FuncMap{
-		escapeFuncName: escapeValue,
+		escapeFuncName: escapeAny,
 		"date":         func(s string) Markdown { return Markdown(escapeInline(loc.date(s))) },
 		"amount":       func(v any) (Markdown, error) { f, err := toFloat(v); return Markdown(loc.amount(f)), err },
 		"number":       func(v any) (Markdown, error) { f, err := toFloat(v); return Markdown(loc.number(f)), err },
@@ -295,16 +315,18 @@ func (st *state) funcs() template.FuncMap {
 			y, err2 := toFloat(b)
 			return x * y, errors.Join(err1, err2)
 		},
-		"paras":    func(s string) Markdown { return Markdown(escapeParagraphs(s)) },
-		"sentence": func(v any) Markdown { return Markdown(sentence(string(escapeValue(v)))) },
-		"de":       func(v any) Markdown { return Markdown(elideDe(string(escapeValue(v)))) },
+		"paras":    func(s string) Markdown { return Markdown(paragraphs(s)) },
+		"sentence": func(v any) Markdown { return Markdown(sentence(string(escapeAny(v)))) },
+		"de":       func(v any) (Markdown, error) { return st.preposition("de", v) },
+		"to":       func(v any) (Markdown, error) { return st.preposition("à", v) },
 		"ordinal":  func(n int) Markdown { return Markdown(loc.ordinal(n)) },
 		"count": func(n int, one, many string) Markdown {
-			return Markdown(loc.number(float64(n)) + " " + escapeInline(pluralWord(st.lang, n, one, many)))
+			return Markdown(loc.count(n, one, many))
 		},
-		"plural": func(n int, one, many string) string { return pluralWord(st.lang, n, one, many) },
-		"label":  st.label,
-		"quote":  func(v any) Markdown { return Markdown(loc.quote(string(escapeValue(v)))) },
+		"duration": func(months int) Markdown { return Markdown(loc.duration(months)) },
+		"plural":   func(n int, one, many string) string { return pluralWord(st.lang, n, one, many) },
+		"label":    st.label,
+		"quote":    func(v any) Markdown { return Markdown(loc.quote(string(escapeAny(v)))) },
 		"join": func(v any) (Markdown, error) {
 			items, err := texts(v)
 			return Markdown(loc.join(items)), err
@@ -316,8 +338,8 @@ func (st *state) funcs() template.FuncMap {
 			}
 			return Markdown(strings.Join(items, "\n")), err
 		},
-		"para":     func(s string) Markdown { return Markdown(escapeParagraph(s)) },
-		"capfirst": capFirst,
+		"para":     func(s string) Markdown { return Markdown(paragraph(s)) },
+		"capfirst": func(v any) Markdown { return Markdown(capFirstMarked(string(escapeAny(v)))) },
 		"link":     link,
 		"ref":      st.ref,
 		"has": func(id string) bool {
@@ -328,24 +350,69 @@ func (st *state) funcs() template.FuncMap {
 		"spell": func(n int) Markdown { return Markdown(loc.spell(n)) },
 		"chart": st.communalityChart,
 		"designation": func(v any) (Markdown, error) {
-			var p partnership.Party
-			switch v := v.(type) {
-			case partnership.Party:
-				p = v
-			case string:
-				var err error
-				if p, err = st.data.Party(v); err != nil {
-					return "", err
-				}
-			default:
-				return "", fmt.Errorf("designation: expected a party or a party id, got %T", v)
+			p, err := st.partyOf(v)
+			if err != nil {
+				return "", fmt.Errorf("designation: %w", err)
 			}
-			if p.Designation != "" {
-				return Markdown(escapeInline(p.Designation)), nil
-			}
-			return Markdown(escapeInline(p.Name)), nil
+			return Markdown(st.designationOf(p)), nil
 		},
+		"names":   st.names,
+		"subject": st.subject,
+		"verb":    st.verb,
+		"agree":   st.agree,
+		"college": st.college,
+		"domains": st.domains,
+		"default": st.defaultValue,
+		"law":     st.statute,
 	}
+}
+
+// escapeAny is the function every template action ends with: Markdown passes through, any
+// other value is printed as escaped text, and a text marked as being in another language keeps
+// its marks around the escaped text.
+func escapeAny(v any) Markdown {
+	if s, ok := v.(string); ok {
+		return Markdown(escapeText(s))
+	}
+	return escapeValue(v)
+}
+
+// escapeText escapes a text for a Markdown line, keeping the marks of a text in another
+// language around it, so that what the marks would hide from the escaping is escaped too.
+func escapeText(s string) string {
+	if inner, ok := marked(s); ok {
+		return markOpen + escapeInline(inner) + markClose
+	}
+	return escapeInline(unmark(s))
+}
+
+// paragraph escapes a text as a paragraph, one sentence per line; each line of a text in
+// another language keeps the marks.
+func paragraph(s string) string {
+	inner, ok := marked(s)
+	if !ok {
+		return escapeParagraph(unmark(s))
+	}
+	return markLines(escapeParagraph(inner))
+}
+
+// paragraphs escapes a text made of several paragraphs, keeping the marks on every line.
+func paragraphs(s string) string {
+	inner, ok := marked(s)
+	if !ok {
+		return escapeParagraphs(unmark(s))
+	}
+	return markLines(escapeParagraphs(inner))
+}
+
+func markLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = markOpen + l + markClose
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // toFloat accepts the numbers a template may hold: float64 fields, int counts, constants.
@@ -364,20 +431,11 @@ func toFloat(v any) (float64, error) {
 // sentence ends text with a full stop unless it already ends with punctuation.
 func sentence(s string) string {
 	s = strings.TrimSpace(s)
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(s, markClose))
 	if s == "" || strings.ContainsRune(".!?…:;", r) || strings.HasSuffix(s, ".»") || strings.HasSuffix(s, ".)") {
 		return s
 	}
 	return s + "."
-}
-
-// elideDe writes French "de" before a word, as "d’" before a vowel or a mute h.
-func elideDe(s string) string {
-	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s, `\`))
-	if strings.ContainsRune("aeiouyhàâäéèêëîïôöûüAEIOUYHÀÂÉÈÊÎÔÛ", r) {
-		return "d’" + s
-	}
-	return "de " + s
 }
 
 func pluralWord(lang string, n int, one, many string) string {
@@ -399,18 +457,9 @@ func texts(v any) ([]string, error) {
 	}
 	out := make([]string, rv.Len())
 	for i := range out {
-		out[i] = string(escapeValue(rv.Index(i).Interface()))
+		out[i] = string(escapeAny(rv.Index(i).Interface()))
 	}
 	return out, nil
-}
-
-func capFirst(v any) Markdown {
-	s := string(escapeValue(v))
-	r, size := utf8.DecodeRuneInString(s)
-	if r == '\\' {
-		return Markdown(s)
-	}
-	return Markdown(string(unicode.ToUpper(r)) + s[size:])
 }
 
 // link makes a web address clickable, refusing any scheme but http and https so that a
@@ -488,3 +537,103 @@ func (st *state) ref(id string) (Markdown, error) {
 	}
 	return Markdown("[" + text + "](#" + id + ")"), nil
 }
+
+// WrittenNotice is how a party notifies the others: by registered letter with acknowledgement
+// of receipt in French law, in writing elsewhere.
+func (d *Data) WrittenNotice() Markdown {
+	french := d.Country() == partnership.DefaultJurisdiction
+	switch {
+	case french && d.lang == "fr":
+		return "par lettre recommandée avec accusé de réception"
+	case french:
+		return "by registered letter with acknowledgement of receipt"
+	case d.lang == "fr":
+		return "par écrit"
+	}
+	return "in writing"
+}
+
+// Recipients returns the parties that receive the public support of the document, in the
+// order of the definition: the recipient of each grant and the recipient of the support in
+// kind (see InKindRecipients).
+func (d *Data) Recipients() []partnership.Party {
+	if d.Support == nil {
+		return nil
+	}
+	var ids []string
+	for _, g := range d.Support.Grants {
+		ids = append(ids, d.GrantRecipient(g))
+	}
+	for _, p := range d.InKindRecipients() {
+		ids = append(ids, p.ID)
+	}
+	return d.partiesIn(ids, "")
+}
+
+// GrantRecipients returns the parties that receive the grants, in the order of the definition.
+func (d *Data) GrantRecipients() []partnership.Party {
+	if d.Support == nil {
+		return nil
+	}
+	var ids []string
+	for _, g := range d.Support.Grants {
+		ids = append(ids, d.GrantRecipient(g))
+	}
+	return d.partiesIn(ids, "")
+}
+
+// InKindRecipients returns the party that receives the support in kind: the document's only
+// citizen collective or operator. When there are several, the definition does not say which
+// receives what, and the list is empty.
+func (d *Data) InKindRecipients() []partnership.Party {
+	if d.Support == nil || len(d.Support.InKind) == 0 {
+		return nil
+	}
+	return d.partiesIn([]string{d.GrantRecipient(partnership.Grant{})}, "")
+}
+
+// PublicFunders returns the public authorities that give support, in money or in kind.
+func (d *Data) PublicFunders() []partnership.Party {
+	if d.Support == nil {
+		return nil
+	}
+	var ids []string
+	for _, g := range d.Support.Grants {
+		ids = append(ids, g.Funder)
+	}
+	for _, k := range d.Support.InKind {
+		ids = append(ids, k.Provider)
+	}
+	return d.partiesIn(ids, partnership.RolePublicAuthority)
+}
+
+// partiesIn returns the parties whose id is among ids (and whose role is role, unless role is
+// empty), in the order of the definition, recording that the clause looked them up.
+func (d *Data) partiesIn(ids []string, role partnership.Role) []partnership.Party {
+	var out []partnership.Party
+	for i, p := range d.Parties {
+		if slices.Contains(ids, p.ID) && p.ID != "" && (role == "" || p.Role == role) {
+			d.use(partnership.Pointer("parties", i))
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Associations returns, among the parties given, the associations and foundations: the bodies
+// French law asks to sign the republican commitment contract when they receive a subsidy.
+func (d *Data) Associations(parties []partnership.Party) []partnership.Party {
+	return slices.DeleteFunc(slices.Clone(parties), func(p partnership.Party) bool {
+		s := p.Status()
+		return s != partnership.StatusAssociation && s != partnership.StatusFoundation
+	})
+}
+
+// PrivateBodies returns, among the parties given, the bodies governed by private law.
+func (d *Data) PrivateBodies(parties []partnership.Party) []partnership.Party {
+	return slices.DeleteFunc(slices.Clone(parties), func(p partnership.Party) bool { return !p.IsPrivateBody() })
+}
+
+// Informal reports whether a party is a group without legal personality, which cannot be
+// represented, hold money or keep accounts, and acts through its contact person.
+func (d *Data) Informal(p partnership.Party) bool { return !p.HasLegalPersonality() }

@@ -24,6 +24,7 @@ import (
 //	<kind>/<lang>/<clause-id>.md     one clause of a kind, in one language
 //	common/<lang>/<clause-id>.md     a clause shared by several kinds (used when the kind has none)
 //	common/<lang>/labels.yaml        words for the values of the definition's enumerations
+//	defaults.yaml                    values clauses use when a definition leaves a key out
 
 // clausePath matches the path of a clause file inside a library.
 var clausePath = regexp.MustCompile(`^[a-z]+/(fr|en)/[a-z0-9-]+\.md$`)
@@ -65,6 +66,8 @@ type Library struct {
 	// files maps a path inside the library to the clause read from it.
 	files  map[string]Clause
 	labels map[string]map[string]map[string]string // lang → enumeration → value → words
+	// defaults are the values clauses use when a definition leaves a key out (defaults.yaml).
+	defaults *partnership.Defaults
 }
 
 // Languages are the languages every clause exists in.
@@ -120,6 +123,9 @@ func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, 
 			return nil, fmt.Errorf("read labels %s: %w", lang, err)
 		}
 		lib.labels[lang] = labels
+	}
+	if lib.defaults, err = loadDefaults(base, baseName, overrides); err != nil {
+		return nil, fmt.Errorf("read defaults: %w", err)
 	}
 	return lib, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"text/template"
@@ -25,6 +26,18 @@ type Renderer struct {
 	// parsed caches each clause's parsed template; each render clones it before binding its own
 	// functions.
 	parsed sync.Map // path → *template.Template
+	// fields caches the patterns of the definition's values each clause reads.
+	fields sync.Map // path → []string
+}
+
+// fieldsOf returns the patterns of JSON pointers of the values a clause's templates read.
+func (r *Renderer) fieldsOf(c Clause, t *template.Template) []string {
+	key := c.Source + ":" + c.Path
+	if f, ok := r.fields.Load(key); ok {
+		return f.([]string)
+	}
+	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t))
+	return f.([]string)
 }
 
 // Option configures a Renderer.
@@ -110,6 +123,15 @@ type Article struct {
 	Number int
 	// Heading is the heading as rendered, without the Markdown marks.
 	Heading string
+	// Defaults are the values the clause took from the library's defaults because the
+	// definition left them out, in the order the clause used them.
+	Defaults []AppliedDefault
+	// Statutes are the statutes the clause cites because the law of the jurisdiction applies
+	// to what the definition says.
+	Statutes []Citation
+	// fields are the definition's values the clause reads: patterns of JSON pointers from the
+	// clause's template ("/parties/*/name") and the pointers its functions looked up.
+	fields []string
 }
 
 // Meta is the provenance of a rendered document: what was rendered, with which library.
@@ -132,6 +154,10 @@ type Document struct {
 	Articles []Article
 	// Markdown is the whole document: a front-matter block with Meta, then the text.
 	Markdown []byte
+	// Diagnostics are the warnings of the render: one per default applied, at the position of
+	// the key it stands for (or of the nearest section the definition has), and one per text
+	// shown in another language than the document's.
+	Diagnostics partnership.Diagnostics
 }
 
 // Render writes the document a definition describes. The definition must be valid: rendering
@@ -141,21 +167,24 @@ func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 }
 
 func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Document, error) {
-	def := doc.Definition
-	if err := checkPin(def.Templates, r.lib.Version); err != nil {
+	if err := checkPin(doc.Definition.Templates, r.lib.Version); err != nil {
 		return nil, err
 	}
-	lang := def.Lang
+	lang := doc.Definition.Lang
 	if r.lang != "" {
 		lang = r.lang
 	}
+	// The definition as it reads in the document's language; texts shown in another language
+	// are marked, so that the document's typography leaves them alone.
+	def, diags := doc.LocalizedWith(lang, markForeign)
 	manifest := r.lib.Manifest(def.Kind)
 	if len(manifest.Clauses()) == 0 {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
-	st := &state{r: r, doc: doc, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
-		guard: newGuard(ctx, r.limits)}
-	st.data = newData(doc, r.lib, lang)
+	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
+		diags: diags, trace: map[string]*trace{}, guard: newGuard(ctx, r.limits)}
+	st.data = newData(doc, def, r.lib, lang)
+	st.data.use = st.use
 	// First pass: find which clauses have something to say, so that articles can be numbered
 	// and cross-references resolved.
 	bodies, err := st.renderAll(nil)
@@ -179,8 +208,10 @@ func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Docu
 
 // state is what one call to Render works with.
 type state struct {
-	r        *Renderer
-	doc      *partnership.Document
+	r   *Renderer
+	doc *partnership.Document
+	// def is the definition as it reads in the document's language.
+	def      *partnership.Definition
 	lang     string
 	loc      locale
 	manifest Manifest
@@ -194,6 +225,10 @@ type state struct {
 	// numbered lists the clauses that asked for article numbers (ref, has) in the first pass:
 	// only they are rendered again once the numbers are known.
 	numbered map[string]bool
+	// diags are the warnings of the render so far.
+	diags partnership.Diagnostics
+	// trace records, per clause, what the clause took from the definition and the defaults.
+	trace map[string]*trace
 	// guard enforces the limits of template execution (limits.go).
 	guard *guard
 }
@@ -215,6 +250,7 @@ func (st *state) renderAll(first map[string]rendered) (map[string]rendered, erro
 			return nil, fmt.Errorf("the clause library has no clause %q for a %s in %q", id, st.doc.Definition.Kind, st.lang)
 		}
 		st.current = id
+		st.trace[id] = &trace{}
 		title, body, err := st.execute(clause)
 		if err != nil {
 			return nil, err
@@ -268,6 +304,7 @@ func (st *state) execute(c Clause) (title, body string, err error) {
 	if err != nil {
 		return "", "", err
 	}
+	st.trace[st.current].fields = st.r.fieldsOf(c, t)
 	data := st.data
 	st.guard.start(c.ID)
 	var b bytes.Buffer
@@ -311,7 +348,7 @@ func (st *state) normalize(s string) string {
 		if st.lang == "fr" {
 			l = frenchSpacing(l)
 		}
-		out = append(out, l)
+		out = append(out, unmark(l))
 	}
 	return blankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n")
 }
@@ -324,9 +361,9 @@ var listItem = regexp.MustCompile(`^\s*(- |\d+\. )`)
 func isListItem(line string) bool { return listItem.MatchString(line) }
 
 func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
-	def := st.doc.Definition
+	def := st.def
 	out := &Document{Meta: Meta{
-		Title:            oneLine(def.Title),
+		Title:            oneLine(unmark(def.Title)),
 		Kind:             def.Kind,
 		Lang:             st.lang,
 		Definition:       def.ID,
@@ -336,7 +373,7 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	}}
 	out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "kind", string(def.Kind))
 	for _, p := range def.Parties {
-		out.Meta.Parties = append(out.Meta.Parties, oneLine(p.Name))
+		out.Meta.Parties = append(out.Meta.Parties, oneLine(unmark(p.Name)))
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
@@ -361,11 +398,15 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 		case heading != "":
 			fmt.Fprintf(&b, "## %s {#%s}\n\n", heading, id)
 		}
-		out.Articles = append(out.Articles, Article{ID: id, Number: st.numbers[id], Heading: heading})
+		tr := st.trace[id]
+		out.Articles = append(out.Articles, Article{ID: id, Number: st.numbers[id], Heading: heading, Defaults: tr.defaults, Statutes: tr.statutes,
+			fields: slices.Concat(tr.fields, tr.used)})
+		out.Diagnostics = append(out.Diagnostics, st.defaultWarnings(tr.defaults)...)
 		b.WriteString(body)
 		b.WriteString("\n")
 	}
 	out.Markdown = b.Bytes()
+	out.Diagnostics = append(out.Diagnostics, st.diags...).Sorted()
 	return out, nil
 }
 

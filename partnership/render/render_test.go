@@ -100,6 +100,8 @@ func checkMarkdownHygiene(t *testing.T, md []byte) {
 		t.Error("the document has more than one blank line in a row")
 	case strings.Contains(s, "<no value>"):
 		t.Error("the document prints <no value>")
+	case strings.ContainsAny(s, "\ufdd0\ufdd1"):
+		t.Error("the document keeps the mark of a text in another language")
 	}
 	for i, line := range strings.Split(s, "\n") {
 		if strings.TrimRight(line, " \t") != line {
@@ -150,7 +152,7 @@ func TestNumbersCloseUp(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	doc.Definition.Subsidiarity = nil
+	delete(doc.Value.(map[string]any), "subsidiarity")
 	less := mustRender(t, doc)
 	number := func(d *render.Document) map[string]int {
 		m := map[string]int{}

@@ -24,6 +24,9 @@ var reportWords = map[string]map[string]string{
 		"pending":            "Candidatures éligibles en attente de notation",
 		"invalid":            "Candidatures non valides",
 		"marks":              "Détail des notes",
+		"criteria key":       "Chaque critère est désigné dans le tableau par son numéro :",
+		"weight lc":          "poids",
+		"total short":        "Total",
 		"method":             "Méthode",
 		"rank":               "Rang",
 		"application":        "Candidature",
@@ -74,6 +77,9 @@ var reportWords = map[string]map[string]string{
 		"pending":            "Eligible applications awaiting marks",
 		"invalid":            "Invalid applications",
 		"marks":              "Marks in detail",
+		"criteria key":       "Each criterion is referred to in the table by its number:",
+		"weight lc":          "weight",
+		"total short":        "Total",
 		"method":             "Method",
 		"rank":               "Rank",
 		"application":        "Application",
@@ -359,29 +365,7 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 		}
 	}
 	if len(def.Call.Criteria) > 0 && len(ranked)+len(pending) > 0 {
-		rp.line("")
-		rp.line("## %s {#marks}", rp.w("marks"))
-		rp.line("")
-		header := "| " + rp.w("criterion") + " | " + rp.w("weight")
-		delim := "| --- | ---:"
-		apps := append(append([]score.Application{}, ranked...), pending...)
-		for _, app := range apps {
-			header += " | " + app.ID
-			delim += " | ---:"
-		}
-		rp.line("%s |", header)
-		rp.line("%s |", delim)
-		for _, cr := range def.Call.Criteria {
-			row := "| " + escapeInline(cr.Title) + " | " + rp.loc.percent(float64(cr.Weight))
-			for _, app := range apps {
-				if m, ok := app.Marks[cr.ID]; ok {
-					row += " | " + rp.loc.number(m)
-				} else {
-					row += " | –"
-				}
-			}
-			rp.line("%s |", row)
-		}
+		rp.marks(def.Call.Criteria, append(append([]score.Application{}, ranked...), pending...))
 	}
 	rp.line("")
 	rp.line("## %s {#method}", rp.w("method"))
@@ -389,6 +373,45 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 	rp.line("%s", rp.w("weights"))
 	rp.line(rp.w("rubric"), a.Rubric, a.Version)
 	return rp.b.Bytes()
+}
+
+// marks writes the jury's marks with one row per application, however many there are, and one
+// column per criterion, named by its number; the criteria are listed above the table.
+func (rp *reporter) marks(criteria []partnership.WeightedCriterion, apps []score.Application) {
+	rp.line("")
+	rp.line("## %s {#marks}", rp.w("marks"))
+	rp.line("")
+	rp.line("%s", rp.w("criteria key"))
+	rp.line("")
+	for i, cr := range criteria {
+		rp.line("- C%d%s %s (%s %s)", i+1, rp.colon(), escapeInline(cr.Title), rp.w("weight lc"), rp.loc.percent(float64(cr.Weight)))
+	}
+	rp.line("")
+	head, delim := "| "+rp.w("rank")+" | "+rp.w("application"), "| ---: | ---"
+	for i := range criteria {
+		head += fmt.Sprintf(" | C%d", i+1)
+		delim += " | ---:"
+	}
+	rp.line("%s | %s |", head, rp.w("total short"))
+	rp.line("%s | ---: |", delim)
+	for _, app := range apps {
+		rank, total := "–", "–"
+		if app.Rank > 0 {
+			rank = strconv.Itoa(app.Rank)
+		}
+		if app.Total != nil {
+			total = rp.loc.number(*app.Total)
+		}
+		row := "| " + rank + " | " + escapeInline(app.ID)
+		for _, cr := range criteria {
+			if m, ok := app.Marks[cr.ID]; ok {
+				row += " | " + rp.loc.number(m)
+			} else {
+				row += " | –"
+			}
+		}
+		rp.line("%s | %s |", row, total)
+	}
 }
 
 func (rp *reporter) table(apps []score.Application, ranked bool) {

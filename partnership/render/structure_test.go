@@ -1,10 +1,14 @@
 package render_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -12,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/office"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/typeset"
 	"github.com/commons-toolkit/commons/partnership/validate"
@@ -91,13 +96,16 @@ var lineStarts = []string{
 var separators = []string{" ", "\n", "\n\n", ". ", ".\n", " ! ", "? ", "\n\n\n", "\n  \n", ". Ensuite ", ": "}
 
 // hostileText draws a text made of line-start constructs, words and separators.
-func hostileText(rng *rand.Rand) string {
+func hostileText(rng *rand.Rand) string { return hostileTextOf(rng, lineStarts) }
+
+// hostileTextOf draws a text made of the given constructs, words and separators.
+func hostileTextOf(rng *rand.Rand, constructs []string) string {
 	var b strings.Builder
 	for i := range 1 + rng.IntN(4) {
 		if i > 0 {
 			b.WriteString(separators[rng.IntN(len(separators))])
 		}
-		b.WriteString(lineStarts[rng.IntN(len(lineStarts))])
+		b.WriteString(constructs[rng.IntN(len(constructs))])
 		if rng.IntN(3) == 0 {
 			b.WriteString(" mot")
 		}
@@ -224,4 +232,119 @@ func TestForgedStructureReproductions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEscapesPrintAsThePlainCharacter checks the other side of the escaping: the backslashes that
+// keep user text from forming Markdown ("\#", "\;" at the start of a line, "\|"…) are syntax,
+// and no format prints them. The free-text fields of examples are filled with the line-start
+// constructs of TestUserTextCannotForgeStructure that hold no backslash of their own; the HTML,
+// the PDF (read back with pdftotext) and the text of the DOCX and ODT then hold as many
+// backslashes as the same document with a plain word in each field: those of the library's own
+// markup, never one of an escape.
+func TestEscapesPrintAsThePlainCharacter(t *testing.T) {
+	var constructs []string
+	for _, s := range lineStarts {
+		if !strings.Contains(s, `\`) {
+			constructs = append(constructs, s)
+		}
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Log("pdftotext is missing (apt-get install poppler-utils): the PDF is not read back")
+	}
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(18, 14))
+	for _, name := range []string{"pacte-parc-des-glycines.yaml", "charte-des-communs-valmont.yaml", "appel-a-communs-2026.yaml"} {
+		doc := load(t, filepath.Join(examplesDir, name))
+		pointers := freeTextPointers(doc)
+		for _, lang := range render.Languages {
+			texts := make([]string, len(pointers))
+			for i := range texts {
+				texts[i] = hostileTextOf(rng, constructs)
+			}
+			hostile, ok1 := withTexts(t, doc, pointers, func(i int) string { return texts[i] })
+			benign, ok2 := withTexts(t, doc, pointers, func(i int) string { return placeholder(texts[i]) })
+			if !ok1 || !ok2 {
+				t.Fatalf("%s: the texts make the definition invalid", name)
+			}
+			h, p := mustRender(t, hostile, render.WithLang(lang)), mustRender(t, benign, render.WithLang(lang))
+			if bytes.Count(h.Markdown, []byte(`\`)) <= bytes.Count(p.Markdown, []byte(`\`)) {
+				t.Fatalf("%s in %s: the texts need no escape; the test checks nothing", name, lang)
+			}
+			for _, format := range []string{"html", "pdf", "docx", "odt"} {
+				if format == "pdf" && pdftotext == "" {
+					continue
+				}
+				got := printedText(t, format, h.Markdown, filepath.Join(dir, "hostile.pdf"))
+				want := printedText(t, format, p.Markdown, filepath.Join(dir, "benign.pdf"))
+				if g, w := strings.Count(got, `\`), strings.Count(want, `\`); g != w {
+					t.Errorf("%s in %s, %s: %d backslashes, want %d%s", name, lang, format, g, w, firstEscape(got, want))
+				}
+			}
+		}
+	}
+}
+
+// firstEscape shows the text around the first backslash of got that want does not have.
+func firstEscape(got, want string) string {
+	for i := range got {
+		if got[i] == '\\' && !strings.Contains(want, got[max(0, i-12):i+1]) {
+			return "; for example …" + got[max(0, i-40):min(len(got), i+40)] + "…"
+		}
+	}
+	return ""
+}
+
+// xmlTag is an element of the XML of an office document.
+var xmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// printedText is the text a format shows of rendered Markdown: the HTML, the text pdftotext
+// reads in the PDF (written to pdf), the XML parts of a DOCX or ODT without their tags.
+func printedText(t *testing.T, format string, md []byte, pdf string) string {
+	t.Helper()
+	var data []byte
+	var err error
+	switch format {
+	case "html":
+		data, err = typeset.HTML(md)
+		return string(data)
+	case "pdf":
+		var doc *typeset.PDFDocument
+		if doc, err = typeset.PDF(md, typeset.PDFOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(pdf, doc.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		return string(out)
+	case "docx":
+		data, err = office.DOCX(md, office.Options{})
+	case "odt":
+		data, err = office.ODT(md, office.Options{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		b.WriteString(xmlTag.ReplaceAllString(string(part), " "))
+	}
+	return b.String()
 }

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -163,23 +165,152 @@ func (l locale) quote(s string) string {
 	return "«" + nbsp + s + nbsp + "»"
 }
 
-// urlLike matches what French spacing must leave alone: web addresses, link targets and
-// heading ids.
-var urlLike = regexp.MustCompile(`<?https?://[^\s>)]*>?|\(#[^)]*\)|\{#[^}]*\}`)
+// The marks around a text shown in another language than the document's: the typography of the
+// document's language leaves what lies between them alone, and normalize removes them. They are
+// Unicode noncharacters, which no text is meant to contain.
+const (
+	markOpen  = "\ufdd0"
+	markClose = "\ufdd1"
+)
+
+// markForeign marks a text shown in a language other than the document's.
+func markForeign(text, _ string) string { return markOpen + unmark(text) + markClose }
+
+// unmark removes the marks of texts in another language.
+func unmark(s string) string {
+	if !strings.Contains(s, markOpen) && !strings.Contains(s, markClose) {
+		return s
+	}
+	return strings.NewReplacer(markOpen, "", markClose, "").Replace(s)
+}
+
+// marked returns the text inside the marks when the whole of s is one marked text.
+func marked(s string) (string, bool) {
+	if strings.HasPrefix(s, markOpen) && strings.HasSuffix(s, markClose) && len(s) >= len(markOpen)+len(markClose) {
+		inner := s[len(markOpen) : len(s)-len(markClose)]
+		if !strings.Contains(inner, markOpen) {
+			return inner, true
+		}
+	}
+	return s, false
+}
+
+var (
+	// bareURL matches a web address written out in text; the punctuation that ends a sentence
+	// after it is not part of it, nor is a closing bracket it does not open.
+	bareURL = regexp.MustCompile(`https?://[^\s<>]+`)
+	// email matches an e-mail address, whose underscores may be escaped.
+	email = regexp.MustCompile(`[A-Za-z0-9._%+\\-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
+	// autolink matches a Markdown autolink: <https://…>, <mailto:…>, <name@example.org>.
+	autolink = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>`)
+	// syntaxTargets matches the targets of links and the ids of headings.
+	syntaxTargets = regexp.MustCompile(`\]\([^)\s]*\)|\(#[^)]*\)|\{#[^}]*\}`)
+)
+
+// protectedSpans returns, in order and without overlap, the parts of a line of Markdown that
+// typography must leave as they are: texts in another language, code spans, autolinks, web and
+// e-mail addresses, link targets and heading ids.
+func protectedSpans(line string) [][2]int {
+	var spans [][2]int
+	add := func(a, b int) { spans = append(spans, [2]int{a, b}) }
+	for i := 0; i < len(line); {
+		j := strings.Index(line[i:], markOpen)
+		if j < 0 {
+			break
+		}
+		a := i + j
+		k := strings.Index(line[a:], markClose)
+		if k < 0 {
+			add(a, len(line))
+			break
+		}
+		add(a, a+k+len(markClose))
+		i = a + k + len(markClose)
+	}
+	for i := 0; i < len(line); i++ {
+		if line[i] != '`' || (i > 0 && line[i-1] == '\\') {
+			continue
+		}
+		run := i
+		for run < len(line) && line[run] == '`' {
+			run++
+		}
+		fence := line[i:run]
+		if end := strings.Index(line[run:], fence); end >= 0 {
+			add(i, run+end+len(fence))
+			i = run + end + len(fence) - 1
+		} else {
+			i = run - 1
+		}
+	}
+	if strings.Contains(line, "<") {
+		for _, m := range autolink.FindAllStringIndex(line, -1) {
+			if m[0] == 0 || line[m[0]-1] != '\\' {
+				add(m[0], m[1])
+			}
+		}
+	}
+	if strings.Contains(line, "://") {
+		for _, m := range bareURL.FindAllStringIndex(line, -1) {
+			add(m[0], m[0]+urlLength(line[m[0]:m[1]]))
+		}
+	}
+	if strings.Contains(line, "@") {
+		for _, m := range email.FindAllStringIndex(line, -1) {
+			add(m[0], m[1])
+		}
+	}
+	if strings.ContainsAny(line, "#(") {
+		for _, m := range syntaxTargets.FindAllStringIndex(line, -1) {
+			add(m[0], m[1])
+		}
+	}
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(b[1], a[1])) })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s[0] < last[1] {
+			last[1] = max(last[1], s[1])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// urlLength is how much of a bare web address belongs to it: a final full stop, comma, colon,
+// semicolon, exclamation or question mark ends the sentence, not the address, and a closing
+// bracket or quote belongs to it only when the address opened it.
+func urlLength(u string) int {
+	for len(u) > 0 {
+		last := u[len(u)-1]
+		switch {
+		case strings.IndexByte(".,;:!?*_~'\"", last) >= 0:
+			u = u[:len(u)-1]
+		case last == ')' && strings.Count(u, "(") < strings.Count(u, ")"):
+			u = u[:len(u)-1]
+		case last == ']' && strings.Count(u, "[") < strings.Count(u, "]"):
+			u = u[:len(u)-1]
+		default:
+			return len(u)
+		}
+	}
+	return 0
+}
 
 // frenchSpacing puts the no-break spaces of French typography into a line of Markdown: a narrow
-// no-break space before ; ! and ?, a no-break space before a colon preceded by a space and inside
-// « ». Web addresses, link targets, heading ids and the alignment row of a table (whose colons
-// are syntax) are left alone. It runs on every line of
-// every document, so it scans the line once instead of running a regular expression per rule.
+// no-break space before ; ! and ?, before % and € after a number, a no-break space before a colon
+// preceded by a space and inside « ». What protectedSpans returns is left alone, and so is the
+// alignment row of a table, whose colons are syntax. It runs on every line of every document, so
+// it scans the line once instead of running a regular expression per rule.
 func frenchSpacing(line string) string {
-	if !strings.ContainsAny(line, ";:!?«»") || tableDelimiter.MatchString(line) {
+	if !strings.ContainsAny(line, ";:!?«»%€") || tableDelimiter.MatchString(line) {
 		return line
 	}
-	var protected [][]int
-	if strings.Contains(line, "://") || strings.Contains(line, "#") {
-		protected = urlLike.FindAllStringIndex(line, -1)
-	}
+	protected := protectedSpans(line)
 	out := make([]byte, 0, len(line)+16)
 	for i := 0; i < len(line); {
 		if len(protected) > 0 && i == protected[0][0] {
@@ -204,6 +335,12 @@ func frenchSpacing(line string) string {
 				out = append(trimmed, nbsp...)
 			}
 			out = append(out, ':')
+		case '%', '€':
+			// After a number, the sign is set apart by a narrow no-break space.
+			if trimmed := trimRegularSpaces(out); len(trimmed) > 0 && trimmed[len(trimmed)-1] >= '0' && trimmed[len(trimmed)-1] <= '9' {
+				out = append(trimmed, narrowNbsp...)
+			}
+			out = append(out, line[i:i+size]...)
 		case '«':
 			// The space after « is not added before the end of the line or an emphasis mark that
 			// closes: there, a space would undo the Markdown around the quote.

@@ -52,6 +52,16 @@ func TestFrenchSpacing(t *testing.T) {
 		{"## Article 1er – Objet {#object}", "## Article 1er – Objet {#object}"},
 		{"de 10:00 à 12:00", "de 10:00 à 12:00"},
 		{`un point\!`, `un point\!`},
+		// Addresses, code and texts in another language are left as they are.
+		{"Voir https://fr.wikipedia.org/wiki/Verger\\_(agriculture)?action=history ?", "Voir https://fr.wikipedia.org/wiki/Verger\\_(agriculture)?action=history" + nn + "?"},
+		{"(voir https://exemple.org/a?b) ; fin", "(voir https://exemple.org/a?b)" + nn + "; fin"},
+		{"Écrire à jardins@valmont.fr ; merci", "Écrire à jardins@valmont.fr" + nn + "; merci"},
+		{"Tapez `a ; b` : fait", "Tapez `a ; b`" + nb + ": fait"},
+		{markOpen + "English; as written: yes!" + markClose + " ; fin", markOpen + "English; as written: yes!" + markClose + nn + "; fin"},
+		{"Autolien <mailto:a@b.fr?subject=x;y> !", "Autolien <mailto:a@b.fr?subject=x;y>" + nn + "!"},
+		// Numbers are set apart from % and €.
+		{"5 € et 10% ou 20 %", "5" + nn + "€ et 10" + nn + "% ou 20" + nn + "%"},
+		{"un tiers % deux", "un tiers % deux"},
 	}
 	for _, tt := range tests {
 		if got := frenchSpacing(tt.in); got != tt.want {

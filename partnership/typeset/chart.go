@@ -152,16 +152,22 @@ func (w *pdfWriter) chart(n ast.Node) {
 	labelW := 45.0
 	valueW := 18.0
 	barW := w.x1 - w.x0 - labelW - valueW
-	height := 8 + rowH*float64(len(c.Bars)) + 8
-	w.ensure(height)
+	// The title goes with the first bars; a chart longer than a page goes on over the next.
+	w.ensure(8 + rowH*float64(min(len(c.Bars), 3)) + 8)
 	y := f.GetY() + 1
 	w.font("B", 10)
-	f.Text(w.x0, y+4, w.clean(c.Title))
+	w.text(w.x0, y+4, w.clean(c.Title))
 	y += 8
 	w.font("", 9.5)
 	for _, bar := range c.Bars {
-		f.SetTextColor(0, 0, 0)
-		f.Text(w.x0, y+barH-0.6, w.clean(bar.Label))
+		if y+rowH > w.bottom() {
+			w.f.SetY(y)
+			w.newPage()
+			y = f.GetY() + 1
+			w.font("", 9.5)
+		}
+		w.color = [3]uint8{}
+		w.text(w.x0, y+barH-0.6, w.fit(w.clean(visualText(bar.Label, w.drawsForm)), labelW-2))
 		f.SetDrawColor(150, 150, 150)
 		f.SetLineWidth(0.15)
 		f.SetFillColor(238, 238, 238)
@@ -176,15 +182,20 @@ func (w *pdfWriter) chart(n ast.Node) {
 			f.SetLineWidth(0.6)
 			f.Line(x, y-1.2, x, y+barH+1.2)
 		}
-		f.Text(w.x0+labelW+barW+2.5, y+barH-0.6, w.clean(bar.text()))
+		w.text(w.x0+labelW+barW+2.5, y+barH-0.6, w.clean(bar.text()))
 		y += rowH
 	}
 	if c.ThresholdLabel != "" {
+		if y+6 > w.bottom() {
+			w.f.SetY(y)
+			w.newPage()
+			y = f.GetY() + 1
+		}
 		f.SetDrawColor(176, 0, 32)
 		f.SetLineWidth(0.6)
 		f.Line(w.x0+labelW, y, w.x0+labelW, y+4)
 		w.font("I", 8.5)
-		f.Text(w.x0+labelW+2, y+3.2, w.clean(c.ThresholdLabel))
+		w.text(w.x0+labelW+2, y+3.2, w.clean(c.ThresholdLabel))
 		y += 6
 	}
 	f.SetY(y + 3)

@@ -202,22 +202,3 @@ func headingMark(h ast.Node) style {
 	}
 	return mark
 }
-
-// markHeadingLine sets the colour of a heading line of an added or removed article and draws
-// its underline or its strike, in the heading's font and size.
-func (w *pdfWriter) markHeadingLine(mark style, line string, baseline, size float64) {
-	f := w.f
-	width := f.GetStringWidth(line)
-	switch mark {
-	case styleDeleted:
-		f.SetTextColor(176, 0, 32)
-		f.SetDrawColor(176, 0, 32)
-		f.SetLineWidth(0.3)
-		f.Line(w.x0, baseline-size*mmPerPt*0.3, w.x0+width, baseline-size*mmPerPt*0.3)
-	case styleInserted:
-		f.SetTextColor(26, 77, 143)
-		f.SetDrawColor(26, 77, 143)
-		f.SetLineWidth(0.3)
-		f.Line(w.x0, baseline+0.7, w.x0+width, baseline+0.7)
-	}
-}

@@ -40,3 +40,25 @@ func FuzzPDF(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseFont reads arbitrary bytes as the TrueType font a user gives with --font: it must
+// never panic, and a font it accepts must measure, subset and typeset.
+func FuzzParseFont(f *testing.F) {
+	face := builtin(faceRegular)
+	used := make([]bool, face.numGlyphs)
+	for _, r := range "Valmont, 1er é « » ;" {
+		used[face.glyph(r)] = true
+	}
+	f.Add(face.subset(used))
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00glyf\x00\x00\x00\x00\xff\xff\xff\xf0\x00\x00\x00\x10"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		font, err := parseFont("", data, false)
+		if err != nil {
+			return
+		}
+		doc, err := PDF([]byte(testFront+"Texte ж 😀 ا.\n"), PDFOptions{Fallback: &Font{face: font}})
+		if err != nil || doc.Pages < 1 {
+			t.Fatalf("a font that parses does not typeset: %v", err)
+		}
+	})
+}

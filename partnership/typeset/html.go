@@ -16,13 +16,15 @@ import (
 // Markdown is the goldmark configuration every output format shares: CommonMark with tables,
 // strikethrough, the insertions and deletions of redlines ({++added++}, {--removed--}) and
 // heading attributes ({#id}, which give articles stable anchors; {.changed} marks an article a
-// redline changed).
+// redline changed). Parsed with the context of a language (HTML and PDF do), the text also gets
+// Superscript nodes for the suffixes of French ordinals and Isolate nodes for right-to-left
+// runs; parsed without one, the tree is CommonMark's.
 // Raw HTML is never passed through.
 var Markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, Critic),
-		goldmark.WithParserOptions(parser.WithAttribute()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&chartRenderer{}, 100))),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(textTransformer{}, 500))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&chartRenderer{}, 100), util.Prioritized(textHTMLRenderer{}, 500))),
 	)
 })
 
@@ -69,13 +71,13 @@ func HTML(md []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var content bytes.Buffer
-	if err := Markdown().Convert(body, &content); err != nil {
-		return nil, fmt.Errorf("typeset HTML: %w", err)
-	}
 	lang := fm["lang"]
 	if lang == "" {
 		lang = "fr"
+	}
+	var content bytes.Buffer
+	if err := Markdown().Convert(body, &content, parser.WithContext(ParseContext(lang))); err != nil {
+		return nil, fmt.Errorf("typeset HTML: %w", err)
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))

@@ -2,15 +2,18 @@ package typeset
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -38,6 +41,12 @@ type PDFOptions struct {
 	// TOCMinArticles is the number of articles from which a table of contents is printed;
 	// 0 means 12.
 	TOCMinArticles int
+	// Fallback is a font for the characters Liberation Serif lacks (LoadFont).
+	Fallback *Font
+	// MaxPages is the page limit; 0 means DefaultMaxPages.
+	MaxPages int
+	// Timeout is the time limit; 0 means DefaultTimeout, a negative value none.
+	Timeout time.Duration
 }
 
 // PDFDocument is a typeset PDF and what a reader of it would check.
@@ -68,6 +77,13 @@ const (
 	styleDeleted  // struck through, red: text removed in a redline
 	styleInserted // underlined, blue: text added in a redline
 	styleLink
+	styleSup // the suffix of an ordinal, raised and smaller
+)
+
+// supScale and supRise size and raise a superscript, relative to the type size.
+const (
+	supScale = 0.62
+	supRise  = 0.36
 )
 
 func (s style) font() string {
@@ -110,26 +126,57 @@ type pdfWriter struct {
 	topLevel int
 	// bar marks a changed article of a redline in the margin.
 	bar changeBar
-	// The face and size last given to fpdf.
-	curFace    string
-	curSize    float64
-	fontSet    bool
-	boldItalic bool
+	// The face (faceRegular…) and size text is set in, and its colour.
+	curFace int
+	curSize float64
+	color   [3]uint8
+	// fonts are the faces the text uses, in order of first use.
+	fonts []*docFont
+	// buf and zbuf are reused between text runs and streams; tx is the state of the open text
+	// object.
+	tx   textState
+	buf  []byte
+	zbuf bytes.Buffer
+	// written counts the bytes of text given to fpdf.
+	written int
+	// The bounds of the typesetting (pdflimits.go).
+	ctx      context.Context
+	done     <-chan struct{}
+	maxPages int
+	timeout  time.Duration
+	deadline bool
 }
 
 // PDF typesets rendered Markdown as an A4 PDF: title block, optional table of contents,
 // numbered pages with the document's provenance in the footer, an outline entry per heading,
 // signature blocks kept on one page, annexes on new pages.
 func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
+	return PDFContext(context.Background(), md, opts)
+}
+
+// PDFContext is PDF, stopped with an error when ctx is done, and within the page and time
+// limits of opts.
+func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocument, err error) {
 	fm, body, err := SplitFrontMatter(md)
 	if err != nil {
 		return nil, err
 	}
-	root := Markdown().Parser().Parse(text.NewReader(body))
 	w := &pdfWriter{fm: fm, src: body, opts: opts, lang: fm["lang"], anchors: map[string]int{}, missing: map[rune]bool{}}
+	defer w.limits(ctx)()
+	defer func() {
+		if r := recover(); r != nil {
+			a, ok := r.(abort)
+			if !ok {
+				panic(r)
+			}
+			doc, err = nil, fmt.Errorf("typeset PDF: %w", a.err)
+		}
+	}()
+	w.check()
 	if w.lang == "" {
 		w.lang = "fr"
 	}
+	root := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(ParseContext(w.lang)))
 	w.topLevel = 2
 	if firstHeading(root, 1) != nil {
 		w.topLevel = 1
@@ -142,11 +189,18 @@ func PDF(md []byte, opts PDFOptions) (*PDFDocument, error) {
 	if tocEntries != nil {
 		w.drawTOC(tocPage, tocEntries)
 	}
+	w.footers()
 	var out bytes.Buffer
+	// fpdf copies its whole output into out: room for it up front saves growing it.
+	out.Grow(w.written + 4<<10*w.f.PageCount() + 64<<10)
 	if err := w.f.Output(&out); err != nil {
 		return nil, fmt.Errorf("typeset PDF: %w", err)
 	}
-	doc := &PDFDocument{Data: out.Bytes(), Pages: w.f.PageCount(), Headings: w.headings}
+	data, err := w.finish(out.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("typeset PDF: %w", err)
+	}
+	doc = &PDFDocument{Data: data, Pages: w.f.PageCount(), Headings: w.headings}
 	for r := range w.missing {
 		doc.Substituted = append(doc.Substituted, r)
 	}
@@ -164,16 +218,13 @@ func sortRunes(rs []rune) {
 
 func (w *pdfWriter) setup() {
 	f := fpdf.New("P", "mm", "A4", "")
-	for _, face := range faces[:3] {
-		f.AddUTF8FontFromBytes(fontFamily, face.style, face.ttf)
-	}
 	w.f = f
-	// Fonts must be UTF-8 before the first bookmark, or its title is garbled.
 	w.font("", bodySize)
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(false, marginBottom)
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	// Page streams are compressed by finish, with a compressor it reuses.
+	f.SetCompression(false)
 	created := w.opts.CreationDate
 	if created.IsZero() {
 		if t, err := time.Parse(time.DateOnly, w.fm["date"]); err == nil {
@@ -191,8 +242,6 @@ func (w *pdfWriter) setup() {
 	f.SetCreator(w.opts.Creator, true)
 	f.SetProducer(w.opts.Creator, true)
 	f.SetLang(w.lang)
-	f.AliasNbPages("{nb}")
-	f.SetFooterFunc(w.footer)
 	f.SetHeaderFuncMode(w.header, false)
 	w.f = f
 	w.x0, w.x1 = marginLeft, pageWidth-marginRight
@@ -217,45 +266,54 @@ func (w *pdfWriter) header() {
 	}
 	f := w.f
 	w.font("I", 8)
-	f.SetTextColor(90, 90, 90)
-	title := w.clean(w.fm["title"])
-	for f.GetStringWidth(title) > pageWidth-marginLeft-marginRight && utf8.RuneCountInString(title) > 10 {
-		title = strings.TrimSuffix(title, "…")
-		_, size := utf8.DecodeLastRuneInString(title)
-		title = strings.TrimRight(title[:len(title)-size], " ") + "…"
-	}
-	f.Text(marginLeft, marginTop-10, title)
+	w.color = [3]uint8{90, 90, 90}
+	w.text(marginLeft, marginTop-10, w.fit(w.clean(visualText(w.fm["title"], w.drawsForm)), pageWidth-marginLeft-marginRight))
 	f.SetDrawColor(180, 180, 180)
 	f.SetLineWidth(0.2)
 	f.Line(marginLeft, marginTop-8, pageWidth-marginRight, marginTop-8)
-	f.SetTextColor(0, 0, 0)
+	w.color = [3]uint8{}
 	w.font("", w.size)
 }
 
-// footer prints the provenance and "page N / M".
-func (w *pdfWriter) footer() {
+// footers print on every page, once the number of pages is known, the provenance and
+// "page N sur M".
+func (w *pdfWriter) footers() {
 	f := w.f
-	w.font("", 8)
-	f.SetTextColor(90, 90, 90)
-	y := pageHeight - marginBottom + 12
-	f.SetDrawColor(180, 180, 180)
-	f.SetLineWidth(0.2)
-	f.Line(marginLeft, y-4.5, pageWidth-marginRight, y-4.5)
-	left := strings.Join(nonEmpty(w.fm["definition"],
+	last := f.PageNo()
+	left := w.clean(visualText(strings.Join(nonEmpty(w.fm["definition"],
 		labelIf(w.lang, "templates", w.fm["templates"]),
-		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · ")
-	f.Text(marginLeft, y, w.clean(left))
-	var page string
-	if w.lang == "fr" {
-		page = fmt.Sprintf("page %d sur {nb}", f.PageNo())
-	} else {
-		page = fmt.Sprintf("page %d of {nb}", f.PageNo())
+		labelIf(w.lang, "digest", short(w.fm["definition_sha256"]))), " · "), w.drawsForm))
+	w.font("", 8)
+	w.color = [3]uint8{90, 90, 90}
+	y := pageHeight - marginBottom + 12
+	for n := 1; n <= last; n++ {
+		f.SetPage(n)
+		f.SetDrawColor(180, 180, 180)
+		f.SetLineWidth(0.2)
+		f.Line(marginLeft, y-4.5, pageWidth-marginRight, y-4.5)
+		w.text(marginLeft, y, left)
+		page := fmt.Sprintf("%s %d %s %d", label(w.lang, "page"), n, label(w.lang, "of"), last)
+		w.text(pageWidth-marginRight-w.textWidth(page), y, page)
 	}
-	// {nb} is replaced after layout; measure with the widest number the document may have.
-	width := f.GetStringWidth(strings.ReplaceAll(page, "{nb}", "999"))
-	f.Text(pageWidth-marginRight-width, y, page)
-	f.SetTextColor(0, 0, 0)
+	f.SetPage(last)
+	w.color = [3]uint8{}
 	w.font("", w.size)
+}
+
+// fit shortens s with an ellipsis, in the current face and size, to at most width.
+func (w *pdfWriter) fit(s string, width float64) string {
+	if w.textWidth(s) <= width {
+		return s
+	}
+	room := width - w.textWidth("…")
+	used := 0.0
+	for i, r := range s {
+		used += w.runeWidth(r)
+		if used > room {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+	}
+	return s
 }
 
 func labelIf(lang, key, value string) string {
@@ -265,11 +323,13 @@ func labelIf(lang, key, value string) string {
 	return label(lang, key) + " " + value
 }
 
-// clean replaces the characters the font cannot draw, and remembers them.
+// clean prepares text for drawing: it leaves out the characters that format text without being
+// drawn, and replaces by "?" those that neither the embedded font, through an equivalent
+// character, nor the fallback font can draw, remembering them.
 func (w *pdfWriter) clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if !hasGlyph(r) && r != '\n' {
+		if r >= 0x2000 || r < ' ' || r == '\u00ad' || r > '~' && !hasGlyph(r) {
 			ok = false
 			break
 		}
@@ -279,9 +339,21 @@ func (w *pdfWriter) clean(s string) string {
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if hasGlyph(r) || r == '\n' {
+		switch {
+		case r == '\n':
 			b.WriteRune(r)
-		} else {
+		case r < ' ' || invisible(r) || r == utf8.RuneError:
+			if r == utf8.RuneError || r < ' ' {
+				w.missing[r] = true
+			}
+			if r == utf8.RuneError {
+				b.WriteByte('?')
+			}
+		default:
+			if _, g := w.faceOf(r, builtin(faceRegular)); g != 0 {
+				b.WriteRune(r)
+				continue
+			}
 			w.missing[r] = true
 			b.WriteByte('?')
 		}
@@ -301,6 +373,7 @@ func (w *pdfWriter) ensure(h float64) {
 }
 
 func (w *pdfWriter) newPage() {
+	w.checkPages()
 	changed := w.endChangeBar()
 	w.f.AddPage()
 	w.f.SetY(marginTop)
@@ -319,13 +392,9 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 		f.SetY(f.GetY() + 2)
 	}
 	h1 := firstHeading(root, 1)
-	title := w.fm["title"]
 	if h1 != nil {
-		title = plainText(h1, w.src)
-	}
-	w.centered(title, "B", 17, 17*1.25*mmPerPt)
-	if h1 != nil {
-		w.record(h1, 1, title)
+		w.record(h1, 1, plainText(h1, w.src))
+		w.centeredRuns(w.inline(h1, styleBold, ""), 17)
 		// What the text says between the title and the first article (a subtitle) belongs to
 		// the title block.
 		for n := h1.NextSibling(); n != nil; {
@@ -335,22 +404,16 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 			}
 			next := n.NextSibling()
 			f.SetY(f.GetY() + 1)
-			w.centered(plainText(p, w.src), "I", 11, 5.5)
+			w.centeredRuns(w.inline(p, styleItalic, ""), 11)
 			p.Parent().RemoveChild(p.Parent(), p)
 			n = next
 		}
 		h1.Parent().RemoveChild(h1.Parent(), h1)
+	} else {
+		w.centered(w.fm["title"], "B", 17, 17*1.25*mmPerPt)
 	}
 	if parties := w.fm["parties"]; parties != "" {
-		f.SetY(f.GetY() + 3)
-		between := map[string]string{"fr": "Entre", "en": "Between"}[w.lang]
-		w.centered(between, "I", 10, 5)
-		for i, p := range strings.Split(parties, "\n") {
-			if i > 0 {
-				w.centered(map[string]string{"fr": "et", "en": "and"}[w.lang], "I", 10, 5)
-			}
-			w.centered(p, "B", 11, 5.5)
-		}
+		w.coverParties(root, strings.Split(parties, "\n"))
 	}
 	f.SetY(f.GetY() + 4)
 	f.SetDrawColor(60, 60, 60)
@@ -360,15 +423,86 @@ func (w *pdfWriter) titleBlock(root ast.Node) {
 	w.font("", w.size)
 }
 
-// centered prints one or more centred lines.
+// coverMaxParties is the most parties the cover names; beyond, it names the first ones and
+// sends the reader to the article that lists them all.
+const coverMaxParties = 8
+
+// coverParties names the parties on the cover: all of them when they fit, else the first ones
+// and how many others there are, with a link to the article that names every party.
+func (w *pdfWriter) coverParties(root ast.Node, parties []string) {
+	f := w.f
+	f.SetY(f.GetY() + 3)
+	w.centered(map[string]string{"fr": "Entre", "en": "Between"}[w.lang], "I", 10, 5)
+	shown := parties
+	// Each party takes a line and an "and": keep the cover on its page, with room below.
+	room := int((w.bottom() - f.GetY() - 60) / 10.5)
+	if len(parties) > coverMaxParties || len(parties) > room {
+		shown = parties[:max(1, min(coverMaxParties-1, room-1))]
+	}
+	for i, p := range shown {
+		if i > 0 {
+			w.centered(map[string]string{"fr": "et", "en": "and"}[w.lang], "I", 10, 5)
+		}
+		w.centered(p, "B", 11, 5.5)
+	}
+	if rest := len(parties) - len(shown); rest > 0 {
+		var where string
+		var target *ast.Heading
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && headingID(h) == "parties" {
+				target = h
+			}
+		}
+		if target != nil {
+			where = plainText(target, w.src)
+		}
+		line := others(w.lang, rest, where)
+		top := f.GetY()
+		w.centered(line, "I", 10, 5)
+		if target != nil {
+			f.Link(w.x0, top, w.x1-w.x0, f.GetY()-top, w.anchor("parties"))
+		}
+	}
+}
+
+// others says how many parties the cover leaves out and where they are named.
+func others(lang string, n int, where string) string {
+	if lang == "en" {
+		s := fmt.Sprintf("and %d other parties", n)
+		if where != "" {
+			s += ", named under “" + where + "”"
+		}
+		return s
+	}
+	s := fmt.Sprintf("et %d autres parties", n)
+	if where != "" {
+		s += ", désignées sous «\u00a0" + where + "\u00a0»"
+	}
+	return s
+}
+
+// centered prints one or more centred lines of plain text.
 func (w *pdfWriter) centered(s, style string, size, lh float64) {
 	f := w.f
 	w.font(style, size)
-	for _, line := range w.wrapPlain(w.clean(s), w.x1-w.x0-20) {
-		width := f.GetStringWidth(line)
-		f.Text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
+	for _, line := range w.wrapPlain(w.clean(visualText(s, w.drawsForm)), w.x1-w.x0-20) {
+		width := w.textWidth(line)
+		w.text((pageWidth-width)/2, f.GetY()+lh*0.75, line)
 		f.SetY(f.GetY() + lh)
 	}
+	w.font("", w.size)
+}
+
+// centeredRuns prints inline text as centred lines in a size.
+func (w *pdfWriter) centeredRuns(runs []run, size float64) {
+	savedSize, x0, x1 := w.size, w.x0, w.x1
+	w.size = size
+	width := w.x1 - w.x0 - 20
+	for _, l := range w.layout(w.boxes(runs), width) {
+		w.x0 = (pageWidth - l.width) / 2
+		w.drawLine(l.boxes, l.width, l.width, false)
+	}
+	w.size, w.x0, w.x1 = savedSize, x0, x1
 	w.font("", w.size)
 }
 
@@ -381,7 +515,7 @@ func (w *pdfWriter) wrapPlain(s string, width float64) []string {
 		if line != "" {
 			try = line + " " + word
 		}
-		if line != "" && w.f.GetStringWidth(try) > width {
+		if line != "" && w.textWidth(try) > width {
 			lines = append(lines, line)
 			line = word
 			continue
@@ -409,7 +543,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			b.WriteString(textOf(t, src))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -419,6 +553,14 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// textOf is what a text node says: its segment unescaped, or as written in code.
+func textOf(t *ast.Text, src []byte) string {
+	if t.IsRaw() {
+		return string(t.Segment.Value(src))
+	}
+	return unescape(t.Segment.Value(src))
 }
 
 func headingID(n ast.Node) string {
@@ -436,7 +578,7 @@ func (w *pdfWriter) record(n ast.Node, level int, title string) {
 	y := w.f.GetY()
 	if level <= 3 {
 		// Outline levels start at 0 with the highest heading the document has.
-		w.f.Bookmark(w.clean(title), max(level-w.topLevel, 0), -1)
+		w.f.Bookmark(utf16Text(w.clean(title)), max(level-w.topLevel, 0), -1)
 	}
 	w.headings = append(w.headings, PDFHeading{Level: level, Text: title, ID: id, Page: w.f.PageNo()})
 	if id != "" {
@@ -514,9 +656,12 @@ func (w *pdfWriter) heading(n ast.Node) {
 	} else if h.Level == 3 && w.inAnnexes {
 		w.annexCount++
 	}
-	lh := size * 1.25 * mmPerPt
 	// A heading never ends a page: it needs its own lines and two lines of what follows.
-	lines := w.wrapWith(title, "B", size, w.x1-w.x0)
+	saved := w.size
+	w.size = size
+	lines := w.layout(w.boxes(w.headingRuns(h)), w.x1-w.x0)
+	lh := w.lineHeight()
+	w.size = saved
 	if f.GetY() > marginTop+0.1 {
 		f.SetY(f.GetY() + before)
 	}
@@ -525,23 +670,26 @@ func (w *pdfWriter) heading(n ast.Node) {
 		w.beginChangeBar()
 	}
 	w.record(h, h.Level, title)
-	w.font("B", size)
-	mark := headingMark(h)
-	for _, line := range lines {
-		w.markHeadingLine(mark, line, f.GetY()+lh*0.78, size)
-		f.Text(w.x0, f.GetY()+lh*0.78, line)
-		f.SetY(f.GetY() + lh)
+	w.size = size
+	for _, l := range lines {
+		w.drawLine(l.boxes, l.width, w.x1-w.x0, false)
 	}
-	f.SetTextColor(0, 0, 0)
+	w.size = saved
 	f.SetY(f.GetY() + after)
 	w.font("", w.size)
 }
 
-func (w *pdfWriter) wrapWith(s, style string, size, width float64) []string {
-	w.font(style, size)
-	lines := w.wrapPlain(w.clean(s), width)
-	w.font("", w.size)
-	return lines
+// headingRuns is the text of a heading in bold. A heading wholly inserted or deleted in a
+// redline (the heading of an article added or removed) is marked as such; any other is set in
+// one style, whatever marks it holds.
+func (w *pdfWriter) headingRuns(h ast.Node) []run {
+	mark := headingMark(h)
+	runs := w.inline(h, styleBold, "")
+	for i := range runs {
+		runs[i].style = runs[i].style&^(styleDeleted|styleInserted|styleLink) | mark
+		runs[i].link = ""
+	}
+	return runs
 }
 
 // isAnnex tells an annex section by its id: "annexes", or any id ending in "-annex". Annexes
@@ -615,7 +763,7 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			s := string(t.Segment.Value(w.src))
+			s := textOf(t, w.src)
 			runs = append(runs, run{text: s, style: st, link: link})
 			if t.HardLineBreak() {
 				runs = append(runs, run{text: "\n", style: st})
@@ -641,6 +789,19 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 			runs = append(runs, w.inline(t, st|styleDeleted, link)...)
 		case *Insert:
 			runs = append(runs, w.inline(t, st|styleInserted, link)...)
+		case *Superscript:
+			runs = append(runs, w.inline(t, st|styleSup, link)...)
+		case *Isolate:
+			// PDF text is drawn left to right: a right-to-left run is drawn in the order the eye
+			// reads it, as one unit.
+			inner := w.inline(t, st, link)
+			for i, j := 0, len(inner)-1; i < j; i, j = i+1, j-1 {
+				inner[i], inner[j] = inner[j], inner[i]
+			}
+			for i := range inner {
+				inner[i].text = visualOrder(shapeArabic(inner[i].text, w.drawsForm))
+			}
+			runs = append(runs, inner...)
 		default:
 			runs = append(runs, w.inline(t, st, link)...)
 		}
@@ -666,28 +827,37 @@ type piece struct {
 }
 
 func (w *pdfWriter) setStyle(s style) {
+	if s&styleSup != 0 {
+		w.font(s.font(), w.size*supScale)
+		return
+	}
 	w.font(s.font(), w.size)
 }
 
-// font selects a face and size, skipping fpdf when they are already current: SetFont is one of
-// the costliest calls of a page, and a line of one style would otherwise repeat it per word.
+// font selects the face ("", "B", "I" or "BI", as fpdf names them) and size of the text that
+// follows.
 func (w *pdfWriter) font(face string, size float64) {
-	if w.curFace == face && w.curSize == size && w.fontSet {
-		return
+	switch face {
+	case "B":
+		w.curFace = faceBold
+	case "I":
+		w.curFace = faceItalic
+	case "BI":
+		w.curFace = faceBoldItalic
+	default:
+		w.curFace = faceRegular
 	}
-	if face == "BI" && !w.boldItalic {
-		// The bold italic face is rare; it is only loaded for a document that uses it.
-		w.f.AddUTF8FontFromBytes(fontFamily, "BI", faces[3].ttf)
-		w.boldItalic = true
-	}
-	w.f.SetFont(fontFamily, face, size)
-	w.curFace, w.curSize, w.fontSet = face, size, true
+	w.curSize = size
 }
 
 // boxes cuts runs into words at ordinary spaces. No-break spaces (U+00A0, U+202F) stay inside
 // words, which is what keeps « », ; : and amounts together.
 func (w *pdfWriter) boxes(runs []run) []box {
-	var out []box
+	n := 1
+	for _, r := range runs {
+		n += strings.Count(r.text, " ") + 1
+	}
+	out := make([]box, 0, n)
 	cur := box{}
 	pendingSpace := 0.0
 	flush := func() {
@@ -698,7 +868,7 @@ func (w *pdfWriter) boxes(runs []run) []box {
 	}
 	for _, r := range runs {
 		w.setStyle(r.style)
-		spaceWidth := w.f.GetStringWidth(" ")
+		spaceWidth := w.textWidth(" ")
 		parts := strings.Split(w.clean(r.text), " ")
 		for i, part := range parts {
 			if i > 0 {
@@ -718,7 +888,7 @@ func (w *pdfWriter) boxes(runs []run) []box {
 				cur.space = pendingSpace
 				pendingSpace = 0
 			}
-			pw := w.f.GetStringWidth(part)
+			pw := w.textWidth(part)
 			cur.pieces = append(cur.pieces, piece{text: part, style: r.style, link: r.link, width: pw})
 			cur.width += pw
 		}
@@ -746,32 +916,44 @@ type line struct {
 }
 
 // layout breaks boxes into lines no wider than width, greedily, which is what a reader expects
-// of a contract and costs one pass.
+// of a contract and costs one pass. A word wider than the line is cut between two groups of
+// letters ("cand-|008", "Valmont/|Est"), and inside a group only when the line cannot hold the
+// group whole; every cut takes at least one character, so the layout always ends.
 func (w *pdfWriter) layout(boxes []box, width float64) []line {
-	var lines []line
+	lines := make([]line, 0, len(boxes)/8+1)
+	// The boxes of every line share one array; a line is a window on it.
+	all := make([]box, 0, len(boxes)+4)
+	start := 0
 	var cur []box
 	curWidth := 0.0
 	emit := func(last bool) {
-		lines = append(lines, line{boxes: cur, width: curWidth, last: last})
-		cur, curWidth = nil, 0
+		lines = append(lines, line{boxes: all[start:len(all):len(all)], width: curWidth, last: last})
+		start, cur, curWidth = len(all), nil, 0
+		w.check()
 	}
+	// A column narrower than its padding still takes a character per line.
+	width = max(width, 0.01)
 	for _, b := range boxes {
 		if b.newline {
 			emit(true)
 			continue
 		}
-		// A word wider than the line is cut where it must be.
-		for b.width > width {
-			head, tail := w.splitBox(b, width-curWidth-b.space)
-			if len(head.pieces) == 0 {
-				if len(cur) > 0 {
-					emit(false)
-					continue
-				}
-				head, tail = w.splitBox(b, width)
+		for b.width > width && len(b.pieces) > 0 {
+			avail := width - curWidth - b.space
+			if len(cur) == 0 {
+				b.space, avail = 0, width
 			}
-			cur = append(cur, head)
-			curWidth += head.width + head.space
+			head, tail, ok := w.splitBox(b, avail, len(cur) == 0)
+			if !ok {
+				if len(cur) == 0 {
+					break // nothing to draw: an empty piece
+				}
+				emit(false)
+				continue
+			}
+			all = append(all, head)
+			cur = all[start:]
+			curWidth += head.space + head.width
 			emit(false)
 			b = tail
 			b.space = 0
@@ -782,7 +964,8 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 		if len(cur) == 0 {
 			b.space = 0
 		}
-		cur = append(cur, b)
+		all = append(all, b)
+		cur = all[start:]
 		curWidth += b.space + b.width
 	}
 	if len(cur) > 0 {
@@ -791,44 +974,117 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 	return lines
 }
 
-// splitBox cuts a box so that its head fits in width.
-func (w *pdfWriter) splitBox(b box, width float64) (head, tail box) {
-	head.space = b.space
+// breakAfter reports whether a word may be cut between two characters without cutting a group
+// of letters: after a hyphen, a slash or a punctuation mark, or where letters meet digits.
+func breakAfter(prev, next rune) bool {
+	if strings.ContainsRune("-/_.,;:)]}&?=+|\u00a0\u202f\u2010\u2013\u2014", prev) {
+		return true
+	}
+	lp, ln := unicode.IsLetter(prev), unicode.IsLetter(next)
+	dp, dn := unicode.IsDigit(prev), unicode.IsDigit(next)
+	return lp && dn || dp && ln || next == '(' || next == '['
+}
+
+// splitBox cuts a box so that its head fits in width, at the last place breakAfter allows. When
+// there is none, it fails, unless force is set (the line is empty): then it cuts at the last
+// character that fits, and after the first character at least.
+func (w *pdfWriter) splitBox(b box, width float64, force bool) (head, tail box, ok bool) {
+	type mark struct {
+		piece, at int // the cut is before byte at of piece
+		width     float64
+	}
+	var lastBreak, lastFit mark
+	found, fitted := false, false
 	used := 0.0
+	prev := rune(-1)
+scan:
 	for i, p := range b.pieces {
 		w.setStyle(p.style)
-		if used+p.width <= width {
+		for at, r := range p.text {
+			if prev >= 0 && breakAfter(prev, r) {
+				lastBreak, found = mark{i, at, used}, true
+			}
+			rw := w.runeWidth(r)
+			if used+rw > width {
+				if !fitted && force {
+					// Not even one character fits: it goes on the line all the same.
+					lastFit, fitted = mark{i, at + utf8.RuneLen(r), used + rw}, true
+				}
+				break scan
+			}
+			used += rw
+			lastFit, fitted = mark{i, at + utf8.RuneLen(r), used}, true
+			prev = r
+		}
+	}
+	cutAt := lastBreak
+	switch {
+	case found && lastBreak.width > 0:
+	case force && fitted:
+		cutAt = lastFit
+	default:
+		return box{}, b, false
+	}
+	head.space = b.space
+	for i, p := range b.pieces {
+		switch {
+		case i < cutAt.piece:
 			head.pieces = append(head.pieces, p)
 			head.width += p.width
-			used += p.width
-			continue
+		case i == cutAt.piece:
+			w.setStyle(p.style)
+			if cutAt.at > 0 {
+				hp := piece{text: p.text[:cutAt.at], style: p.style, link: p.link}
+				hp.width = w.textWidth(hp.text)
+				head.pieces = append(head.pieces, hp)
+				head.width += hp.width
+			}
+			if cutAt.at < len(p.text) {
+				tp := piece{text: p.text[cutAt.at:], style: p.style, link: p.link}
+				tp.width = w.textWidth(tp.text)
+				tail.pieces = append(tail.pieces, tp)
+				tail.width += tp.width
+			}
+		default:
+			tail.pieces = append(tail.pieces, p)
+			tail.width += p.width
 		}
-		runes := []rune(p.text)
-		k := 0
-		for k < len(runes) && used+w.f.GetStringWidth(string(runes[:k+1])) <= width {
-			k++
-		}
-		if k > 0 {
-			hp := piece{text: string(runes[:k]), style: p.style, link: p.link, width: w.f.GetStringWidth(string(runes[:k]))}
-			head.pieces = append(head.pieces, hp)
-			head.width += hp.width
-		}
-		rest := piece{text: string(runes[k:]), style: p.style, link: p.link, width: w.f.GetStringWidth(string(runes[k:]))}
-		tail.pieces = append([]piece{rest}, b.pieces[i+1:]...)
-		for _, tp := range tail.pieces {
-			tail.width += tp.width
-		}
-		return head, tail
 	}
-	return head, tail
+	return head, tail, len(head.pieces) > 0
+}
+
+// groupWidth is the width of the widest group of letters of a box: what a column must hold for
+// no word to be cut inside a group.
+func (w *pdfWriter) groupWidth(b box) float64 {
+	widest, cur := 0.0, 0.0
+	prev := rune(-1)
+	for _, p := range b.pieces {
+		w.setStyle(p.style)
+		for _, r := range p.text {
+			if prev >= 0 && breakAfter(prev, r) {
+				cur = 0
+			}
+			cur += w.runeWidth(r)
+			widest = max(widest, cur)
+			prev = r
+		}
+	}
+	return widest
 }
 
 func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool) {
+	w.check()
 	lh := w.lineHeight()
 	w.ensure(lh)
-	f := w.f
-	y := f.GetY()
-	baseline := y + lh*0.76
+	y := w.f.GetY()
+	w.drawBoxes(line, w.x0, y+lh*0.76, lineWidth, width, justify)
+	w.f.SetY(y + lh)
+}
+
+// drawBoxes draws a line of boxes from x on a baseline, stretched to width when justified: its
+// text as one text object, then the marks of a redline and the links.
+func (w *pdfWriter) drawBoxes(line []box, x, baseline, lineWidth, width float64, justify bool) {
+	lh := w.lineHeight()
 	extra := 0.0
 	if justify && len(line) > 1 {
 		extra = (width - lineWidth) / float64(len(line)-1)
@@ -836,7 +1092,25 @@ func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool)
 			extra = 0 // a loose line reads better ragged than stretched
 		}
 	}
-	x := w.x0
+	x0 := x
+	marked := false
+	w.beginText()
+	for i, b := range line {
+		if i > 0 {
+			x += b.space + extra
+		}
+		for _, p := range b.pieces {
+			w.showPiece(p, x, baseline)
+			x += p.width
+			marked = marked || p.style&(styleDeleted|styleInserted) != 0 || p.link != ""
+		}
+	}
+	w.endText()
+	w.color = [3]uint8{}
+	if !marked {
+		return
+	}
+	x = x0
 	var prev style
 	for i, b := range line {
 		if i > 0 {
@@ -851,12 +1125,11 @@ func (w *pdfWriter) drawLine(line []box, lineWidth, width float64, justify bool)
 			x += gap
 		}
 		for _, p := range b.pieces {
-			w.drawPiece(p, x, baseline, lh)
+			w.markPiece(p, x, baseline, lh)
 			x += p.width
 			prev = p.style
 		}
 	}
-	f.SetY(y + lh)
 }
 
 // decorate draws the line of a redline mark from x0 to x1.
@@ -872,25 +1145,35 @@ func (w *pdfWriter) decorate(mark style, x0, x1, baseline float64) {
 	f.Line(x0, baseline+0.6, x1, baseline+0.6)
 }
 
-func (w *pdfWriter) drawPiece(p piece, x, baseline, lh float64) {
-	f := w.f
+// showPiece sets the text of a piece in the open text object.
+func (w *pdfWriter) showPiece(p piece, x, baseline float64) {
 	w.setStyle(p.style)
 	switch {
 	case p.style&styleDeleted != 0:
-		f.SetTextColor(176, 0, 32)
+		w.color = [3]uint8{176, 0, 32}
 	case p.style&styleInserted != 0, p.style&styleLink != 0:
-		f.SetTextColor(26, 77, 143)
+		w.color = [3]uint8{26, 77, 143}
+	default:
+		w.color = [3]uint8{}
 	}
-	f.Text(x, baseline, p.text)
-	f.SetTextColor(0, 0, 0)
+	if p.style&styleSup != 0 {
+		baseline -= w.size * supRise * mmPerPt
+	}
+	w.show(x, baseline, p.text)
+}
+
+// markPiece draws the line of a redline mark under or through a piece, and makes a link of it.
+func (w *pdfWriter) markPiece(p piece, x, baseline, lh float64) {
+	f := w.f
 	if mark := p.style & (styleDeleted | styleInserted); mark != 0 {
+		w.setStyle(p.style)
 		w.decorate(mark, x, x+p.width, baseline)
 	}
 	if p.link != "" {
 		top := baseline - lh*0.76
 		if strings.HasPrefix(p.link, "#") {
 			f.Link(x, top, p.width, lh, w.anchor(p.link[1:]))
-		} else if strings.HasPrefix(p.link, "http://") || strings.HasPrefix(p.link, "https://") {
+		} else if strings.HasPrefix(p.link, "http://") || strings.HasPrefix(p.link, "https://") || strings.HasPrefix(p.link, "mailto:") {
 			f.LinkString(x, top, p.width, lh, p.link)
 		}
 	}
@@ -913,8 +1196,8 @@ func (w *pdfWriter) list(n ast.Node) {
 		i++
 		w.ensure(w.lineHeight())
 		w.setStyle(0)
-		mw := w.f.GetStringWidth(marker)
-		w.f.Text(saved+indent-mw-1.8, w.f.GetY()+w.lineHeight()*0.76, marker)
+		mw := w.textWidth(marker)
+		w.text(saved+indent-mw-1.8, w.f.GetY()+w.lineHeight()*0.76, marker)
 		w.x0 = saved + indent
 		w.blocks(item)
 		w.x0 = saved

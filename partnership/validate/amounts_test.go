@@ -65,7 +65,8 @@ func TestAmountsAtTheLimitAreExact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := baseConvention + "support:\n  grants: [{id: g, funder: ville, amount: " + tt.grant + "}]\n  payment_schedule:\n" + tt.payments
+			// The purpose: French law asks for it above 23,000 € a year.
+			src := baseConvention + "support:\n  grants: [{id: g, funder: ville, amount: " + tt.grant + ", purpose: Entretien du jardin}]\n  payment_schedule:\n" + tt.payments
 			diags := check("x.yaml", src)
 			if tt.message == "" && diags.HasErrors() {
 				t.Fatalf("unexpected errors:\n%v", diags)

@@ -51,6 +51,7 @@ func checkRules(doc *partnership.Document, call *partnership.Document) partnersh
 	c.licences()
 	c.facts()
 	c.uniqueIDs()
+	c.faithful()
 	if c.def.Call != nil {
 		c.call(c.def.Call)
 	}

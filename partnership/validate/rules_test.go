@@ -51,6 +51,7 @@ call:
   rounds: [{id: r1, opens: 2026-01-01, closes: 2026-03-01}]
   criteria: [{id: impact, title: Impact, weight: 100}]
   funding: {min_amount: 10000, max_amount: 100000, rate_cap: 70, max_duration_months: 24}
+  resulting_convention: Une convention est signée avec chaque lauréat.
 `
 
 const baseApplication = `kind: application
@@ -139,6 +140,53 @@ func TestRules(t *testing.T) {
 			[]string{`/application/call/file: call.yaml is not a call for commons (its kind is "convention")`}},
 		{"weights with a zero weight are left to the schema", strings.Replace(baseCall, "weight: 100", "weight: 0", 1), "",
 			[]string{"/call/criteria/0/weight: must be at least 1; got 0"}},
+
+		// A faithful document: the law of the place, what a document that is not binding cannot
+		// say, the nature and grammar of parties, texts in several languages.
+		{"jurisdiction is a country", strings.Replace(baseConvention, "lang: fr\n", "lang: fr\njurisdiction: UK\n", 1), "",
+			[]string{`/jurisdiction: "UK" is not an ISO 3166-1 alpha-2 country code`}},
+		{"jurisdiction of Italy", strings.Replace(baseConvention, "lang: fr\n", "lang: fr\njurisdiction: IT\n", 1), "", nil},
+		{"a document that is not binding names no court, sanction or guarantor",
+			strings.Replace(baseConvention, "lang: fr\n", "lang: fr\nbinding: false\n", 1) +
+				"disputes: {court: Tribunal}\nconditions: {on_breach: repayment}\nsubsidiarity: {initiative: asso, last_resort: {guarantor: ville}}\ntermination: {cure_days: 30}\n", "",
+			[]string{"/disputes/court: a convention that is not legally binding cannot name a court",
+				"/conditions/on_breach: a convention that is not legally binding cannot impose a sanction",
+				"/subsidiarity/last_resort: a convention that is not legally binding cannot name a guarantor of last resort",
+				"/termination/cure_days: warning: a cure period has no effect"}},
+		{"an informal group has no registration and no money of its own",
+			strings.Replace(baseConvention, "    role: citizen_collective\n", "    role: citizen_collective\n    legal_status: informal_group\n    rna: W123456789\n", 1) +
+				"support:\n  grants: [{funder: ville, amount: 500}]\n", "",
+			[]string{`/parties/1/rna: party "asso" is an informal group, without legal personality: it has no RNA number`,
+				`/support/grants/0: warning: party "asso" is an informal group`}},
+		{"the gender of an elided designation is known or asked for",
+			strings.Replace(strings.Replace(baseConvention, "    name: Association\n", "    name: Association\n    designation: l’Association\n", 1),
+				"    name: Ville\n", "    name: Ville\n    designation: l’Établissement\n", 1), "", nil},
+		{"the gender of a noun the toolkit knows",
+			strings.Replace(baseConvention, "    name: Association\n", "    name: Association\n    designation: l’Atelier Bleu Ciel\n", 1), "", nil},
+		{"the gender of a word the toolkit does not know",
+			strings.Replace(baseConvention, "    name: Association\n", "    name: Association\n    designation: l’Ourson\n", 1), "",
+			[]string{`/parties/1/designation: warning: cannot tell whether the designation "l’Ourson" is masculine or feminine`}},
+		{"a gender that contradicts the article",
+			strings.Replace(baseConvention, "    name: Association\n", "    name: Association\n    designation: la Maison\n    gender: masculine\n", 1), "",
+			[]string{`/parties/1/gender: warning: the gender "masculine" contradicts the article of the designation "la Maison"`}},
+		{"a charter adopted and recognised by the same party",
+			"kind: charter\nlang: fr\nid: c\ntitle: C\nparties: [{id: ville, name: Ville, role: public_authority, signs: false}]\ncharter: {adopted_by: [ville], recognised_by: [ville, mairie]}\n", "",
+			[]string{`/charter/recognised_by/0: party "ville" cannot both adopt and recognise the charter`,
+				`/charter/recognised_by/1: party "mairie" does not exist`}},
+		{"a text lacks the language of the definition",
+			strings.Replace(baseConvention, "title: Pacte\n", "title: {en: Pact}\n", 1), "",
+			[]string{`/title: warning: this text has no "fr" version; it is shown in "en"`}},
+		{"a bilingual text", strings.Replace(baseConvention, "title: Pacte\n", "title: {fr: Pacte, en: Pact}\n", 1), "", nil},
+		{"a grant above 23,000 euros a year states its purpose and payments",
+			baseConvention + "support:\n  grants: [{id: a, funder: ville, amount: 15000, year: 2026}, {id: b, funder: ville, amount: 9000, year: 2026, purpose: Travaux}]\n  payment_schedule: [{grant: b, amount: 9000}]\n", "",
+			[]string{`/support/grants/0: "asso" receives 24,000 € for 2026, more than 23,000 € a year: the convention must state how the grant is paid`,
+				`/support/grants/0: "asso" receives 24,000 € for 2026, more than 23,000 € a year: the convention must state the purpose of the grant`}},
+		{"the 23,000 euros rule is French law", strings.Replace(baseConvention, "lang: fr\n", "lang: fr\njurisdiction: ES\n", 1) +
+			"support:\n  grants: [{funder: ville, amount: 50000}]\n", "", nil},
+		{"grants of different years are counted apart",
+			baseConvention + "support:\n  grants: [{id: a, funder: ville, amount: 15000, year: 2026}, {id: b, funder: ville, amount: 15000, year: 2027}]\n", "", nil},
+		{"a call above 23,000 euros says which convention follows", strings.Replace(baseCall, "  resulting_convention: Une convention est signée avec chaque lauréat.\n", "", 1), "",
+			[]string{"/call/funding/max_amount: warning: grants of more than 23,000 € a year need a written convention with each winner"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

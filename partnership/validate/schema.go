@@ -86,7 +86,7 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 	case "invalid_type":
 		expected, _ := details["expected"].(string)
 		d.Message = fmt.Sprintf("must be %s; got %s", typeWords(expected), partnership.Describe(value))
-		if _, isNumber := value.(json.Number); isNumber && expected == "string" {
+		if _, isNumber := value.(json.Number); isNumber && (expected == "string" || expected == textTypes) {
 			// Identifiers such as SIRET numbers are digits that YAML reads as a number.
 			d.Hint = fmt.Sprintf(`write it in quotes: "%s"`, value)
 		}
@@ -162,8 +162,14 @@ func valueAt(v any, pointer string) any {
 	return v
 }
 
+// textTypes is how gojsonschema names the type of a free text: a string, or a mapping of
+// languages.
+const textTypes = "[string,object]"
+
 func typeWords(t string) string {
 	switch t {
+	case textTypes:
+		return "a text, or a mapping of languages to texts such as {fr: …, en: …}"
 	case "string":
 		return "text"
 	case "integer":

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -74,44 +75,15 @@ type Options struct {
 
 // FileWith is File with options.
 func FileWith(name string, opts Options) (*partnership.Document, partnership.Diagnostics, error) {
-	doc, diags, err := partnership.LoadFile(name, opts.Limits)
-	if err != nil || doc == nil {
-		return doc, diags, err
-	}
-	var call *partnership.Document
-	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication {
-		var callDiags partnership.Diagnostics
-		call, callDiags = loadCall(doc, name, app.Call.File, opts)
-		diags = append(diags, callDiags...)
-	}
-	diags = append(diags, Validate(doc, call)...)
-	if call != nil && !diags.HasErrors() {
-		doc.Call = call
-	}
-	return doc, diags.Sorted(), nil
-}
-
-// loadCall reads, loads and validates the call an application names. A file that is not a call
-// for commons is reported as such, in one diagnostic on the application that quotes nothing of
-// what the file holds: an application received from someone else may name any file.
-func loadCall(doc *partnership.Document, name, file string, opts Options) (*partnership.Document, partnership.Diagnostics) {
-	const at = "/application/call/file"
-	path, data, err := partnership.ReadCallFile(name, file, opts.CallRoots, opts.Limits)
+	data, err := partnership.ReadFile(name, os.Stdin, opts.Limits)
 	if err != nil {
-		return nil, partnership.Diagnostics{doc.Diag(at, "%v", err)}
+		return nil, nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
 	}
-	c, diags := partnership.Load(partnership.DisplayPath(path), data, opts.Limits)
-	switch {
-	case c == nil || diags.HasErrors():
-		return nil, partnership.Diagnostics{doc.Diag(at, "the call %q is not a definition that can be read (not YAML or JSON, or beyond the limits); check it with commons validate", file)}
-	case c.Definition.Kind != partnership.KindCall:
-		d := doc.Diag(at, "the call %q is not a call for commons", file)
-		if slices.Contains(partnership.Kinds, c.Definition.Kind) {
-			d.Message += fmt.Sprintf("; its kind is %q", c.Definition.Kind)
-		}
-		return nil, partnership.Diagnostics{d}
-	}
-	return c, append(diags, Validate(c, nil)...)
+	doc, diags := Data(partnership.DisplayPath(name), data, opts.Limits, func(call string) (string, []byte, error) {
+		p, data, err := partnership.ReadCallFile(name, call, opts.CallRoots, opts.Limits)
+		return partnership.DisplayPath(p), data, err
+	})
+	return doc, diags, nil
 }
 
 // Prepare compiles the JSON Schema ahead of the first validation, which a program may do in the

@@ -13,13 +13,14 @@ import (
 // Warnings give ::warning. The message is the pointer, the message and the hint, as String
 // prints them after the position. Line and column are left out when unknown (zero). As the
 // workflow-command format requires, "%", "\r" and "\n" are escaped in the message, and ":" and
-// "," too in the properties.
+// "," too in the properties; other control characters and bidirectional controls are written
+// as escapes (see Printable).
 func (d Diagnostic) GitHubAnnotation() string {
 	var b strings.Builder
 	b.WriteString("::")
 	b.WriteString(d.Severity.String())
 	b.WriteString(" file=")
-	b.WriteString(escapeAnnotationProperty(d.File))
+	b.WriteString(escapeAnnotationProperty(printableLines(d.File)))
 	if d.Line > 0 {
 		b.WriteString(",line=" + strconv.Itoa(d.Line))
 		if d.Column > 0 {
@@ -37,7 +38,7 @@ func (d Diagnostic) GitHubAnnotation() string {
 		msg.WriteString("; ")
 		msg.WriteString(d.Hint)
 	}
-	b.WriteString(escapeAnnotationData(msg.String()))
+	b.WriteString(escapeAnnotationData(printableLines(msg.String())))
 	return b.String()
 }
 

@@ -60,21 +60,24 @@ type Diagnostic struct {
 
 // String formats the diagnostic as one line: file:line:col: /pointer: message; hint.
 // Warnings carry a "warning: " prefix before the message. A diagnostic about the whole file
-// (the root pointer, which is empty) or about a template has no pointer part.
+// (the root pointer, which is empty) or about a template has no pointer part. Control
+// characters, line breaks and bidirectional controls in any part (a file name, a key) are
+// written as escapes (see Printable): a diagnostic is always one line, which nothing in a
+// definition can make into two.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d:%d: ", d.File, d.Line, d.Column)
+	fmt.Fprintf(&b, "%s:%d:%d: ", Printable(d.File), d.Line, d.Column)
 	if d.Pointer != "" {
-		b.WriteString(d.Pointer)
+		b.WriteString(Printable(d.Pointer))
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(Printable(d.Message))
 	if d.Hint != "" {
 		b.WriteString("; ")
-		b.WriteString(d.Hint)
+		b.WriteString(Printable(d.Hint))
 	}
 	return b.String()
 }

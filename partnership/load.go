@@ -26,15 +26,25 @@ type Limits struct {
 	MaxNodes int
 	// MaxStringBytes is the longest single text value.
 	MaxStringBytes int
+	// MaxKeyBytes is the longest key of a mapping.
+	MaxKeyBytes int
+	// MaxExpandedBytes bounds the size of the definition once YAML aliases are expanded: the
+	// bytes of every text plus the bytes of the path (JSON pointer) of every value, which is
+	// what loading, validating and rendering hold in memory. Without aliases it stays within a
+	// few times the size of the file; an alias used many times, or very long keys nested deep,
+	// exceed it.
+	MaxExpandedBytes int64
 }
 
 // DefaultLimits are generous for any real partnership document: the largest example is a few
 // kilobytes and a dozen levels deep.
 var DefaultLimits = Limits{
-	MaxBytes:       1 << 20,
-	MaxDepth:       64,
-	MaxNodes:       100_000,
-	MaxStringBytes: 64 << 10,
+	MaxBytes:         1 << 20,
+	MaxDepth:         64,
+	MaxNodes:         100_000,
+	MaxStringBytes:   64 << 10,
+	MaxKeyBytes:      128,
+	MaxExpandedBytes: 8 << 20,
 }
 
 // Format is the syntax a definition is written in.

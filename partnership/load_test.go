@@ -16,6 +16,9 @@ func TestLoadBadInput(t *testing.T) {
 		prev := string(rune('a' + i))
 		aliasBomb += fmt.Sprintf("%s: &%s [%s]\n", name, name, strings.Repeat("*"+prev+", ", 9)+"*"+prev)
 	}
+	unclosedFar := "kind: charter\ntitle: \"Charte des communs\n" + strings.Repeat("summary: texte\n", 14) + "place: \"Valmont\"\n"
+	longKey := `{"` + strings.Repeat("k", 500_000) + `": [` + strings.Repeat("1,", 90_000) + `1]}`
+	deepKeys := strings.Repeat(`{"`+strings.Repeat("k", 128)+`": `, 63) + "[" + strings.Repeat("1,", 99_000) + "1]" + strings.Repeat("}", 63)
 	big := "kind: charter\nsummary: |\n" + strings.Repeat("  Une ligne de texte parmi beaucoup d’autres, pour grossir le fichier.\n", 450_000)
 	tests := []struct {
 		name    string
@@ -37,7 +40,30 @@ func TestLoadBadInput(t *testing.T) {
 		{"yaml duplicate key", "x.yaml", "kind: a\nid: b\nkind: c\n", 3, 1, `key "kind" appears twice`},
 		{"json duplicate key", "x.json", "{\"kind\": \"a\",\n \"kind\": \"b\"}", 2, 2, `key "kind" appears twice`},
 		{"several documents", "x.yaml", "kind: a\n---\nkind: b\n", 2, 1, "several YAML documents"},
-		{"unclosed quote", "x.yaml", "kind: a\ntitle: \"abc\nid: x\n", 2, 1, "not valid YAML"},
+		{"unclosed quote", "x.yaml", "kind: a\ntitle: \"abc\nid: x\n", 2, 8, "the quote opened here is not closed"},
+		// The parser notices the missing quote 15 lines later, where the swallowed text meets the
+		// next quote; the diagnostic points at the quote that is not closed.
+		{"unclosed quote far above", "x.yaml", unclosedFar, 2, 8, "up to line 17"},
+		{"undefined alias", "x.yaml", "kind: charter\nparties:\n  - name: x\n    address: *adresse\n", 4, 14, "the alias *adresse refers to no anchor"},
+		{"binary tag", "x.yaml", "kind: charter\ntitle: !!binary Q2hhcnRl\n", 2, 8, `explicit YAML tags such as "!!binary"`},
+		{"custom tag", "x.yaml", "kind: charter\nparties: !party [x]\n", 2, 10, `explicit YAML tags such as "!party"`},
+		{"alias bomb of bytes", "x.yaml", aliasBytes(40_000), 134, 5, "grows past 8 MiB once its YAML aliases are expanded"},
+		{"alias bomb that used to validate", "x.yaml", aliasBytes(1_000), 0, 0, "grows past 8 MiB"},
+		{"long json key", "x.json", longKey, 1, 2, "a key is 500000 bytes long, more than the 128"},
+		{"long yaml key", "x.yaml", "kind: charter\n" + strings.Repeat("k", 200) + ": 1\n", 2, 1, "a key is 200 bytes long"},
+		{"long keys nested deep", "x.json", deepKeys, 1, 0, "grows past 8 MiB"},
+		{"bidi override", "x.yaml", "kind: convention\nsummary: \"La commune verse \\u202e0001\\u202c euros\"\n", 2, 10, "bidirectional control U+202E (right-to-left override) at character 18"},
+		{"bidi isolate in json", "x.json", `{"title": "a\u2067b"}`, 1, 11, "bidirectional control U+2067 (right-to-left isolate)"},
+		{"escape character", "x.yaml", "title: \"\\e[2Jeffacé\"\n", 1, 8, "control character U+001B (escape)"},
+		{"zero-width key", "x.yaml", "kind\u200b: charter\n", 1, 1, "key \"kind\\u200b\" holds the invisible character U+200B (zero width space)"},
+		{"line break in key", "x.json", "{\"x\\n::error file=README.md,line=1::forged\": 1}", 1, 2, "invisible character U+000A (line break)"},
+		{"json number too large", "x.json", `{"amount": 1e400}`, 1, 12, "number 1e400 is too large"},
+		{"yaml number too large", "x.yaml", "amount: 1e400\n", 1, 9, "number 1e400 is too large"},
+		{"yaml integer too large", "x.yaml", "amount: 1" + strings.Repeat("0", 400) + "\n", 1, 9, "more than the 64 a number may have"},
+		{"number too small", "x.json", `{"amount": 1e-400}`, 1, 12, "too small to be told from zero"},
+		{"huge exponent of zero", "x.json", `{"amount": 0e999999}`, 1, 12, "too large"},
+		{"infinity", "x.yaml", "amount: .inf\n", 1, 9, "not a finite number"},
+		{"not a number", "x.yaml", "amount: .NaN\n", 1, 9, "not a finite number"},
 		{"bad indentation", "x.yaml", "kind: a\n  id: x\n", 2, 3, "not valid YAML"},
 		{"tab indentation", "x.yaml", "parties:\n\t- id: x\n", 2, 1, "tabs for indentation"},
 		{"json missing comma", "x.json", "{\"a\": 1\n \"b\": 2}", 2, 2, "comma"},
@@ -77,6 +103,39 @@ func TestLoadBadInput(t *testing.T) {
 				t.Errorf("file %q, want %q", d.File, tt.file)
 			}
 		})
+	}
+}
+
+// aliasBytes is the reproduction of issue "memory bombs through aliases": one 64,000-byte text
+// named by an anchor, then used n times.
+func aliasBytes(n int) string {
+	var b strings.Builder
+	b.WriteString("kind: charter\ntitle: &t \"" + strings.Repeat("x", 64_000) + "\"\nrecitals:\n")
+	for range n {
+		b.WriteString("  - *t\n")
+	}
+	return b.String()
+}
+
+// TestAliasesWithinLimits checks that aliases used as they are meant to be, to share a value,
+// still load, and that the expanded size counts each use.
+func TestAliasesWithinLimits(t *testing.T) {
+	src := "kind: convention\naddress: &a \"2 place de la Mairie, 42710 Valmont\"\nparties:\n  - address: *a\n  - address: *a\n"
+	doc, diags := Load("a.yaml", []byte(src), DefaultLimits)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if got := doc.Value.(map[string]any)["parties"].([]any)[1].(map[string]any)["address"]; got != "2 place de la Mairie, 42710 Valmont" {
+		t.Errorf("alias gives %v", got)
+	}
+	// 130 uses of a 64,000-byte text stay within 8 MiB; the 131st, on line 134, crosses it, and
+	// the diagnostic names that use.
+	if _, diags := Load("a.yaml", []byte(aliasBytes(130)), DefaultLimits); diags.HasErrors() {
+		t.Errorf("130 uses: %v", diags)
+	}
+	_, diags = Load("a.yaml", []byte(aliasBytes(140)), DefaultLimits)
+	if len(diags) != 1 || diags[0].Line != 134 || diags[0].Column != 5 {
+		t.Errorf("140 uses: diagnostics %v, want one at 134:5", diags)
 	}
 }
 

@@ -21,38 +21,117 @@ type treeBuilder struct {
 	doc    *Document
 	limits Limits
 	nodes  int
-	diags  Diagnostics
+	// size is the expanded size so far: the bytes of every text and of every value's pointer.
+	size  int64
+	diags Diagnostics
 	// stop is set once a limit is exceeded: one diagnostic says so, and the rest is not read.
 	stop bool
+	// alias is where the alias being expanded is written, if any: a limit exceeded while
+	// expanding it is reported there, where the author can act, not at its anchor.
+	alias *Pos
 }
 
+// errorAt reports a problem. While an alias is expanded, the problems of the value it names
+// have been reported already, at the anchor: only the limits it exceeds are reported, by fail.
 func (b *treeBuilder) errorAt(p Pos, pointer, format string, args ...any) {
+	if b.alias != nil {
+		return
+	}
 	b.diags = append(b.diags, Diagnostic{Severity: Error, File: b.doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
 }
 
-// count charges one value against the node budget and checks the depth.
+// fail reports a limit exceeded, at the alias being expanded if any, and stops reading.
+func (b *treeBuilder) fail(p Pos, pointer, format string, args ...any) bool {
+	if b.alias != nil {
+		p = *b.alias
+	}
+	b.diags = append(b.diags, Diagnostic{Severity: Error, File: b.doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+	b.stop = true
+	return false
+}
+
+// count charges one value against the node budget and the expanded size, and checks the depth.
 func (b *treeBuilder) count(p Pos, pointer string, depth int) bool {
 	if b.stop {
 		return false
 	}
 	b.nodes++
 	if b.nodes > b.limits.MaxNodes {
-		b.errorAt(p, pointer, "definition holds more than %d values (YAML aliases count once per use); it is too large or uses aliases to multiply itself", b.limits.MaxNodes)
-		b.stop = true
-		return false
+		return b.fail(p, pointer, "definition holds more than %d values (YAML aliases count once per use); it is too large or uses aliases to multiply itself", b.limits.MaxNodes)
 	}
 	if depth > b.limits.MaxDepth {
-		b.errorAt(p, pointer, "values are nested more than %d levels deep; no definition needs that much nesting", b.limits.MaxDepth)
-		b.stop = true
+		return b.fail(p, pointer, "values are nested more than %d levels deep; no definition needs that much nesting", b.limits.MaxDepth)
+	}
+	return b.charge(p, pointer, len(pointer))
+}
+
+// charge adds n bytes to the expanded size of the definition.
+func (b *treeBuilder) charge(p Pos, pointer string, n int) bool {
+	b.size += int64(n)
+	if b.size > b.limits.MaxExpandedBytes {
+		return b.fail(p, pointer, "definition grows past %s once its YAML aliases are expanded (every use of an alias counts the whole value it names); write the values out or shorten them", formatBytes(b.limits.MaxExpandedBytes))
+	}
+	return true
+}
+
+// checkString checks a text value: its length, the characters it holds, and its share of the
+// expanded size.
+func (b *treeBuilder) checkString(p Pos, pointer, s string) bool {
+	if len(s) > b.limits.MaxStringBytes {
+		b.errorAt(p, pointer, "text is %d bytes long, more than the %d a single value may hold", len(s), b.limits.MaxStringBytes)
+	} else if r, at, bad := textProblem(s); bad {
+		if IsBidiControl(r) {
+			b.errorAt(p, pointer, "text holds the bidirectional control %s at character %d; it makes a text read differently on screen and on paper, so definitions may not hold it", runeName(r), at)
+		} else {
+			b.errorAt(p, pointer, "text holds the control character %s at character %d; remove it", runeName(r), at)
+		}
+	}
+	return b.charge(p, pointer, len(s))
+}
+
+// checkKey checks a key of a mapping, which is reported at the mapping (pointer) rather than at
+// a pointer that would repeat the key.
+func (b *treeBuilder) checkKey(p Pos, pointer, key string) bool {
+	if len(key) > b.limits.MaxKeyBytes {
+		b.errorAt(p, pointer, "a key is %d bytes long, more than the %d a key may have; keys are the short names the schema defines", len(key), b.limits.MaxKeyBytes)
+		return false
+	}
+	if r, at, bad := keyProblem(key); bad {
+		b.errorAt(p, pointer, "key %q holds the invisible character %s at character %d; keys may hold only visible characters", key, runeName(r), at)
 		return false
 	}
 	return true
 }
 
-func (b *treeBuilder) checkString(p Pos, pointer, s string) {
-	if len(s) > b.limits.MaxStringBytes {
-		b.errorAt(p, pointer, "text is %d bytes long, more than the %d a single value may hold", len(s), b.limits.MaxStringBytes)
+// checkNumber checks a decimal number as written: finite, within what a double-precision number
+// holds, and short, so that no value is silently rounded to zero or infinity and the schema's
+// exact arithmetic never meets a number with a million digits.
+func (b *treeBuilder) checkNumber(p Pos, pointer, literal string) bool {
+	const maxChars = 64
+	if len(literal) > maxChars {
+		b.errorAt(p, pointer, "number is written with %d characters, more than the %d a number may have", len(literal), maxChars)
+		return false
 	}
+	switch strings.ToLower(literal) {
+	case ".inf", "+.inf", "-.inf", ".nan":
+		b.errorAt(p, pointer, "number %s is not a finite number; write the amount or count in figures", literal)
+		return false
+	}
+	clean := strings.ReplaceAll(literal, "_", "")
+	f, err := strconv.ParseFloat(clean, 64)
+	mantissa, exponent, _ := strings.Cut(strings.ToLower(clean), "e")
+	e, _ := strconv.Atoi(exponent)
+	switch {
+	case err != nil && !errors.Is(err, strconv.ErrRange):
+		return true // not written in decimal: the parser read it already
+	case err != nil || math.IsInf(f, 0) || e > 400:
+		b.errorAt(p, pointer, "number %s is too large; numbers must lie between -1e308 and 1e308", literal)
+		return false
+	case f == 0 && strings.ContainsAny(mantissa, "123456789") || e < -400:
+		b.errorAt(p, pointer, "number %s is too small to be told from zero; write 0 or a larger number", literal)
+		return false
+	}
+	return true
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -103,13 +182,26 @@ func documentMarkerLine(data []byte, line int) int {
 }
 
 // yamlSyntaxError reports a parser error. The YAML library gives the line but not the column, so
-// the column is that of the first character written on the line.
+// the column is that of the first character written on the line. Two errors are placed better
+// than the library does: an alias to an unknown anchor (which it reports without a line) at the
+// alias, and a quote left open (which it reports where the text it swallowed stops making sense)
+// at the quote.
 func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+	}
+	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		if p, ok := aliasUse(data, m[1]); ok {
+			b.errorAt(p, "", "not valid YAML: the alias *%s refers to no anchor; define &%s on a value above it, or write the value out", Printable(m[1]), Printable(m[1]))
+			return
+		}
+	}
+	if p, end, ok := openQuote(data, line); ok {
+		b.errorAt(p, "", "not valid YAML: the quote opened here is not closed on its line, so the lines after it are read as part of the text up to %s; close the quote", end)
+		return
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	col := 1
@@ -128,7 +220,106 @@ func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 			break
 		}
 	}
-	b.errorAt(Pos{line, col}, "", "not valid YAML: %s", msg)
+	b.errorAt(Pos{line, col}, "", "not valid YAML: %s", Printable(msg))
+}
+
+// decimalRE matches a number written in decimal, as YAML and JSON write them.
+var decimalRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+
+var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// aliasUse finds where the alias *name is first used: a "*" that starts a token, followed by the
+// name and then a blank, a flow indicator or the end of the line.
+func aliasUse(data []byte, name string) (Pos, bool) {
+	token := []byte("*" + name)
+	for i := 0; i < len(data); {
+		k := bytes.Index(data[i:], token)
+		if k < 0 {
+			break
+		}
+		at, end := i+k, i+k+len(token)
+		startsToken := at == 0 || bytes.IndexByte([]byte(" \t\n[{,:-"), data[at-1]) >= 0
+		endsToken := end == len(data) || bytes.IndexByte([]byte(" \t\r\n]},#"), data[end]) >= 0
+		if startsToken && endsToken {
+			return offsetPos(data, at), true
+		}
+		i = end
+	}
+	return Pos{}, false
+}
+
+// openQuote looks for a quoted text that does not close on the line where it opens and runs on
+// past the line of a syntax error: YAML allows a quoted text to span lines, so a missing closing
+// quote swallows the lines that follow and the parser fails somewhere below. It returns the
+// position of the opening quote and, in words, where the text ends ("line 17", "the end of the
+// file").
+func openQuote(data []byte, errLine int) (Pos, string, bool) {
+	lines := strings.Split(string(data), "\n")
+	for i := 0; i < len(lines) && i < errLine; i++ {
+		col, quote, ok := valueQuote(lines[i])
+		if !ok {
+			continue
+		}
+		if closeQuote(lines[i][col+1:], quote) >= 0 {
+			continue
+		}
+		// The text spans lines: find where it ends.
+		j := i + 1
+		for ; j < len(lines); j++ {
+			if closeQuote(lines[j], quote) >= 0 {
+				break
+			}
+		}
+		if j+1 < errLine {
+			i = j // a text over several lines, closed before the error: legitimate
+			continue
+		}
+		end := "the end of the file"
+		if j < len(lines) {
+			end = "line " + strconv.Itoa(j+1)
+		}
+		return Pos{Line: i + 1, Column: 1 + utf8.RuneCountInString(lines[i][:col])}, end, true
+	}
+	return Pos{}, "", false
+}
+
+// valueQuote finds a quote that opens a value on a line of block YAML: after the indentation,
+// list dashes, or a key and its colon. Quotes inside a plain text (l’été, "it's") open nothing.
+func valueQuote(line string) (col int, quote byte, ok bool) {
+	rest := strings.TrimLeft(line, " ")
+	for strings.HasPrefix(rest, "- ") {
+		rest = strings.TrimLeft(rest[2:], " ")
+	}
+	if rest == "" || rest[0] == '#' {
+		return 0, 0, false
+	}
+	if rest[0] != '"' && rest[0] != '\'' {
+		k := strings.Index(rest, ": ")
+		if k < 0 || strings.ContainsAny(rest[:k], "\"'#") {
+			return 0, 0, false
+		}
+		rest = strings.TrimLeft(rest[k+2:], " ")
+		if rest == "" || rest[0] != '"' && rest[0] != '\'' {
+			return 0, 0, false
+		}
+	}
+	return len(line) - len(rest), rest[0], true
+}
+
+// closeQuote returns the index of the quote that closes a quoted text in s, or -1: in double
+// quotes a backslash escapes the next character, in single quotes a doubled quote is a quote.
+func closeQuote(s string, quote byte) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case quote == '"' && s[i] == '\\':
+			i++
+		case s[i] == quote && quote == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++
+		case s[i] == quote:
+			return i
+		}
+	}
+	return -1
 }
 
 // yamlExplanations say in plain words what the usual YAML syntax errors mean.
@@ -156,8 +347,16 @@ func (b *treeBuilder) yamlValue(n *yaml.Node, pointer string, depth int, keyPos 
 	if record {
 		b.record(pointer, keyPos, p)
 	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		b.errorAt(p, pointer, "explicit YAML tags such as %s are not supported; remove the tag and write the value as plain text", strconv.Quote(n.Tag))
+		return nil
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
+		if b.alias == nil {
+			b.alias = &p
+			defer func() { b.alias = nil }()
+		}
 		return b.yamlValue(n.Alias, pointer, depth+1, keyPos, false)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
@@ -171,6 +370,9 @@ func (b *treeBuilder) yamlValue(n *yaml.Node, pointer string, depth int, keyPos 
 			}
 			if k.Tag == "!!merge" {
 				b.errorAt(kp, pointer, "merge keys (<<) are not supported; write the keys out in full")
+				continue
+			}
+			if !b.checkKey(kp, pointer, k.Value) {
 				continue
 			}
 			child := pointer + "/" + EscapePointerToken(k.Value)
@@ -208,12 +410,23 @@ func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
 		if v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); err == nil {
 			return json.Number(strconv.FormatInt(v, 10))
 		}
-		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsInf(f, 0) {
+		if !b.checkNumber(p, pointer, n.Value) {
+			return nil
+		}
+		if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
 			return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
 		}
 	case "!!float":
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+		if !b.checkNumber(p, pointer, n.Value) {
+			return nil
+		}
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil {
 			return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+		}
+	case "!!str":
+		// YAML reads a number too large for it as text; say what is wrong with it.
+		if n.Style == 0 && decimalRE.MatchString(n.Value) && !b.checkNumber(p, pointer, n.Value) {
+			return nil
 		}
 	}
 	b.checkString(p, pointer, n.Value)
@@ -327,7 +540,9 @@ func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {
 		}
 		return j.array(pointer, depth)
 	case string:
-		j.b.checkString(p, pointer, t)
+		return t, j.b.checkString(p, pointer, t)
+	case json.Number:
+		j.b.checkNumber(p, pointer, string(t))
 		return t, true
 	default:
 		return t, true
@@ -345,6 +560,9 @@ func (j *jsonReader) object(pointer string, depth int) (any, bool) {
 			return nil, false
 		}
 		key, _ := tok.(string)
+		if !j.b.checkKey(kp, pointer, key) {
+			return nil, false
+		}
 		child := pointer + "/" + EscapePointerToken(key)
 		firstSpan := j.b.doc.Spans[child]
 		v, ok := j.value(child, depth+1, kp)

@@ -10,7 +10,9 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"github.com/urfave/cli/v2"
 )
 
@@ -57,9 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "commons: unknown command %q; run \"commons --help\" for the list\n", name)
 		unknownCommand = true
 	}
-	// An interruption (Ctrl-C, a CI timeout) lets a batch finish the document in hand, removing
-	// its temporary file, instead of dying mid-write.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(context.Background())
 	defer stop()
 	tuneGC()
 	if len(args) > 1 {
@@ -76,12 +76,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(stderr, "commons: %v\n", ee.err)
+			printError(stderr, ee.err)
 		}
 		return ee.code
 	}
 	// Anything else comes from the flag parser or an I/O failure.
-	fmt.Fprintf(stderr, "commons: %v\n", err)
+	printError(stderr, err)
 	return exitUsage
 }
 
@@ -137,6 +137,49 @@ func completionArgs(args []string) []string {
 		args = append(slices.Clone(args[:n-2]), "-", args[n-1])
 	}
 	return args
+}
+
+// interruptGrace is how long an interrupted command has to stop by itself before the program
+// exits anyway.
+const interruptGrace = 200 * time.Millisecond
+
+// interruptible returns a context cancelled by the first Ctrl-C or SIGTERM. The command then stops
+// at its next step (a batch finishes no further document, a render stops its clauses, git is
+// killed); whatever it is waiting for instead (a named pipe nobody reads, standard input, a long
+// typesetting), the program removes its temporary files and exits with status 2 after
+// interruptGrace, or at once on a second signal. Every command therefore stops within a second,
+// and never leaves a half-written file.
+func interruptible(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(parent)
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+		case <-done:
+			return
+		}
+		cancel()
+		select {
+		case <-time.After(interruptGrace):
+		case <-signals:
+		case <-done:
+			return
+		}
+		temps.removeAll()
+		os.Exit(exitUsage)
+	}()
+	return ctx, func() {
+		signal.Stop(signals)
+		close(done)
+		cancel()
+	}
+}
+
+// printError prints an error on one line, whatever file name or key it quotes.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "commons: %s\n", partnership.Printable(err.Error()))
 }
 
 // oneOf checks a flag value against its allowed values.

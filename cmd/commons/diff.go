@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -47,6 +48,7 @@ Example:
 			&cli.StringFlag{Name: "new-templates", Usage: "house clauses to render the new version with"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			authorFlag(),
+			rootFlag(),
 		},
 		Action: runDiff,
 	}
@@ -81,6 +83,10 @@ func runDiff(c *cli.Context) error {
 	default:
 		return usagef("diff needs two definitions, or one with --git or --old-templates/--new-templates; for example: commons diff pacte-v1.yaml pacte-v2.yaml")
 	}
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
 	oldR, err := newRenderer(oldTemplates, lang)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
@@ -91,22 +97,22 @@ func runDiff(c *cli.Context) error {
 	}
 	var oldDef *partnership.Document
 	if rev != "" {
-		oldDef, err = loadAtRevision(rev, newFile, c.App.ErrWriter)
+		oldDef, err = loadAtRevision(c.Context, rev, newFile, c.App.ErrWriter)
 	} else {
-		oldDef, err = loadForDiff(oldFile, c.App.ErrWriter)
+		oldDef, err = loadForDiff(oldFile, opts, c.App.ErrWriter)
 	}
 	if err != nil {
 		return err
 	}
-	newDef, err := loadForDiff(newFile, c.App.ErrWriter)
+	newDef, err := loadForDiff(newFile, opts, c.App.ErrWriter)
 	if err != nil {
 		return err
 	}
-	oldDoc, err := oldR.Render(oldDef)
+	oldDoc, err := oldR.RenderContext(c.Context, oldDef)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", oldDef.File, err)}
 	}
-	newDoc, err := newR.Render(newDef)
+	newDoc, err := newR.RenderContext(c.Context, newDef)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", newDef.File, err)}
 	}
@@ -115,6 +121,9 @@ func runDiff(c *cli.Context) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	output := c.String("output")
+	if err := checkOutputs([]string{output}, []string{oldFile, newFile}); err != nil {
+		return err
+	}
 	var data []byte
 	switch format {
 	case "text":
@@ -129,10 +138,10 @@ func runDiff(c *cli.Context) error {
 			return &exitError{code: exitUsage, err: err}
 		}
 		var pdf *typeset.PDFDocument
-		if pdf, err = typeset.PDF(rl.Markdown(), opts); err == nil {
+		if pdf, err = typeset.PDFContext(c.Context, rl.Markdown(), opts); err == nil {
 			data = pdf.Data
 			for _, r := range pdf.Substituted {
-				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", newDef.File, r, r)
+				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", partnership.Printable(newDef.File), r, r)
 			}
 		}
 	}
@@ -161,8 +170,8 @@ func newRenderer(house, lang string) (*render.Renderer, error) {
 
 // loadForDiff loads and validates one side of a comparison. An invalid definition cannot be
 // compared: that is an error (exit 2), not a difference.
-func loadForDiff(file string, stderr io.Writer) (*partnership.Document, error) {
-	doc, diags, err := validate.File(file, partnership.DefaultLimits)
+func loadForDiff(file string, opts validate.Options, stderr io.Writer) (*partnership.Document, error) {
+	doc, diags, err := validate.FileWith(file, opts)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
@@ -185,15 +194,16 @@ func checked(doc *partnership.Document, diags partnership.Diagnostics, stderr io
 	return doc, nil
 }
 
-// loadAtRevision reads a definition as it was at a git revision, with git show run in the
-// file's repository, and validates it.
-func loadAtRevision(rev, file string, stderr io.Writer) (*partnership.Document, error) {
-	data, err := partnership.ReadRevision(rev, file)
+// loadAtRevision reads a definition as it was at a git revision, in the file's repository
+// (partnership.ReadRevision checks the revision and bounds what it reads), and validates it.
+func loadAtRevision(ctx context.Context, rev, file string, stderr io.Writer) (*partnership.Document, error) {
+	limits := partnership.DefaultLimits
+	data, err := partnership.ReadRevision(ctx, rev, file, limits)
 	if err != nil {
 		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
 	}
 	name := rev + ":" + partnership.DisplayPath(file)
-	doc, diags := partnership.Load(name, data, partnership.DefaultLimits)
+	doc, diags := partnership.Load(name, data, limits)
 	if doc != nil {
 		diags = append(diags, validate.Validate(doc, nil)...)
 	}

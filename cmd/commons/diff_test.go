@@ -166,9 +166,54 @@ func TestDiffGitRevision(t *testing.T) {
 	if code, stdout, stderr := commons(t, "diff", "--git", "HEAD", file); code != 0 {
 		t.Errorf("the file as committed: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if code, _, stderr := commons(t, "diff", "--git", "no-such-revision", file); code != 2 || !strings.Contains(stderr, "git show no-such-revision:pactes/parc.yaml") {
+	if code, _, stderr := commons(t, "diff", "--git", "no-such-revision", file); code != 2 || !strings.Contains(stderr, `diff --git: "no-such-revision" is not a commit of the repository of`) {
 		t.Errorf("unknown revision: exit %d\n%s", code, stderr)
 	}
+}
+
+// TestDiffGitInjection runs the reproductions of the issue "diff --git argument injection": a
+// revision that git read as an option wrote a file (--output=pwn.patch) or probed one
+// (-O/etc/passwd); a blob of 300 MB was read whole. Each is refused, nothing is written, and a
+// version larger than a definition may be is refused from its size.
+func TestDiffGitInjection(t *testing.T) {
+	repoRoot(t)
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	repo, file := newRepository(t)
+	t.Chdir(repo)
+	file, _ = filepath.Rel(repo, file)
+	tests := []struct{ rev, message string }{
+		{"--output=pwn.patch", `diff --git: "--output=pwn.patch" is not a revision`},
+		{"-O/etc/passwd", `diff --git: "-O/etc/passwd" is not a revision`},
+		{"--end-of-options", "is not a revision"},
+		{"HEAD --output=pwn.patch", "is not a revision"},
+		{"HEAD:pactes/parc.yaml", `"HEAD:pactes/parc.yaml" is not a commit`},
+		{"HEAD~1^{tree}", "is not a commit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rev, func(t *testing.T) {
+			code, _, stderr := commons(t, "diff", "--git", tt.rev, file)
+			if code != 2 || !strings.Contains(stderr, tt.message) {
+				t.Errorf("exit %d, want 2 with %q:\n%s", code, tt.message, stderr)
+			}
+			for _, dir := range []string{".", "pactes"} {
+				if _, err := os.Stat(filepath.Join(dir, "pwn.patch")); err == nil {
+					t.Fatalf("git wrote %s", filepath.Join(dir, "pwn.patch"))
+				}
+			}
+		})
+	}
+	t.Run("a version too large", func(t *testing.T) {
+		big := "# " + strings.Repeat("x", 2<<20) + "\n"
+		if err := os.WriteFile(file, []byte(big), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		gitIn(t, repo, "commit", "-q", "-a", "-m", "Trop grand")
+		edited(t, filepath.Dir(file), file, "# ", "# y")
+		code, _, stderr := commons(t, "diff", "--git", "HEAD", file)
+		if code != 2 || !strings.Contains(stderr, "at HEAD is larger than 1048576 bytes") {
+			t.Errorf("exit %d:\n%s", code, stderr)
+		}
+	})
 }
 
 // TestGitTextconv sets up the textconv driver the README documents in a repository the test

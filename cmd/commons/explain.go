@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/validate"
 	"github.com/urfave/cli/v2"
@@ -28,6 +27,7 @@ Example:
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 			&cli.StringFlag{Name: "lang", Usage: "explain the document in fr or en (default: the definition's language)"},
 			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses and defaults that replace those of the library"},
+			rootFlag(),
 		},
 		Action: runExplain,
 	}
@@ -54,7 +54,11 @@ func runExplain(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	doc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	load, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	doc, diags, err := validate.FileWith(c.Args().First(), load)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -64,7 +68,7 @@ func runExplain(c *cli.Context) error {
 		}
 		return errInvalid
 	}
-	out, err := r.Render(doc)
+	out, err := r.RenderContext(c.Context, doc)
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", doc.File, err)}
 	}

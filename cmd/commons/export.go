@@ -33,6 +33,7 @@ Example:
 			&cli.StringFlag{Name: "format", Value: "scdl", Usage: "scdl or json"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
+			rootFlag(),
 		},
 		Action: runExport,
 	}
@@ -46,9 +47,16 @@ func runExport(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usagef("export needs at least one definition; for example: commons export --format scdl examples/pacte-tiers-lieu-la-fabrique.yaml")
 	}
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
 	files, err := partnership.ExpandPaths(c.Args().Slice())
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
+	}
+	if err := checkOutputs([]string{c.String("output")}, files); err != nil {
+		return err
 	}
 	if format == "json" && len(files) != 1 {
 		return usagef("export --format json takes one definition; got %d", len(files))
@@ -59,7 +67,7 @@ func runExport(c *cli.Context) error {
 		invalid bool
 	)
 	for _, f := range files {
-		doc, diags, err := validate.File(f, partnership.DefaultLimits)
+		doc, diags, err := validate.FileWith(f, opts)
 		if err != nil {
 			return &exitError{code: exitUsage, err: err}
 		}
@@ -71,10 +79,8 @@ func runExport(c *cli.Context) error {
 		switch format {
 		case "json":
 			var call *partnership.Definition
-			if app := doc.Definition.Application; app != nil && app.Call.File != "" {
-				if callDoc, _, err := validate.File(partnership.ResolveCallFile(f, app.Call.File), partnership.DefaultLimits); err == nil && callDoc != nil {
-					call = callDoc.Definition
-				}
+			if doc.Call != nil {
+				call = doc.Call.Definition
 			}
 			n, err := export.Normalize(doc, call)
 			if err != nil {

@@ -2,39 +2,70 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/export"
 )
 
 // writeOutput writes data to stdout ("" or "-") or to a file. A file is written to a temporary
 // file in the same directory, synced, then renamed into place: a reader never sees half a
 // document, and a failure (a full disk, a read-only directory, an interruption) leaves the
-// previous version intact. An existing file that commons did not write is only replaced with
-// force.
+// previous version intact. The new file keeps the permissions of the one it replaces, or
+// follows the umask. An existing file that commons did not write, or that cannot be read to
+// tell, is only replaced with force. A target that is not a regular file (a named pipe, a
+// device such as /dev/stdout) is written to directly.
 func writeOutput(stdout io.Writer, target string, data []byte, force bool) error {
 	if target == "" || target == "-" {
 		_, err := stdout.Write(data)
 		return err
 	}
+	fail := func(err error) error { return fmt.Errorf("write %s: %w", target, err) }
 	dir := filepath.Dir(target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return fail(err)
 	}
-	if !force {
-		if old, err := readHead(target); err == nil && !written(old) {
-			return fmt.Errorf("write %s: the file exists and was not written by commons; use --force to replace it", target)
+	removeStaleTemps(dir, filepath.Base(target))
+	perm := fs.FileMode(0o666) // the umask takes its share when the file is created
+	keep := false
+	switch st, err := os.Stat(target); {
+	case err == nil && st.IsDir():
+		return fail(errors.New("it is a directory"))
+	case err == nil && !st.Mode().IsRegular():
+		return writeDirect(target, data)
+	case err == nil:
+		perm, keep = st.Mode().Perm(), true
+		if force {
+			break
 		}
+		old, err := readHead(target)
+		if err != nil {
+			return fail(fmt.Errorf("the file exists and cannot be read to check that commons wrote it (%w); use --force to replace it", err))
+		}
+		if !written(old) {
+			return fail(errors.New("the file exists and was not written by commons; use --force to replace it"))
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return fail(err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
+	tmp, err := createTemp(dir, filepath.Base(target), perm)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fail(err)
 	}
+	temps.add(tmp.Name())
+	defer temps.remove(tmp.Name())
 	done := false
 	defer func() {
 		if !done {
@@ -43,21 +74,154 @@ func writeOutput(stdout io.Writer, target string, data []byte, force bool) error
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fail(err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+	if keep {
+		// The previous file's mode, exactly: the umask applies to new files only.
+		if err := os.Chmod(tmp.Name(), perm); err != nil {
+			return fail(err)
+		}
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fail(err)
 	}
 	done = true
+	return nil
+}
+
+// writeDirect writes to a target that is not a regular file, which cannot be replaced by a
+// rename: a named pipe (opening it waits for a reader; an interruption stops the wait) or a
+// device.
+func writeDirect(target string, data []byte) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	return f.Close()
+}
+
+// tempName matches the temporary files writeOutput leaves behind when it is killed before it
+// can remove them (kill -9, a power cut): ".NAME.PID-RANDOM.tmp", and ".NAME.DIGITS.tmp" as
+// earlier versions named them.
+var tempName = regexp.MustCompile(`^\.(.+)\.(?:(\d+)-[0-9a-f]{16}|\d+)\.tmp$`)
+
+// createTemp creates the temporary file of target in dir, named after the target and this
+// process, with the given permissions.
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	for {
+		var random [8]byte
+		rand.Read(random[:])
+		name := filepath.Join(dir, "."+base+"."+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(random[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+}
+
+// staleAge is the age after which a temporary file of ours is stale whatever its process: a
+// document is written in seconds.
+const staleAge = 24 * time.Hour
+
+// removeStaleTemps removes the temporary files of target left in dir by a commons process that
+// no longer runs, or long ago. A process still writing one is left alone.
+func removeStaleTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := tempName.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != base || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		old := time.Since(info.ModTime()) > staleAge
+		if pid, err := strconv.Atoi(m[2]); (err == nil && !running(pid)) || old {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// running reports whether a process with this id exists.
+func running(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || !errors.Is(err, os.ErrProcessDone)
+}
+
+// tempFiles are the temporary files being written, which an interruption removes before the
+// program exits (see run).
+type tempFiles struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+var temps = &tempFiles{names: map[string]bool{}}
+
+func (t *tempFiles) add(name string) {
+	t.mu.Lock()
+	t.names[name] = true
+	t.mu.Unlock()
+}
+
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	delete(t.names, name)
+	t.mu.Unlock()
+}
+
+// removeAll removes every temporary file being written.
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for name := range t.names {
+		os.Remove(name)
+	}
+}
+
+// checkOutputs refuses, before any work, an output that is one of the inputs: the document would
+// replace the definition it comes from, and even --force does not allow it.
+func checkOutputs(targets, inputs []string) error {
+	for _, target := range targets {
+		if target == "" || target == "-" {
+			continue
+		}
+		out, err := os.Stat(target)
+		if err != nil {
+			continue // a file that does not exist is no input
+		}
+		for _, in := range inputs {
+			if in == "-" {
+				continue
+			}
+			if st, err := os.Stat(in); err == nil && os.SameFile(out, st) {
+				return usagef("the output %s is the input %s; the document would replace its own definition", partnership.Printable(target), partnership.Printable(in))
+			}
+		}
+	}
 	return nil
 }
 

@@ -152,3 +152,106 @@ func TestInterruptedBatchLeavesNoPartialFile(t *testing.T) {
 	}
 	t.Logf("interrupted after %d of 60 documents; the other %d keep their previous version", n, 60-n)
 }
+
+// TestOutputIsNeverAnInput runs the reproduction of the issue: "--force -o x.yaml x.yaml"
+// replaced the definition with its own document. An output that is one of the inputs, under
+// its own name or another (a hard link), is refused before any work, even with --force.
+func TestOutputIsNeverAnInput(t *testing.T) {
+	repoRoot(t)
+	dir := t.TempDir()
+	copyFile := func(from, to string) string {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(dir, to)
+	}
+	pacte := copyFile("examples/pacte-parc-des-glycines.yaml", "pacte.yaml")
+	call := copyFile("examples/appel-a-communs-2026.yaml", "appel-a-communs-2026.yaml")
+	app := copyFile("examples/candidature-cartocommuns.yaml", "candidature.yaml")
+	// A definition may have any name when it is given as a file: this one is rendered over itself.
+	mdNamed := copyFile("examples/pacte-parc-des-glycines.yaml", "pacte.md")
+	alias := filepath.Join(dir, "alias.md")
+	if err := os.Link(pacte, alias); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(pacte)
+	for _, args := range [][]string{
+		{"render", "--force", "-o", pacte, pacte},
+		{"render", "--force", "-o", alias, pacte},
+		{"render", "--force", "--format", "md", "--out-dir", dir, mdNamed},
+		{"export", "--force", "--format", "json", "-o", pacte, pacte},
+		{"diff", "--force", "-o", pacte, pacte, pacte},
+		{"assess", "-o", call, call, app},
+	} {
+		code, _, stderr := commons(t, args...)
+		if code != 2 || !strings.Contains(stderr, "the document would replace its own definition") {
+			t.Errorf("%v: exit %d:\n%s", args, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(pacte); !bytes.Equal(before, after) {
+		t.Error("the definition was overwritten")
+	}
+}
+
+// TestStaleTemporaryFilesAreRemoved runs the reproduction of the issue: a kill -9 during a write
+// left ".NAME.*.tmp" files for ever. The next write of the same output removes those of a
+// process that no longer runs, or older than a day, and no other file.
+func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Skip("cannot run a process:", err)
+	}
+	dead := gone.Process.Pid
+	files := map[string]bool{ // name → removed
+		fmt.Sprintf(".parc.md.%d-0123456789abcdef.tmp", dead):        true,
+		fmt.Sprintf(".parc.md.%d-0123456789abcdef.tmp", os.Getpid()): false, // this process is writing it
+		".parc.md.482913.tmp":              false, // the naming of earlier versions, recent
+		".parc.md.482914.tmp":              true,  // the same, two days old
+		".autre.md.1-0123456789abcdef.tmp": false,
+		".parc.md.notes.tmp":               false,
+		"parc.md.1-0123456789abcdef.tmp":   false,
+	}
+	for name := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(filepath.Join(dir, ".parc.md.482914.tmp"), old, old)
+	if err := writeOutput(nil, filepath.Join(dir, "parc.md"), []byte("---\ndefinition_sha256: 00\n---\n"), false); err != nil {
+		t.Fatal(err)
+	}
+	for name, removed := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := err != nil; gone != removed {
+			t.Errorf("%s: removed %v, want %v", name, gone, removed)
+		}
+	}
+}
+
+// TestSourceDateEpochUpTo9999 runs the reproduction of the issue: SOURCE_DATE_EPOCH=253402300800
+// (the first second of year 10000) wrote a malformed /CreationDate. It is refused; the last
+// second of 9999 is written.
+func TestSourceDateEpochUpTo9999(t *testing.T) {
+	repoRoot(t)
+	out := filepath.Join(t.TempDir(), "parc.pdf")
+	for _, v := range []string{"253402300800", "-1", "99999999999999"} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		code, _, stderr := commons(t, "render", "--format", "pdf", "-o", out, "examples/pacte-parc-des-glycines.yaml")
+		if code != 2 || !strings.Contains(stderr, "SOURCE_DATE_EPOCH must be a date from 1970 to the end of 9999") {
+			t.Errorf("%s: exit %d:\n%s", v, code, stderr)
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "253402300799")
+	if code, _, stderr := commons(t, "render", "--format", "pdf", "-o", out, "examples/pacte-parc-des-glycines.yaml"); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if data, _ := os.ReadFile(out); !bytes.Contains(data, []byte("(D:99991231235959")) {
+		t.Error("the PDF does not record 31 December 9999, 23:59:59")
+	}
+}

@@ -49,6 +49,7 @@ Example:
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
 			fontFlag, strictFlag,
+			rootFlag(),
 		},
 		Action: runRender,
 	}
@@ -109,7 +110,14 @@ func runRender(c *cli.Context) error {
 			seen[targets[i]] = f
 		}
 	}
-	job := renderJob{renderer: r, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
+	if err := checkOutputs(targets, files); err != nil {
+		return err
+	}
+	load, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
 		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
@@ -122,10 +130,10 @@ func runRender(c *cli.Context) error {
 		}
 		for _, r := range res.substituted {
 			// A character of a house clause; those of the definition are reported at their place.
-			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the PDF font has no glyph for %s (%U) in the clause library; the PDF prints \"?\" instead\n", res.file, strconv.Quote(string(r)), r)
+			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the PDF font has no glyph for %s (%U) in the clause library; the PDF prints \"?\" instead\n", partnership.Printable(res.file), strconv.Quote(string(r)), r)
 		}
 		if res.err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", res.err)
+			printError(c.App.ErrWriter, res.err)
 			failed = true
 		}
 		invalid = invalid || res.diags.HasErrors()
@@ -135,7 +143,7 @@ func runRender(c *cli.Context) error {
 		}
 	}
 	if outDir != "" && !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "%d of %d %s written to %s", documents, len(files), plural(len(files), "document", "documents"), outDir)
+		fmt.Fprintf(c.App.ErrWriter, "%d of %d %s written to %s", documents, len(files), plural(len(files), "document", "documents"), partnership.Printable(outDir))
 		if format == "pdf" {
 			fmt.Fprintf(c.App.ErrWriter, ", %d pages", pages)
 		}
@@ -157,6 +165,7 @@ func runRender(c *cli.Context) error {
 // renderJob is what every worker of a batch shares: all of it is safe for concurrent use.
 type renderJob struct {
 	renderer *render.Renderer
+	load     validate.Options
 	format   string
 	pdf      typeset.PDFOptions
 	strict   bool
@@ -248,14 +257,14 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 // one validates, renders and typesets a definition.
 func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
-	doc, diags, err := validate.File(file, partnership.DefaultLimits)
+	doc, diags, err := validate.FileWith(file, job.load)
 	res.diags = diags
 	if err != nil {
 		res.err = err
 		return res, nil
 	}
 	var reported []rune
-	if job.format == "pdf" {
+	if job.format == "pdf" && doc != nil { // nil: a file that is not a definition at all
 		var glyphs partnership.Diagnostics
 		glyphs, reported = glyphDiagnostics(doc, job.pdf, job.strict)
 		res.diags = append(res.diags, glyphs...).Sorted()
@@ -263,7 +272,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 	if res.diags.HasErrors() {
 		return res, nil
 	}
-	out, err := job.renderer.Render(doc)
+	out, err := job.renderer.RenderContext(ctx, doc)
 	if err != nil {
 		res.err = fmt.Errorf("render %s: %w", doc.File, err)
 		return res, nil
@@ -297,6 +306,10 @@ func pdfOptions() (typeset.PDFOptions, error) {
 		secs, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds; got %q", v)
+		}
+		// A PDF date has four digits for the year.
+		if secs < 0 || secs > 253402300799 {
+			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a date from 1970 to the end of 9999 (0 to 253402300799 seconds); got %q", v)
 		}
 		opts.CreationDate = time.Unix(secs, 0).UTC()
 	}

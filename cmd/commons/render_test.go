@@ -42,6 +42,14 @@ func TestRenderCommand(t *testing.T) {
 		t.Error("an invalid definition was rendered")
 	}
 
+	// A file that is not a definition at all has no values to check for the PDF's characters:
+	// it is reported, and the others are typeset.
+	pdfs := filepath.Join(dir, "pdf")
+	code, _, stderr = commons(t, "render", "--format", "pdf", "--out-dir", pdfs, "examples/invalid/syntax-json.json", "examples/water-board.yaml")
+	if _, err := os.Stat(filepath.Join(pdfs, "water-board.pdf")); code != 1 || err != nil || !strings.Contains(stderr, "syntax-json.json:") {
+		t.Errorf("PDF batch with a file that is not a definition: exit %d, %v, stderr:\n%s", code, err, stderr)
+	}
+
 	// A batch larger than the limit renders what fits and names the first file left out.
 	limited := filepath.Join(dir, "limited")
 	code, _, stderr = commons(t, "render", "--max-files", "2", "--out-dir", limited, "examples/")

@@ -35,6 +35,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json"},
 			&cli.StringFlag{Name: "lang", Usage: "language of the md report: fr or en (default: the definition's)"},
+			rootFlag(),
 		},
 		Action: runScore,
 	}
@@ -54,7 +55,11 @@ func runScore(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usagef("score takes one definition; for example: commons score examples/pacte-tiers-lieu-la-fabrique.yaml")
 	}
-	doc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	doc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -65,11 +70,8 @@ func runScore(c *cli.Context) error {
 		return errInvalid
 	}
 	var call *partnership.Definition
-	if app := doc.Definition.Application; app != nil && app.Call.File != "" {
-		callDoc, _, err := validate.File(partnership.ResolveCallFile(c.Args().First(), app.Call.File), partnership.DefaultLimits)
-		if err == nil && callDoc != nil {
-			call = callDoc.Definition
-		}
+	if doc.Call != nil {
+		call = doc.Call.Definition
 	}
 	res := score.Evaluate(doc.Definition, call)
 	switch format {
@@ -99,7 +101,7 @@ func runScore(c *cli.Context) error {
 // writeScoreText explains a score for a terminal.
 func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
 	p := res.Profile
-	fmt.Fprintf(w, "%s: degree of communality %s / 100 (rubric %s %s)\n\n", doc.File, num(p.Degree), p.Rubric, p.Version)
+	fmt.Fprintf(w, "%s: degree of communality %s / 100 (rubric %s %s)\n\n", partnership.Printable(doc.File), num(p.Degree), p.Rubric, p.Version)
 	fmt.Fprintf(w, "  %-16s %d / 3\n", "common interest", p.CommonInterest)
 	for _, s := range p.CommonInterestSources {
 		fmt.Fprintf(w, "      %s\n", source(s))
@@ -148,7 +150,7 @@ func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
 			} else if cr.Met != nil {
 				state = "NOT MET"
 			}
-			fmt.Fprintf(w, "  %-10s %s: %s\n", cr.Kind, cr.ID, state)
+			fmt.Fprintf(w, "  %-10s %s: %s\n", cr.Kind, partnership.Printable(cr.ID), state)
 		}
 	}
 	if res.Met {
@@ -158,6 +160,8 @@ func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
 	}
 }
 
+// source writes a fact and its evidence on one line: texts of the definition are escaped (see
+// partnership.Printable), so that none can start a line of its own.
 func source(s score.Source) string {
 	out := s.Fact + " at " + s.Pointer
 	if e := s.Evidence; e != nil {
@@ -171,7 +175,7 @@ func source(s score.Source) string {
 			out += " (" + strings.Join(ev, "; ") + ")"
 		}
 	}
-	return out
+	return partnership.Printable(out)
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -199,6 +203,7 @@ Example:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
 			fontFlag, strictFlag,
+			rootFlag(),
 		},
 		Action: runAssess,
 	}
@@ -212,7 +217,11 @@ func runAssess(c *cli.Context) error {
 	if c.NArg() < 2 {
 		return usagef("assess takes a call and at least one application; for example: commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml")
 	}
-	callDoc, diags, err := validate.File(c.Args().First(), partnership.DefaultLimits)
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
+	callDoc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -245,6 +254,9 @@ func runAssess(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	if err := checkOutputs([]string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
+		return err
+	}
 	var apps []score.Application
 	invalid := false
 	// Diagnostics wait for the end of the loop, so that they do not cut through the progress bar.
@@ -255,7 +267,7 @@ func runAssess(c *cli.Context) error {
 			bar.finish()
 			return &exitError{code: exitUsage, err: fmt.Errorf("assess interrupted: %w", err)}
 		}
-		doc, diags, err := validate.File(f, partnership.DefaultLimits)
+		doc, diags, err := validate.FileWith(f, opts)
 		bar.done()
 		if err != nil {
 			bar.finish()

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/serve"
 	"github.com/urfave/cli/v2"
 )
@@ -57,10 +58,10 @@ func runServe(c *cli.Context) error {
 	}
 	defer srv.Close()
 	if !serve.IsLoopback(ln.Addr().String()) {
-		fmt.Fprintf(c.App.ErrWriter, "commons: warning: listening on %s, which other machines can reach: anyone who can connect may read and change the definitions of %s; prefer the loopback address behind a reverse proxy that authenticates users\n", ln.Addr(), dir)
+		fmt.Fprintf(c.App.ErrWriter, "commons: warning: listening on %s, which other machines can reach: anyone who can connect may read and change the definitions of %s; prefer the loopback address behind a reverse proxy that authenticates users\n", ln.Addr(), partnership.Printable(dir))
 	}
 	u := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}).String()
-	fmt.Fprintf(c.App.ErrWriter, "commons: serving %s at %s (Ctrl-C to stop)\n", dir, u)
+	fmt.Fprintf(c.App.ErrWriter, "commons: serving %s at %s (Ctrl-C to stop)\n", partnership.Printable(dir), u)
 	if c.Bool("open") {
 		if err := serve.OpenBrowser(u); err != nil {
 			fmt.Fprintf(c.App.ErrWriter, "commons: warning: cannot open a browser: %v\n", err)

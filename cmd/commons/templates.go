@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/urfave/cli/v2"
 )
@@ -42,7 +43,7 @@ Example:
 						if kind == "" {
 							kind = "(shared)"
 						}
-						fmt.Fprintf(w, "%s\t%s\t%s\t%s/%s\n", kind, cl.Lang, cl.ID, cl.Source, cl.Path)
+						fmt.Fprintf(w, "%s\t%s\t%s\t%s/%s\n", kind, cl.Lang, cl.ID, partnership.Printable(cl.Source), cl.Path)
 					}
 					return w.Flush()
 				},

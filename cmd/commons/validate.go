@@ -33,6 +33,7 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or github"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print the summary line on stderr"},
+			rootFlag(),
 		},
 		Action: runValidate,
 	}
@@ -61,6 +62,10 @@ func runValidate(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usagef("validate needs at least one file; for example: commons validate examples/pacte-parc-des-glycines.yaml")
 	}
+	opts, err := loadOptions(c)
+	if err != nil {
+		return err
+	}
 	files, err := partnership.ExpandPaths(c.Args().Slice())
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
@@ -68,9 +73,9 @@ func runValidate(c *cli.Context) error {
 	report := validateReport{Valid: true, Files: []fileReport{}}
 	var ioErr error
 	for _, f := range files {
-		_, diags, err := validate.File(f, partnership.DefaultLimits)
+		_, diags, err := validate.FileWith(f, opts)
 		if err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "commons: %v\n", err)
+			printError(c.App.ErrWriter, err)
 			ioErr = err
 			continue
 		}

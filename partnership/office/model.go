@@ -695,7 +695,7 @@ func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
-			out = append(out, run{text: b.segment(t.Segment), style: st, link: link, change: ch})
+			out = append(out, run{text: b.textOf(t), style: st, link: link, change: ch})
 			if t.HardLineBreak() {
 				out = append(out, run{brk: true, style: st, change: ch})
 			} else if t.SoftLineBreak() {
@@ -728,12 +728,18 @@ func (b *builder) inline(n ast.Node, st runStyle, link string, ch change, out []
 	return out
 }
 
-// segment is the text of a segment of the source.
-func (b *builder) segment(s text.Segment) string {
+// textOf is the text a text node prints: its segment of the source, with the backslash escapes
+// and references of Markdown resolved as in every other format (typeset.TextOf). Text without
+// them, nearly all of it, is cut from the source without copying.
+func (b *builder) textOf(t *ast.Text) string {
+	s := t.Segment
 	if s.Padding > 0 {
 		return string(s.Value(b.src))
 	}
-	return b.text[s.Start:s.Stop]
+	if raw := b.text[s.Start:s.Stop]; t.IsRaw() || !strings.ContainsAny(raw, "\\&\x00") {
+		return raw
+	}
+	return typeset.TextOf(t, b.src)
 }
 
 // sameLook reports whether two runs can be one.

@@ -13,15 +13,12 @@ import (
 type Markdown string
 
 // inlineEscaper backslash-escapes the characters that could start Markdown syntax anywhere in a
-// line: emphasis, code, links, images, raw HTML, entities, tables and strikethrough.
+// line: emphasis, code, links, images, raw HTML, entities, tables, strikethrough, the marks of a
+// redline ({++ ++}), heading attributes and the closing sequence of a heading.
 var inlineEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `&`, `\&`, `|`, `\|`, `~`, `\~`, `{`, `\{`, `}`, `\}`,
+	`<`, `\<`, `>`, `\>`, `&`, `\&`, `|`, `\|`, `~`, `\~`, `{`, `\{`, `}`, `\}`, `#`, `\#`,
 )
-
-// blockStart matches what makes a line start a block: a heading, a quote, a list item, a
-// thematic break or a setext underline.
-var blockStart = regexp.MustCompile(`^(#|>|[-+*=](\s|$)|[-=_*]{3,}|\d{1,9}[.)](\s|$))`)
 
 // escapeInline makes user text inert inside a Markdown line: whatever the definition holds, it
 // prints literally and can never add a heading, a link, raw HTML, a list or a table. Line breaks
@@ -32,14 +29,37 @@ func escapeInline(s string) string {
 	return escapeLineStart(s)
 }
 
-// escapeLineStart escapes the first character of a line that would otherwise start a block.
+// oneLine is text from a definition as the front matter records it: on one line, its runs of
+// spaces, tabs and line breaks made one space, which every YAML reader reads back as written.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// lineStartChars are the characters that open a block, or turn the line above into a heading,
+// when they start a line: ATX headings (#), list items (- + *), thematic breaks (- * _), setext
+// underlines (= -), block quotes (>), fences (` ~), tables (|), link and footnote definitions
+// ([), heading attributes ({), raw HTML (<) and the definition lists of Markdown readers (:).
+// Most are escaped wherever they appear; the others (- + = :) only here. So are the marks
+// before which French spacing removes a space (; ! ? :): after a list marker or a heading's #,
+// that space is Markdown syntax, and an escaped mark keeps it.
+const lineStartChars = "#-+*_=>`~|[{<:;!?"
+
+// orderedMarker matches the number that starts an ordered list item: digits, then a full stop or
+// a closing bracket, then a space or the end of the line. CommonMark stops at nine digits; the
+// steps that tidy the rendered Markdown do not count them, so every such number is escaped.
+var orderedMarker = regexp.MustCompile(`^\d+[.)](\s|$)`)
+
+// escapeLineStart escapes what would make user text start a block of its own, wherever the
+// clause puts it: at the start of a line, after a list marker, in a table cell. The escape is a
+// backslash, which the text keeps through every later step: French spacing never removes one,
+// so it never exposes the character again.
 func escapeLineStart(s string) string {
-	if m := blockStart.FindString(s); m != "" {
-		if m[0] >= '0' && m[0] <= '9' {
-			i := strings.IndexAny(s, ".)")
-			return s[:i] + `\` + s[i:]
-		}
+	switch {
+	case s == "":
+		return s
+	case strings.IndexByte(lineStartChars, s[0]) >= 0:
 		return `\` + s
+	case orderedMarker.MatchString(s):
+		i := strings.IndexAny(s, ".)")
+		return s[:i] + `\` + s[i:]
 	}
 	return s
 }
@@ -56,25 +76,22 @@ var abbreviations = []string{"M.", "MM.", "Mme.", "art.", "Art.", "n°.", "cf.",
 // as one changed line in a diff. Markdown reads the line breaks as spaces.
 func splitSentences(s string) []string {
 	s = strings.Join(strings.Fields(s), " ")
-	var out []string
-	for s != "" {
-		cut := -1
-		for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
-			word := s[strings.LastIndexByte(s[:m[2]], ' ')+1 : m[3]]
-			if isAbbreviation(word) {
-				continue
-			}
-			cut = m[6]
-			break
-		}
-		if cut < 0 {
-			out = append(out, s)
-			break
-		}
-		out = append(out, strings.TrimSpace(s[:cut]))
-		s = s[cut:]
+	if s == "" {
+		return nil
 	}
-	return out
+	// One pass over the text: matches do not overlap, since each ends on the first letter of
+	// the next sentence, which cannot end one.
+	var out []string
+	start := 0
+	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+		word := s[start+strings.LastIndexByte(s[start:m[2]], ' ')+1 : m[3]]
+		if isAbbreviation(word) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(s[start:m[6]]))
+		start = m[6]
+	}
+	return append(out, s[start:])
 }
 
 func isAbbreviation(word string) bool {
@@ -96,11 +113,14 @@ func escapeParagraph(s string) string {
 	return strings.Join(sentences, "\n")
 }
 
+// blankLine separates two paragraphs of a text.
+var blankLine = regexp.MustCompile(`\n\s*\n`)
+
 // escapeParagraphs escapes text made of several paragraphs, separated by blank lines in the
 // definition (a YAML literal block), keeping the blank lines between them.
 func escapeParagraphs(s string) string {
 	var out []string
-	for _, p := range regexp.MustCompile(`\n\s*\n`).Split(strings.TrimSpace(s), -1) {
+	for _, p := range blankLine.Split(strings.TrimSpace(s), -1) {
 		if strings.TrimSpace(p) != "" {
 			out = append(out, escapeParagraph(p))
 		}

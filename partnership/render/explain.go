@@ -88,21 +88,23 @@ func (e *Explanation) WriteText(w io.Writer) error {
 	if !e.Binding {
 		binding = "not legally binding"
 	}
-	fmt.Fprintf(&b, "%s: %s in %q, jurisdiction %s, %s, clause library %s\n", e.File, e.Kind, e.Lang, e.Jurisdiction, binding, e.Templates)
+	// Every text is printed with its control characters escaped (partnership.Printable), so that
+	// no file name, heading or key can start a line of its own.
+	fmt.Fprintf(&b, "%s: %s in %q, jurisdiction %s, %s, clause library %s\n", partnership.Printable(e.File), e.Kind, e.Lang, e.Jurisdiction, binding, e.Templates)
 	for _, a := range e.Articles {
 		heading := a.Heading
 		if heading == "" {
 			heading = a.ID
 		}
-		fmt.Fprintf(&b, "\n%s {#%s}\n", heading, a.ID)
+		fmt.Fprintf(&b, "\n%s {#%s}\n", partnership.Printable(heading), a.ID)
 		if len(a.Pointers) > 0 {
-			fmt.Fprintf(&b, "  reads:    %s\n", strings.Join(a.Pointers, " "))
+			fmt.Fprintf(&b, "  reads:    %s\n", partnership.Printable(strings.Join(a.Pointers, " ")))
 		}
 		for _, d := range a.Defaults {
-			fmt.Fprintf(&b, "  default:  %s = %s (%s in %s)\n", d.Pointer, quoteValue(d.Value), d.Key, d.Source)
+			fmt.Fprintf(&b, "  default:  %s = %s (%s in %s)\n", partnership.Printable(d.Pointer), quoteValue(d.Value), d.Key, partnership.Printable(d.Source))
 		}
 		for _, s := range a.Statutes {
-			fmt.Fprintf(&b, "  cites:    %s (%s in %s)\n", s.Text, s.Key, s.Source)
+			fmt.Fprintf(&b, "  cites:    %s (%s in %s)\n", partnership.Printable(s.Text), s.Key, partnership.Printable(s.Source))
 		}
 		if len(a.Pointers) == 0 && len(a.Defaults) == 0 && len(a.Statutes) == 0 {
 			b.WriteString("  reads nothing from the definition: the clause library's own text\n")

@@ -178,16 +178,16 @@ func (d *Data) PublicBody() partnership.Party {
 	return partnership.Party{}
 }
 
-// TotalGrants adds up the amounts of all grants.
+// TotalGrants adds up the amounts of all grants, exactly: in cents.
 func (d *Data) TotalGrants() float64 {
 	if d.Support == nil {
 		return 0
 	}
-	total := 0.0
+	var total int64
 	for _, g := range d.Support.Grants {
-		total += g.Amount
+		total += partnership.Cents(g.Amount)
 	}
-	return total
+	return partnership.Euros(total)
 }
 
 // Grant returns the grant with the given id.

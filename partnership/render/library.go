@@ -3,8 +3,11 @@ package render
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -138,6 +141,12 @@ func (lib *Library) override(o Override) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link is read where it leads, which must be inside the directory (houseFS).
+			if _, err := fs.Stat(o.FS, p); err != nil {
+				return err
+			}
+		}
 		switch {
 		case clausePath.MatchString(p):
 			if _, ok := lib.files[p]; !ok {
@@ -205,4 +214,83 @@ func (lib *Library) Clauses() []Clause {
 func (lib *Library) Label(lang, enum, value string) (string, bool) {
 	words, ok := lib.labels[lang][enum][value]
 	return words, ok
+}
+
+// maxClauseBytes is the largest file a house directory may hold: as large as a definition.
+const maxClauseBytes = 1 << 20
+
+// houseFS is a directory of house clauses, read so that nothing outside it can be read through
+// it: a symbolic link that leads outside the directory is refused (it would put /etc/passwd in a
+// document), and so is anything but a regular file of at most maxClauseBytes (a FIFO would block
+// the program for ever, a device never end). Files are opened through os.Root, which refuses
+// to leave the directory even if a link is changed while it is read.
+type houseFS string
+
+// errOutside is the reason a file of a house directory is refused when a link leads outside it.
+var errOutside = errors.New("it is a symbolic link that leads outside the directory of house clauses; copy the file into the directory instead")
+
+// inside checks that name, with every link on its way resolved, stays inside the directory.
+func (d houseFS) inside(op, name string) error {
+	if !fs.ValidPath(name) {
+		return &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	root, err := filepath.EvalSymlinks(string(d))
+	if err != nil {
+		return err
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(string(d), filepath.FromSlash(name)))
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return &fs.PathError{Op: op, Path: path.Join(filepath.ToSlash(string(d)), name), Err: errOutside}
+	}
+	return nil
+}
+
+// Stat implements fs.StatFS.
+func (d houseFS) Stat(name string) (fs.FileInfo, error) {
+	if err := d.inside("stat", name); err != nil {
+		return nil, err
+	}
+	r, err := os.OpenRoot(string(d))
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Stat(name)
+}
+
+// Open implements fs.FS: directories, to list them, and regular files.
+func (d houseFS) Open(name string) (fs.File, error) {
+	st, err := d.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: path.Join(filepath.ToSlash(string(d)), name), Err: errors.New("not a regular file")}
+	}
+	r, err := os.OpenRoot(string(d))
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.Open(name)
+}
+
+// ReadFile implements fs.ReadFileFS, reading at most maxClauseBytes.
+func (d houseFS) ReadFile(name string) ([]byte, error) {
+	f, err := d.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxClauseBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxClauseBytes {
+		return nil, &fs.PathError{Op: "read", Path: path.Join(filepath.ToSlash(string(d)), name), Err: fmt.Errorf("the file is larger than %s, more than any clause needs", sizeWords(maxClauseBytes))}
+	}
+	return data, nil
 }

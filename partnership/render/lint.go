@@ -13,8 +13,9 @@ import (
 )
 
 // Lint checks every clause of a library without rendering anything: each template must parse,
-// call only documented functions and reach only fields the definition has. Problems are
-// reported at the template's file, line and column.
+// call only documented functions, reach only fields the definition has, loop only over lists
+// (not over a number written in the template) and never call itself. Problems are reported at
+// the template's file, line and column.
 func Lint(lib *Library) partnership.Diagnostics {
 	var diags partnership.Diagnostics
 	for _, c := range lib.Clauses() {
@@ -49,6 +50,10 @@ func lintClause(c Clause) partnership.Diagnostics {
 		l.tree = tt.Tree
 		l.vars = []variable{{"$", root}}
 		l.list(tt.Tree.Root, root)
+	}
+	if call, cycle, ok := recursion(t); ok {
+		l.tree = call.tree
+		l.report(call.node, "template %q calls itself (%s); a clause may not recurse, it would never finish", call.node.Name, cycle)
 	}
 	return l.diags
 }
@@ -113,6 +118,9 @@ func (l *linter) node(n parse.Node, dot reflect.Type) {
 		l.scoped(func() { l.list(n.List, deref(t)) })
 		l.scoped(func() { l.list(n.ElseList, dot) })
 	case *parse.RangeNode:
+		if what, ok := constantRange(n); ok {
+			l.report(n, "range over the constant %s; a clause loops over the lists of the definition, and a loop over a large number never finishes", what)
+		}
 		t := deref(l.pipe(n.Pipe, dot))
 		var elem reflect.Type
 		if t != nil {

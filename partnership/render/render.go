@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -19,8 +20,9 @@ import (
 // Renderer turns validated definitions into Markdown through a clause library. It is safe for
 // concurrent use: every call to Render keeps its state in values of its own.
 type Renderer struct {
-	lib  *Library
-	lang string
+	lib    *Library
+	lang   string
+	limits TemplateLimits
 	// parsed caches each clause's parsed template; each render clones it before binding its own
 	// functions.
 	parsed sync.Map // path → *template.Template
@@ -45,6 +47,7 @@ type config struct {
 	overrides []Override
 	lang      string
 	lib       *Library
+	limits    TemplateLimits
 }
 
 // WithHouseClauses lets the clause files of dir replace those of the same path in the library.
@@ -57,7 +60,7 @@ func WithHouseClauses(dir string) Option {
 		if !st.IsDir() {
 			return fmt.Errorf("house clauses: %s is not a directory", dir)
 		}
-		c.overrides = append(c.overrides, Override{FS: os.DirFS(dir), Name: partnership.DisplayPath(dir)})
+		c.overrides = append(c.overrides, Override{FS: houseFS(dir), Name: partnership.DisplayPath(dir)})
 		return nil
 	}
 }
@@ -107,7 +110,7 @@ func New(opts ...Option) (*Renderer, error) {
 			return nil, err
 		}
 	}
-	return &Renderer{lib: lib, lang: c.lang}, nil
+	return &Renderer{lib: lib, lang: c.lang, limits: c.limits}, nil
 }
 
 // Library returns the clause library the renderer uses.
@@ -160,6 +163,10 @@ type Document struct {
 // Render writes the document a definition describes. The definition must be valid: rendering
 // an invalid one may fail on the first missing value.
 func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
+	return r.render(context.Background(), doc)
+}
+
+func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Document, error) {
 	if err := checkPin(doc.Definition.Templates, r.lib.Version); err != nil {
 		return nil, err
 	}
@@ -175,7 +182,7 @@ func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
 	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
-		diags: diags, trace: map[string]*trace{}}
+		diags: diags, trace: map[string]*trace{}, guard: newGuard(ctx, r.limits)}
 	st.data = newData(doc, def, r.lib, lang)
 	st.data.use = st.use
 	// First pass: find which clauses have something to say, so that articles can be numbered
@@ -222,6 +229,8 @@ type state struct {
 	diags partnership.Diagnostics
 	// trace records, per clause, what the clause took from the definition and the defaults.
 	trace map[string]*trace
+	// guard enforces the limits of template execution (limits.go).
+	guard *guard
 }
 
 type rendered struct {
@@ -266,7 +275,7 @@ func (st *state) templateFor(c Clause) (*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	return clone.Funcs(st.funcs()), nil
+	return clone.Funcs(st.funcs()).Funcs(st.guard.funcs()), nil
 }
 
 // templateName is how a clause is named in template errors: its file inside its library.
@@ -278,9 +287,13 @@ func parseClause(c Clause) (*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
 	}
+	if err := checkRecursion(c, t); err != nil {
+		return nil, err
+	}
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {
 			addEscaping(tt.Tree.Root)
+			addTicks(tt.Tree)
 		}
 	}
 	return t, nil
@@ -293,15 +306,16 @@ func (st *state) execute(c Clause) (title, body string, err error) {
 	}
 	st.trace[st.current].fields = st.r.fieldsOf(c, t)
 	data := st.data
+	st.guard.start(c.ID)
 	var b bytes.Buffer
-	if err := t.Execute(&b, data); err != nil {
-		return "", "", cleanExecError(err)
+	if err := t.Execute(st.guard.writer(&b), data); err != nil {
+		return "", "", st.guard.err(cleanExecError(err))
 	}
 	body = b.String()
 	if tt := t.Lookup("title"); tt != nil {
 		var tb bytes.Buffer
-		if err := tt.Execute(&tb, data); err != nil {
-			return "", "", cleanExecError(err)
+		if err := tt.Execute(st.guard.writer(&tb), data); err != nil {
+			return "", "", st.guard.err(cleanExecError(err))
 		}
 		title = strings.TrimSpace(tb.String())
 	}
@@ -349,7 +363,7 @@ func isListItem(line string) bool { return listItem.MatchString(line) }
 func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	def := st.def
 	out := &Document{Meta: Meta{
-		Title:            unmark(def.Title),
+		Title:            oneLine(unmark(def.Title)),
 		Kind:             def.Kind,
 		Lang:             st.lang,
 		Definition:       def.ID,
@@ -359,7 +373,7 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	}}
 	out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "kind", string(def.Kind))
 	for _, p := range def.Parties {
-		out.Meta.Parties = append(out.Meta.Parties, unmark(p.Name))
+		out.Meta.Parties = append(out.Meta.Parties, oneLine(unmark(p.Name)))
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")

@@ -342,16 +342,30 @@ func frenchSpacing(line string) string {
 			}
 			out = append(out, line[i:i+size]...)
 		case '«':
-			out = append(out, "«"+nbsp...)
-			for i+size < len(line) {
-				next, n := utf8.DecodeRuneInString(line[i+size:])
+			// The space after « is not added before the end of the line or an emphasis mark that
+			// closes: there, a space would undo the Markdown around the quote.
+			j := i + size
+			for j < len(line) {
+				next, n := utf8.DecodeRuneInString(line[j:])
 				if next != ' ' && next != '\u00a0' && next != '\u202f' {
 					break
 				}
-				size += n
+				j += n
+			}
+			out = append(out, "«"...)
+			if j < len(line) && strings.IndexByte("*_~", line[j]) < 0 {
+				out = append(out, nbsp...)
+				size = j - i
 			}
 		case '»':
-			out = append(trimSpaces(out), nbsp+"»"...)
+			// As before ; ! and ?: the space before » replaces a space the author typed or follows
+			// a word, never a space that is Markdown syntax (after a list marker, a heading's #,
+			// a table pipe) nor an emphasis mark that opens.
+			trimmed := trimSpaces(out)
+			if spaceable(string(trimmed), len(trimmed) < len(out)) {
+				out = append(trimmed, nbsp...)
+			}
+			out = append(out, "»"...)
 		default:
 			out = append(out, line[i:i+size]...)
 		}
@@ -361,8 +375,8 @@ func frenchSpacing(line string) string {
 }
 
 // blockMarkers matches a line that is nothing yet but the marks opening a block: a list item,
-// a quote. A space after them is Markdown syntax, not French spacing.
-var blockMarkers = regexp.MustCompile(`^[\s>*+-]*(\d{1,9}[.)])?$`)
+// a quote, a heading. A space after them is Markdown syntax, not French spacing.
+var blockMarkers = regexp.MustCompile(`^[\s>*+-]*(\d{1,9}[.)]|#{1,6})?$`)
 
 // spaceable tells whether a punctuation mark written after text takes a no-break space: after a
 // space the author typed, unless that space belongs to Markdown (after a list marker or a table

@@ -82,7 +82,7 @@ func TestEscapeInline(t *testing.T) {
 		{"<script>", `\<script\>`},
 		{"a | b", `a \| b`},
 		{"AT&T", `AT\&T`},
-		{"ligne\n\n## deux", `ligne ## deux`},
+		{"ligne\n\n## deux", `ligne \#\# deux`},
 		{"Saint-Étienne, 2026-014", "Saint-Étienne, 2026-014"},
 	}
 	for _, tt := range tests {

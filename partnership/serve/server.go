@@ -509,7 +509,7 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p, _ := checkName(req.Name)
-	old, err := partnership.ReadRevision("HEAD", filepath.Join(s.ws.dir, p))
+	old, err := partnership.ReadRevision(r.Context(), "HEAD", filepath.Join(s.ws.dir, p), partnership.DefaultLimits)
 	if err != nil {
 		writeJSON(w, http.StatusNotFound, apiError{Error: "no committed version to compare with: " + strings.ReplaceAll(err.Error(), s.ws.dir, ".")})
 		return

@@ -13,8 +13,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/validate"
 )
 
 // errRefused is the error of a path the workspace does not serve.
@@ -74,7 +76,9 @@ func (w *workspace) read(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := w.root.Open(p)
+	// O_NONBLOCK: opening a named pipe must not wait for a writer; the file is checked to be a
+	// regular file before anything is read.
+	f, err := w.root.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, cleanErr(err)
 	}
@@ -188,9 +192,14 @@ func (w *workspace) files() ([]string, error) {
 }
 
 // callReader reads the call an application names, relative to the application, inside the
-// workspace only.
-func (w *workspace) callReader(name string) func(string) (string, []byte, error) {
+// workspace only: like any file the editor reads, a regular definition file within the size
+// limit, reached without leaving the workspace. An absolute path names nothing of the
+// workspace.
+func (w *workspace) callReader(name string) validate.CallReader {
 	return func(call string) (string, []byte, error) {
+		if path.IsAbs(call) || filepath.IsAbs(call) {
+			return call, nil, fmt.Errorf("%w: %q is an absolute path; name the call relative to the application, inside the workspace", errRefused, call)
+		}
 		p := path.Join(path.Dir(name), filepath.ToSlash(call))
 		data, err := w.read(p)
 		return p, data, err

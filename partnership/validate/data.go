@@ -1,14 +1,18 @@
 package validate
 
 import (
-	"path"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
 
 // CallReader reads the call for commons an application names, given the path the application
 // writes (relative to the application's own file). It returns the name diagnostics give the
-// call's file, and its content.
+// call's file, and its content. A reader decides which files an application may name: File's
+// reads only below the roots of partnership.ReadCallFile; a server's, only in what it serves.
 type CallReader func(call string) (name string, data []byte, err error)
 
 // Data loads and validates a definition held in memory, named file in diagnostics: what File
@@ -21,27 +25,52 @@ func Data(file string, data []byte, limits partnership.Limits, readCall CallRead
 	}
 	var call *partnership.Document
 	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication && readCall != nil {
-		name, data, err := readCall(app.Call.File)
-		var c *partnership.Document
 		var callDiags partnership.Diagnostics
-		if err == nil {
-			c, callDiags = partnership.Load(name, data, limits)
-		}
-		switch {
-		case err != nil:
-			diags = append(diags, doc.Diag("/application/call/file", "cannot read the call %q: %v", app.Call.File, unwrapPathError(err)))
-		case c == nil:
-			diags = append(diags, callDiags...)
-			diags = append(diags, doc.Diag("/application/call/file", "the call %q cannot be read as a definition; see its own diagnostics", path.Clean(app.Call.File)))
-		default:
-			diags = append(diags, callDiags...)
-			diags = append(diags, Validate(c, nil)...)
-			call = c
-		}
+		call, callDiags = loadCall(doc, app.Call.File, limits, readCall)
+		diags = append(diags, callDiags...)
 	}
 	diags = append(diags, Validate(doc, call)...)
 	if call != nil && !diags.HasErrors() {
 		doc.Call = call
 	}
 	return doc, diags.Sorted()
+}
+
+// loadCall reads, loads and validates the call an application names. A file that is not a call
+// for commons is reported as such, in one diagnostic on the application that quotes nothing of
+// what the file holds: an application received from someone else may name any file, and its
+// diagnostics would otherwise show what that file contains. Only a call for commons has its own
+// diagnostics reported.
+func loadCall(doc *partnership.Document, file string, limits partnership.Limits, readCall CallReader) (*partnership.Document, partnership.Diagnostics) {
+	const at = "/application/call/file"
+	name, data, err := readCall(file)
+	if err != nil {
+		var ce *partnership.CallFileError
+		if errors.As(err, &ce) {
+			return nil, partnership.Diagnostics{doc.Diag(at, "%s", ce.Error())}
+		}
+		return nil, partnership.Diagnostics{doc.Diag(at, "cannot read the call %q: %s", file, unwrapPathError(err))}
+	}
+	c, diags := partnership.Load(name, data, limits)
+	switch {
+	case c == nil || diags.HasErrors():
+		return nil, partnership.Diagnostics{doc.Diag(at, "the call %q is not a definition that can be read (not YAML or JSON, or beyond the limits); check it with commons validate", file)}
+	case c.Definition.Kind != partnership.KindCall:
+		d := doc.Diag(at, "the call %q is not a call for commons", file)
+		if slices.Contains(partnership.Kinds, c.Definition.Kind) {
+			d.Message += fmt.Sprintf("; its kind is %q", c.Definition.Kind)
+		}
+		return nil, partnership.Diagnostics{d}
+	}
+	return c, append(diags, Validate(c, nil)...)
+}
+
+// unwrapPathError keeps the reason of an I/O error ("no such file or directory") without the
+// path, which the diagnostic already names.
+func unwrapPathError(err error) string {
+	msg := partnership.Printable(err.Error())
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		return msg[i+2:]
+	}
+	return msg
 }

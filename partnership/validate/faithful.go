@@ -3,7 +3,6 @@ package validate
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -202,7 +201,7 @@ func (c *checker) frenchSubsidies() {
 	}
 	yearly := map[key]int64{}
 	for _, g := range d.Support.Grants {
-		yearly[key{d.GrantRecipient(g), g.Year}] += int64(math.Round(g.Amount * 100))
+		yearly[key{d.GrantRecipient(g), g.Year}] += partnership.Cents(g.Amount)
 	}
 	paid := map[string]bool{}
 	for _, p := range d.Support.PaymentSchedule {
@@ -216,7 +215,7 @@ func (c *checker) frenchSubsidies() {
 			continue
 		}
 		gp := ptr("support", "grants", i)
-		over := fmt.Sprintf("%q receives %s", id, euros(float64(total)/100))
+		over := fmt.Sprintf("%q receives %s", id, euros(partnership.Euros(total)))
 		if g.Year != 0 {
 			over += " for " + strconv.Itoa(g.Year)
 		}

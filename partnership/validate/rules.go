@@ -355,7 +355,7 @@ func (c *checker) support() {
 			grants = append(grants, g.ID)
 		}
 	}
-	paid := map[string]float64{}
+	paid := map[string]int64{} // in cents, added up exactly
 	for i, pay := range s.PaymentSchedule {
 		p := ptr("support", "payment_schedule", i)
 		key := pay.Grant
@@ -367,7 +367,7 @@ func (c *checker) support() {
 		} else if !c.ref(p+"/grant", pay.Grant, grants, "grant") {
 			continue
 		}
-		paid[key] += pay.Amount
+		paid[key] += partnership.Cents(pay.Amount)
 		if du := c.def.Duration; du != nil && pay.Date != "" {
 			when, ok := date(pay.Date)
 			start, okStart := date(du.Start)
@@ -382,8 +382,8 @@ func (c *checker) support() {
 		if len(s.Grants) == 1 && paid[""] > 0 {
 			key = ""
 		}
-		if paid[key] > g.Amount+0.005 {
-			c.errorf(ptr("support", "payment_schedule"), "payments add up to %s, more than the grant %s of %s", euros(paid[key]), label(g.ID, i), euros(g.Amount))
+		if paid[key] > partnership.Cents(g.Amount) {
+			c.errorf(ptr("support", "payment_schedule"), "payments add up to %s, more than the grant %s of %s", euros(partnership.Euros(paid[key])), label(g.ID, i), euros(g.Amount))
 		}
 	}
 	for i, k := range s.InKind {

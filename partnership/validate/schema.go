@@ -112,7 +112,9 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 	case "number_gt":
 		d.Message = fmt.Sprintf("must be more than %v; got %s", details["min"], partnership.Describe(value))
 	case "number_lte":
-		d.Message = fmt.Sprintf("must be at most %v; got %s", details["max"], partnership.Describe(value))
+		d.Message = fmt.Sprintf("must be at most %s; got %s", maximumOf(node, details["max"]), partnership.Describe(value))
+	case "multiple_of":
+		d.Message = fmt.Sprintf("an amount in euros has at most two decimals (cents); got %s", partnership.Describe(value))
 	case "number_lt":
 		d.Message = fmt.Sprintf("must be less than %v; got %s", details["max"], partnership.Describe(value))
 	case "array_min_items":
@@ -127,6 +129,15 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 		d.Message = lowerFirst(strings.TrimSuffix(e.Description(), "."))
 	}
 	return d, true
+}
+
+// maximumOf writes the maximum of a node in full (1000000000000, not 1e+12), as the reader of a
+// message types it.
+func maximumOf(node *partnership.SchemaNode, fallback any) string {
+	if node == nil || node.Maximum == nil {
+		return fmt.Sprint(fallback)
+	}
+	return strconv.FormatFloat(*node.Maximum, 'f', -1, 64)
 }
 
 // valueAt returns the value at a JSON pointer in a generic tree, or nil.
@@ -216,6 +227,12 @@ var patternWords = map[string]string{
 
 func patternMessage(node *partnership.SchemaNode, value any) string {
 	msg := ""
+	if s, ok := value.(string); ok {
+		if r, bad := partnership.InvisibleRune(s); bad {
+			// An identifier that looks right but holds an invisible character: say which.
+			return fmt.Sprintf("holds the invisible character %s, which an identifier may not hold; got %q", r, s)
+		}
+	}
 	if node != nil {
 		msg = patternWords[node.Pattern]
 		if msg == "" {

@@ -26,7 +26,7 @@ func Validate(doc *partnership.Document, call *partnership.Document) partnership
 			schemaDiags = append(schemaDiags, d)
 		}
 	}
-	ruleDiags := checkRules(doc, call)
+	ruleDiags := append(checkRules(doc, call), checkURLs(doc)...)
 	diags := append(schemaDiags, misplaced...)
 	for _, d := range ruleDiags {
 		if !overlapsSchemaError(d.Pointer, schemaDiags) {
@@ -58,32 +58,32 @@ func within(p, q string) bool {
 
 // File loads and validates one definition file. For an application whose call names a file
 // (relative to the application), that call is loaded and validated as well, and the application
-// is checked against it. A file that cannot be read is an error; everything wrong with the
-// content is a diagnostic.
+// is checked against it; the call must lie below the working directory, the application's
+// directory or its git repository (FileWith sets other directories). A file that cannot be read
+// is an error; everything wrong with the content is a diagnostic.
 func File(name string, limits partnership.Limits) (*partnership.Document, partnership.Diagnostics, error) {
-	data, err := partnership.ReadFile(name, os.Stdin, limits)
+	return FileWith(name, Options{Limits: limits})
+}
+
+// Options say how FileWith reads a definition and the call an application names.
+type Options struct {
+	Limits partnership.Limits
+	// CallRoots are the directories the call an application names may lie in; when empty, those
+	// of partnership.CallRoots.
+	CallRoots []string
+}
+
+// FileWith is File with options.
+func FileWith(name string, opts Options) (*partnership.Document, partnership.Diagnostics, error) {
+	data, err := partnership.ReadFile(name, os.Stdin, opts.Limits)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
 	}
-	doc, diags := Data(partnership.DisplayPath(name), data, limits, func(call string) (string, []byte, error) {
-		p := partnership.ResolveCallFile(name, call)
-		data, err := partnership.ReadFile(p, os.Stdin, limits)
-		if err != nil {
-			return "", nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(p), err)
-		}
-		return partnership.DisplayPath(p), data, nil
+	doc, diags := Data(partnership.DisplayPath(name), data, opts.Limits, func(call string) (string, []byte, error) {
+		p, data, err := partnership.ReadCallFile(name, call, opts.CallRoots, opts.Limits)
+		return partnership.DisplayPath(p), data, err
 	})
 	return doc, diags, nil
-}
-
-// unwrapPathError keeps the reason of an I/O error ("no such file or directory") without the
-// path, which the diagnostic already names.
-func unwrapPathError(err error) string {
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 {
-		return msg[i+2:]
-	}
-	return msg
 }
 
 // Prepare compiles the JSON Schema ahead of the first validation, which a program may do in the

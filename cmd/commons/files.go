@@ -1,0 +1,28 @@
+package main
+
+import (
+	"os"
+
+	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/validate"
+	"github.com/urfave/cli/v2"
+)
+
+// rootFlag is --root, for the commands that read applications: the call an application names
+// is read only below this directory.
+func rootFlag() cli.Flag {
+	return &cli.StringFlag{Name: "root", Usage: "read the call an application names only below `DIR` (default: the working directory, the application's directory and its git repository)"}
+}
+
+// loadOptions says how a command reads definitions: the limits, and the directory of --root.
+func loadOptions(c *cli.Context) (validate.Options, error) {
+	opts := validate.Options{Limits: partnership.DefaultLimits}
+	if dir := c.String("root"); dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			return opts, usagef("--root %s is not a directory", partnership.Printable(dir))
+		}
+		opts.CallRoots = []string{dir}
+	}
+	return opts, nil
+}

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package serve
+
+import "errors"
+
+func mkfifo(string) error { return errors.New("no named pipes") }

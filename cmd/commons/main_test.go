@@ -43,11 +43,11 @@ func TestExitCodes(t *testing.T) {
 		{"missing file", []string{"validate", "examples/nothing-here.yaml"}, 2, "no such file"},
 		{"no file", []string{"validate"}, 2, "at least one file"},
 		{"bad format", []string{"validate", "--format", "xml", "examples/"}, 2, "--format must be one of text, json"},
-		{"unknown flag", []string{"validate", "--colour", "examples/"}, 2, "flag provided but not defined"},
+		{"unknown flag", []string{"validate", "--colour", "examples/"}, 2, "unknown flag --colour"},
 		{"unknown command", []string{"valdate"}, 2, "unknown command"},
 		{"init without kind", []string{"init"}, 2, "kind"},
 		{"init bad kind", []string{"init", "--kind", "pact"}, 2, "--kind must be one of"},
-		{"init bad lang", []string{"init", "--kind", "charter", "--lang", "de"}, 2, "--lang must be one of fr, en"},
+		{"init bad lang", []string{"init", "--kind", "charter", "--lang", "de"}, 2, "--lang must be one of fr or en"},
 		{"schema with argument", []string{"schema", "x"}, 2, "no arguments"},
 	}
 	for _, tt := range tests {
@@ -87,6 +87,9 @@ func TestSchemaCommandPrintsTheEmbeddedSchema(t *testing.T) {
 // TestHelpShowsAnExample checks that every command's --help teaches by example.
 func TestHelpShowsAnExample(t *testing.T) {
 	for _, cmd := range newApp(nil, nil).Commands {
+		if cmd.Hidden || cmd.Name == "help" { // commons help --help is the program's help
+			continue
+		}
 		t.Run(cmd.Name, func(t *testing.T) {
 			code, out, _ := commons(t, cmd.Name, "--help")
 			if code != 0 || !strings.Contains(out, "Example:") || !strings.Contains(out, "commons "+cmd.Name) {

@@ -33,8 +33,8 @@ Example:
    commons score examples/pacte-tiers-lieu-la-fabrique.yaml
    commons score --format json examples/candidature-cartocommuns.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the md report: fr or en (default: the definition's)"},
+			formatFlag("text", "md", "json"),
+			langFlag("language of the md report and of messages: fr or en (default: the definition's)"),
 			rootFlag(),
 		},
 		Action: runScore,
@@ -49,11 +49,8 @@ type scoreReport struct {
 
 func runScore(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "md", "json"); err != nil {
-		return err
-	}
 	if c.NArg() != 1 {
-		return usagef("score takes one definition; for example: commons score examples/pacte-tiers-lieu-la-fabrique.yaml")
+		return usageError(c, "score-one")
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -61,12 +58,10 @@ func runScore(c *cli.Context) error {
 	}
 	doc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	if diags.HasErrors() {
-		for _, d := range diags {
-			fmt.Fprintln(c.App.ErrWriter, d)
-		}
+		printDiagnostics(c.App.ErrWriter, diags, messageLang(c, docLang(doc)))
 		return errInvalid
 	}
 	var call *partnership.Definition
@@ -198,11 +193,11 @@ Example:
    commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml
    commons assess --format pdf -o selection.pdf examples/appel-a-communs-2026.yaml candidatures/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf", "csv", "json")},
-			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			formatFlag("md", "html", "pdf", "docx", "odt", "csv", "json"),
+			langFlag("language of the report and of messages: fr or en (default: the call's)"),
+			fileFlag("output", "write to this file (- for standard output); its extension gives the format", "o"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
-			fontFlag, strictFlag,
+			fontFlag(), strictFlag(),
 			rootFlag(),
 		},
 		Action: runAssess,
@@ -210,12 +205,15 @@ Example:
 }
 
 func runAssess(c *cli.Context) error {
-	format := c.String("format")
-	if err := oneOf("format", format, append([]string{"md", "html", "pdf", "csv", "json"}, officeFormats...)...); err != nil {
+	if c.NArg() < 2 {
+		return usageError(c, "assess-needs-call")
+	}
+	if err := checkOutputs(c, []string{c.String("output")}, c.Args().Slice()); err != nil {
 		return err
 	}
-	if c.NArg() < 2 {
-		return usagef("assess takes a call and at least one application; for example: commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml")
+	format, err := outputFormat(c, c.String("output"), "selection")
+	if err != nil {
+		return err
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -223,18 +221,17 @@ func runAssess(c *cli.Context) error {
 	}
 	callDoc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
-	for _, d := range diags {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
+	lang := messageLang(c, docLang(callDoc))
+	printDiagnostics(c.App.ErrWriter, diags, lang)
 	if diags.HasErrors() {
 		return errInvalid
 	}
 	var pdfOpts typeset.PDFOptions
 	if format == "pdf" {
 		if pdfOpts, err = pdfFontOptions(c); err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
 	}
 	// In PDF, the texts of the call and of the applications are checked for characters the
@@ -248,13 +245,15 @@ func runAssess(c *cli.Context) error {
 	}
 	glyphs(callDoc)
 	if callDoc.Definition.Kind != partnership.KindCall {
-		return usagef("%s is a %s, not a call for commons", callDoc.File, callDoc.Definition.Kind)
+		u := usageError(c, "assess-not-call", callDoc.File, partnership.M("a-"+string(callDoc.Definition.Kind)))
+		u.(*exitError).lang = lang
+		return u
 	}
 	files, err := partnership.ExpandPaths(c.Args().Tail())
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
-	if err := checkOutputs([]string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
+	if err := checkOutputs(c, []string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
 		return err
 	}
 	var apps []score.Application
@@ -263,21 +262,21 @@ func runAssess(c *cli.Context) error {
 	var problems partnership.Diagnostics
 	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
 	for _, f := range files {
-		if err := c.Context.Err(); err != nil { // Ctrl-C
+		if err := c.Context.Err(); err != nil { // Ctrl-C: run reports it
 			bar.finish()
-			return &exitError{code: exitUsage, err: fmt.Errorf("assess interrupted: %w", err)}
+			return nil
 		}
 		doc, diags, err := validate.FileWith(f, opts)
 		bar.done()
 		if err != nil {
 			bar.finish()
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
 		if doc != nil && doc.Definition.Kind == partnership.KindCall {
 			continue // the call itself, when a directory holds it too
 		}
 		if doc != nil && doc.Definition.Kind != partnership.KindApplication {
-			diags = append(diags, doc.Diag("/kind", "expected an application, got a %s", doc.Definition.Kind))
+			diags = append(diags, doc.Diag("/kind", "not-an-application", partnership.M("a-"+string(doc.Definition.Kind))))
 		}
 		if doc == nil || diags.HasErrors() {
 			invalid = true
@@ -289,12 +288,8 @@ func runAssess(c *cli.Context) error {
 		apps = append(apps, score.AssessApplication(doc, callDoc.Definition))
 	}
 	bar.finish()
-	for _, d := range problems {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
-	for _, d := range glyphProblems.Sorted() {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
+	printDiagnostics(c.App.ErrWriter, problems, lang)
+	printDiagnostics(c.App.ErrWriter, glyphProblems.Sorted(), lang)
 	if glyphProblems.HasErrors() {
 		return errInvalid
 	}
@@ -329,11 +324,13 @@ func runAssess(c *cli.Context) error {
 		}
 	}
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return &exitError{code: exitUsage, err: err, lang: lang}
 	}
+	outputsOf(c.Context).total.Store(1)
 	if err := writeOutput(c.App.Writer, c.String("output"), data, false); err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return &exitError{code: exitUsage, err: err, lang: lang}
 	}
+	outputsOf(c.Context).written.Add(1)
 	if invalid {
 		return errInvalid
 	}

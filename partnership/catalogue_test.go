@@ -303,3 +303,22 @@ func TestMessageLang(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "", 3}, {"", "abc", 3}, {"owner", "owner", 0}, {"ower", "owner", 1},
+		{"lnit", "lint", 1}, {"lnit", "list", 2}, {"rendr", "render", 1}, {"teh", "the", 1},
+		{"citizen_colective", "citizen_collective", 1}, {"clé", "cle", 1}, {"abcd", "badc", 2}, {"kitten", "sitting", 3},
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	if got := Closest("lnit", []string{"list", "lint"}); got != "lint" {
+		t.Errorf("Closest(lnit) = %q, want the swap of two letters, lint", got)
+	}
+}

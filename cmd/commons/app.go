@@ -33,10 +33,11 @@ type exitError struct {
 	err  error
 	// lang is the language of the message, when the action knows it (from a definition).
 	lang string
-	// help names the command whose --help the user should read after a usage error: "render",
-	// "templates lint", "" for the program itself.
-	help  string
-	usage bool
+	// help names the command that failed, in the prefix of the message: "render", "templates
+	// lint", "" for the program itself; see, the command whose --help to read after a usage
+	// error.
+	help, see string
+	usage     bool
 	// commands says that the --help to read lists the commands, after an unknown command.
 	commands  bool
 	noMessage bool
@@ -57,13 +58,14 @@ func (e *exitError) Unwrap() error { return e.err }
 // usageError reports a misuse of the command line (exit 2): the message code of the catalogue and
 // its arguments, and a line naming the --help of the command.
 func usageError(c *cli.Context, code string, args ...any) error {
-	return &exitError{code: exitUsage, msg: partnership.M(code, args...), lang: messageLang(c, ""), help: commandPath(c), usage: true}
+	path := commandPath(c)
+	return &exitError{code: exitUsage, msg: partnership.M(code, args...), lang: flagLang(c), help: path, see: path, usage: true}
 }
 
 // failure reports a failure that is not a misuse (an output that cannot be written, an input
 // that is a directory): the exit code, and the message code of the catalogue with its arguments.
 func failure(c *cli.Context, exit int, code string, args ...any) error {
-	return &exitError{code: exit, msg: partnership.M(code, args...), lang: messageLang(c, "")}
+	return &exitError{code: exit, msg: partnership.M(code, args...), lang: flagLang(c)}
 }
 
 // ioFailure reports an error of a library (exit 2), printed as it is.
@@ -137,7 +139,7 @@ func printFailure(w io.Writer, e *exitError, lang string) {
 	}
 	fmt.Fprintf(w, "%s%s\n", partnership.M("program-prefix", prefix).In(lang), partnership.Printable(text))
 	if e.usage {
-		help := strings.Join(strings.Fields("commons "+e.help+" --help"), " ")
+		help := strings.Join(strings.Fields("commons "+e.see+" --help"), " ")
 		code := "see-help"
 		if e.commands {
 			code = "see-commands"
@@ -192,14 +194,8 @@ func localeLang() string { return partnership.MessageLang(os.Getenv) }
 // it), else the locale (LC_ALL, then LC_MESSAGES, then LANG), else docLang, the language of the
 // definition the messages are about, else English.
 func messageLang(c *cli.Context, docLang string) string {
-	if c != nil {
-		for _, x := range c.Lineage() {
-			if x.Command != nil || x.App != nil {
-				if x.IsSet("lang") {
-					return x.String("lang")
-				}
-			}
-		}
+	if l := flagLang(c); l != "" {
+		return l
 	}
 	if l := localeLang(); l != "" {
 		return l
@@ -208,6 +204,19 @@ func messageLang(c *cli.Context, docLang string) string {
 		return docLang
 	}
 	return partnership.English
+}
+
+// flagLang is the language --lang asks for, on the command or before it, or "".
+func flagLang(c *cli.Context) string {
+	if c == nil {
+		return ""
+	}
+	for _, x := range c.Lineage() {
+		if x.IsSet("lang") {
+			return partnership.LocaleLang(x.String("lang"))
+		}
+	}
+	return ""
 }
 
 // docLang is the language of a loaded definition, or "".
@@ -332,8 +341,8 @@ func unknownCommand(c *cli.Context, name string, commands []*cli.Command) error 
 	}
 	e := err.(*exitError)
 	e.commands = true
-	if e.help == "help" {
-		e.help = "" // commons help rendr: the list is commons --help
+	if e.see == "help" {
+		e.see = "" // commons help rendr: the list is commons --help
 	}
 	return e
 }

@@ -219,6 +219,19 @@ func flagLang(c *cli.Context) string {
 	return ""
 }
 
+// sharedLang is the language of the messages about several definitions, such as the summary of a
+// batch: messageLang with the language all of langs share, or with none when they differ.
+func sharedLang(c *cli.Context, langs []string) string {
+	doc := ""
+	for i, l := range langs {
+		if i > 0 && l != doc {
+			return messageLang(c, "")
+		}
+		doc = l
+	}
+	return messageLang(c, doc)
+}
+
 // docLang is the language of a loaded definition, or "".
 func docLang(doc *partnership.Document) string {
 	if doc == nil || doc.Definition == nil {

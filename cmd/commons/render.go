@@ -127,8 +127,10 @@ func runRender(c *cli.Context) error {
 	job.progress.finish()
 	// Diagnostics are printed in the order of the files, whatever order the workers finished in.
 	invalid, failed, documents, pages := false, false, 0, 0
+	var langs []string
 	for _, res := range results {
 		flang := messageLang(c, res.lang)
+		langs = append(langs, res.lang)
 		printDiagnostics(c.App.ErrWriter, res.diags, flang)
 		for _, r := range res.substituted {
 			// A character of a house clause; those of the definition are reported at their place.
@@ -152,7 +154,7 @@ func runRender(c *cli.Context) error {
 		if format == "pdf" {
 			pagesPart = partnership.M("pages-part", partnership.Count{N: pages, Code: "n-pages"})
 		}
-		say(c.App.ErrWriter, lang, "render-summary", documents, partnership.Count{N: len(files), Code: "n-documents"}, partnership.Printable(outDir),
+		say(c.App.ErrWriter, sharedLang(c, langs), "render-summary", documents, partnership.Count{N: len(files), Code: "n-documents"}, partnership.Printable(outDir),
 			partnership.Opt(pagesPart), elapsed(time.Since(start)))
 	}
 	printDiagnostics(c.App.ErrWriter, skipped, lang)

@@ -71,7 +71,7 @@ func runValidate(c *cli.Context) error {
 	var ioErr error
 	// Each file's messages are in the language of messages, else in its own language; the
 	// summary is in the language every file shares, else in English.
-	langs := map[string]bool{}
+	var langs []string
 	for _, f := range files {
 		if c.Context.Err() != nil {
 			return nil // run reports the interruption
@@ -83,7 +83,7 @@ func runValidate(c *cli.Context) error {
 			continue
 		}
 		lang := messageLang(c, docLang(doc))
-		langs[lang] = true
+		langs = append(langs, lang)
 		diags = diags.In(lang)
 		if diags == nil {
 			diags = partnership.Diagnostics{}
@@ -115,13 +115,7 @@ func runValidate(c *cli.Context) error {
 			}
 		}
 		if !c.Bool("quiet") {
-			lang := messageLang(c, "")
-			if len(langs) == 1 {
-				for l := range langs {
-					lang = l
-				}
-			}
-			fmt.Fprintln(c.App.ErrWriter, summary(report).In(lang))
+			fmt.Fprintln(c.App.ErrWriter, summary(report).In(sharedLang(c, langs)))
 		}
 	}
 	switch {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"io"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -22,7 +25,8 @@ asked for. Its first line points editors that understand the yaml-language-serve
 the schema, so they complete keys and check values as you type: the schema file named with
 --schema, else the nearest ` + partnership.SchemaFileName + ` in this folder or a folder above
 it (commons schema -o ` + partnership.SchemaFileName + ` writes one), else the schema's address
-on the web, with a comment saying how to work offline.
+on the web, with a comment saying how to work offline. The folder is the one of the file the
+output is redirected to, where the system tells it, else the working directory.
 
 Example:
    commons init --kind convention --lang fr > ma-convention.yaml
@@ -46,7 +50,7 @@ Example:
 			}
 			ref := c.String("schema")
 			if ref == "" {
-				ref = partnership.FindSchemaFile(".")
+				ref = partnership.FindSchemaFile(starterDir(c.App.Writer))
 			} else if !strings.Contains(ref, "://") {
 				if _, err := os.Stat(ref); err != nil {
 					say(c.App.ErrWriter, messageLang(c, lang), "schema-not-there", ref, partnership.SchemaFileName)
@@ -59,4 +63,23 @@ Example:
 			return err
 		},
 	}
+}
+
+// starterDir is the folder of the file the starter is written to, when standard output is
+// redirected to a regular file and the system names it (/proc/self/fd on Linux), so that
+// "commons init > conventions/pacte.yaml" names the schema relative to conventions/; else the
+// working directory.
+func starterDir(w io.Writer) string {
+	f, ok := w.(*os.File)
+	if !ok {
+		return "."
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return "."
+	}
+	name, err := os.Readlink("/proc/self/fd/" + strconv.Itoa(int(f.Fd())))
+	if err != nil || !filepath.IsAbs(name) {
+		return "."
+	}
+	return filepath.Dir(name)
 }

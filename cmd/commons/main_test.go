@@ -247,6 +247,8 @@ func TestValidateJSON(t *testing.T) {
 			Valid       bool   `json:"valid"`
 			Diagnostics []struct {
 				Severity, File, Pointer, Message, Hint string
+				Code                                   string `json:"code"`
+				HintCode                               string `json:"hint_code"`
 				Line, Column                           int
 			} `json:"diagnostics"`
 		} `json:"files"`
@@ -274,6 +276,22 @@ func TestValidateJSON(t *testing.T) {
 	}
 	if strings.Join(lines, "\n")+"\n" != text {
 		t.Errorf("JSON and text disagree:\n%s\nvs\n%s", strings.Join(lines, "\n"), text)
+	}
+	// Each diagnostic carries the stable code of its message, the same in every language.
+	_, fr, _ := commons(t, "validate", "--lang", "fr", "--format", "json", files[1])
+	if !strings.Contains(fr, "clé inconnue") {
+		t.Errorf("--lang fr --format json is not in French:\n%s", fr)
+	}
+	for _, d := range report.Files[1].Diagnostics {
+		if d.Code == "" {
+			t.Errorf("no code: %+v", d)
+		}
+		if d.Pointer == "/commons/ower" && (d.Code != "unknown-key" || d.HintCode != "did-you-mean") {
+			t.Errorf("/commons/ower: code %q, hint_code %q; want unknown-key, did-you-mean", d.Code, d.HintCode)
+		}
+		if !strings.Contains(fr, `"code": "`+d.Code+`"`) {
+			t.Errorf("the French report lacks the code %q", d.Code)
+		}
 	}
 }
 

@@ -156,13 +156,22 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 	} {
 		v[k] = x
 	}
+	// A charter's instrument is a charter's; a convention's example, a collaboration pact.
+	if kind == KindCharter {
+		v["instrument"] = "charter"
+	}
+	// A contact person is for a group without legal personality; the starter's parties are
+	// legal persons. A body's seats belong to a party or a college, not both; it decides by
+	// consensus, without a threshold. A free pricing has no tranches.
+	v["governance"] = map[string]any{"bodies": map[string]any{"seats": map[string]any{"college": commentedOut{}}, "threshold": commentedOut{}, "parity": commentedOut{}}}
+	v["access"] = map[string]any{"pricing": map[string]any{"tranches": commentedOut{}}}
 	// The article of a French designation tells its gender; the key is shown, not used.
-	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}}
+	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 	if lang == "en" {
 		// The English starter is an English partnership: French registers and the French
 		// power to terminate on grounds of general interest do not apply.
 		v["jurisdiction"] = "GB"
-		v["parties"] = map[string]any{"rna": nil, "siret": nil, "gender": commentedOut{}}
+		v["parties"] = map[string]any{"rna": nil, "siret": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 		v["termination"] = map[string]any{"general_interest": commentedOut{}}
 	}
 	return v
@@ -189,7 +198,8 @@ func (sc *scaffold) collective() map[string]any {
 				"capacity":  "Chair",
 				"authority": "Resolution of the board of trustees of 3 February 2026",
 			},
-			"signs": true,
+			"signs":   true,
+			"contact": nil,
 		}
 	}
 	return map[string]any{
@@ -209,7 +219,8 @@ func (sc *scaffold) collective() map[string]any {
 			"capacity":  "Présidente",
 			"authority": "Décision du conseil d’administration du 3 février 2026",
 		},
-		"signs": true,
+		"signs":   true,
+		"contact": nil,
 	}
 }
 
@@ -246,6 +257,13 @@ func (sc *scaffold) value(name, path string, r *SchemaNode, override any, indent
 		values, _ := override.(map[string]any)
 		sc.object(r.Items.Resolved(), path, indent+4, pad+"  - ", values, false)
 	case override != nil:
+		if list, ok := override.([]any); ok {
+			fmt.Fprintf(b, "%s%s:\n", pad, name)
+			for _, v := range list {
+				fmt.Fprintf(b, "%s  - %s\n", pad, yamlScalar(v))
+			}
+			break
+		}
 		fmt.Fprintf(b, "%s%s: %s\n", pad, name, yamlScalar(override))
 	case r.Type == "array":
 		fmt.Fprintf(b, "%s%s:\n", pad, name)
@@ -332,7 +350,11 @@ func (sc *scaffold) comment(node *SchemaNode, path string, required bool, indent
 		text += fmt.Sprintf(sc.words.oneOf, strings.Join(r.Enum, ", "))
 	}
 	if d := sc.defaultFor(path); d != nil {
-		text += fmt.Sprintf(sc.words.defaultIs, yamlScalar(d))
+		written := yamlScalar(d)
+		if list, ok := d.([]any); ok {
+			written = yamlFlow(list)
+		}
+		text += fmt.Sprintf(sc.words.defaultIs, written)
 	}
 	prefix := strings.Repeat(" ", indent) + "# "
 	line := prefix
@@ -405,4 +427,13 @@ func yamlScalar(v any) string {
 
 func startsWithAny(s string, prefixes ...string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
+}
+
+// yamlFlow writes a list of words as YAML's flow style does, for a comment: [a, b, c].
+func yamlFlow(list []any) string {
+	items := make([]string, len(list))
+	for i, v := range list {
+		items[i] = fmt.Sprint(v)
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }

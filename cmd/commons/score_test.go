@@ -17,7 +17,7 @@ func TestScoreExplainsTheExamples(t *testing.T) {
 		"examples/candidature-cartocommuns.yaml", "examples/candidature-repair-cafe-mobile.json", "examples/candidature-plateforme-fermee.yaml",
 	} {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			code, out, stderr := commons(t, "score", file)
+			code, out, stderr := commons(t, "score", "--lang", "en", file)
 			if code == 2 || !strings.Contains(out, "degree of communality") || !strings.Contains(out, "rubric commons-communality 1.0.0") {
 				t.Fatalf("exit %d\n%s%s", code, out, stderr)
 			}
@@ -42,8 +42,9 @@ func TestScoreExplainsTheExamples(t *testing.T) {
 			}
 		})
 	}
-	// The closed platform fails the call's thresholds: score gates a pipeline with exit 1.
-	if code, out, _ := commons(t, "score", "examples/candidature-plateforme-fermee.yaml"); code != 1 || !strings.Contains(out, "NOT MET") {
+	// The closed platform fails the call's thresholds: score gates a pipeline with exit 1, and
+	// says so in the application's language.
+	if code, out, _ := commons(t, "score", "examples/candidature-plateforme-fermee.yaml"); code != 1 || !strings.Contains(out, "NON ATTEINT") {
 		t.Errorf("the ineligible application passes its thresholds (exit %d):\n%s", code, out)
 	}
 }

@@ -32,6 +32,9 @@ type Data struct {
 	// use records a value of the definition a clause looked up through a method, by its JSON
 	// pointer, for explain.
 	use func(pointer string)
+	// applyDefault is the template function default, for the methods that read a key the
+	// defaults file may give (see TieBreak).
+	applyDefault func(key string, given any) (any, error)
 }
 
 func newData(doc *partnership.Document, def *partnership.Definition, lib *Library, lang string) *Data {

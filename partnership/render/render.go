@@ -174,10 +174,11 @@ func (r *Renderer) Render(doc *partnership.Document) (*Document, error) {
 	if len(manifest.Clauses()) == 0 {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
-	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
+	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang).withCurrency(def.Currency), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
 		diags: diags, trace: map[string]*trace{}}
 	st.data = newData(doc, def, r.lib, lang)
 	st.data.use = st.use
+	st.data.applyDefault = st.defaultValue
 	// First pass: find which clauses have something to say, so that articles can be numbered
 	// and cross-references resolved.
 	bodies, err := st.renderAll(nil)

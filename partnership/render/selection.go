@@ -71,7 +71,9 @@ func (rp *reporter) tieBreak(a score.Assessment, ranked []score.Application) {
 		}
 		rp.line("")
 	}
-	rp.line("%s", rp.w("tie shared"))
+	if len(a.TieBreak) == 0 || a.TieBreak[len(a.TieBreak)-1] != partnership.TieReference {
+		rp.line("%s", rp.w("tie shared"))
+	}
 	if a.TieBreakDefault != "" {
 		rp.line(rp.w("tie default"), a.TieBreakDefault)
 	}
@@ -90,7 +92,7 @@ func (rp *reporter) tieBreak(a score.Assessment, ranked []score.Application) {
 		rp.line("### %s", rp.w("ties"))
 		rp.line("")
 		for _, n := range notes {
-			rp.line("- %s", capFirstPlain(n))
+			rp.line("- %s", n)
 		}
 	}
 }

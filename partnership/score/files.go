@@ -1,6 +1,7 @@
 package score
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,9 +21,10 @@ type Skipped struct {
 // application to the call: anything else is an error, returned in problems. A directory is
 // searched (hidden directories aside): the applications to the call below it are taken, and
 // every other file (a charter, a convention, another call, an application to another call, a
-// rendered .md or .html document…) is skipped with its reason. A definition that cannot be read
-// may be an application: it is taken, so that its problems are reported. The call's own file
-// is passed over without a word wherever it is found. "-" (standard input) is taken as it is.
+// rendered .md or .html document, a file that cannot be read as a definition…) is skipped with
+// its reason. A definition whose kind can be read but that is otherwise invalid is taken when it
+// is an application, so that its problems are reported. The call's own file is passed over
+// without a word wherever it is found. "-" (standard input) is taken as it is.
 func Applications(call *partnership.Definition, callFile string, paths []string, limits partnership.Limits) (files []string, skipped []Skipped, problems partnership.Diagnostics, err error) {
 	self, _ := filepath.Abs(callFile)
 	for _, p := range paths {
@@ -98,14 +100,17 @@ func directFile(call *partnership.Definition, path string, limits partnership.Li
 }
 
 // notAnApplication says why a file found in a directory is not an application to the call, or
-// returns "" when it is one (or may be one: a definition that cannot be read).
+// returns "" when it is one.
 func notAnApplication(call *partnership.Definition, path string, limits partnership.Limits) string {
 	if !partnership.IsDefinitionFile(path) {
 		return "not a definition file"
 	}
-	doc := load(path, limits)
+	doc, problem := loadDiag(path, limits)
 	if doc == nil || doc.Definition == nil || doc.Definition.Kind == "" {
-		return ""
+		if problem == "" {
+			problem = "it does not say its kind"
+		}
+		return "cannot be read as a definition: " + problem
 	}
 	def := doc.Definition
 	switch {
@@ -122,12 +127,23 @@ func notAnApplication(call *partnership.Definition, path string, limits partners
 // load reads and parses a file without validating it, to tell what it is; nil when it cannot
 // be read or parsed.
 func load(path string, limits partnership.Limits) *partnership.Document {
+	doc, _ := loadDiag(path, limits)
+	return doc
+}
+
+// loadDiag is load, with the first problem found when the file cannot be read or parsed, as
+// "line N: message".
+func loadDiag(path string, limits partnership.Limits) (*partnership.Document, string) {
 	data, err := partnership.ReadFile(path, nil, limits)
 	if err != nil {
-		return nil
+		return nil, err.Error()
 	}
-	doc, _ := partnership.Load(partnership.DisplayPath(path), data, limits)
-	return doc
+	doc, diags := partnership.Load(partnership.DisplayPath(path), data, limits)
+	if doc == nil && len(diags) > 0 {
+		d := diags.Sorted()[0]
+		return nil, fmt.Sprintf("line %d: %s", d.Line, d.Message)
+	}
+	return doc, ""
 }
 
 func quote(s string) string { return `"` + s + `"` }

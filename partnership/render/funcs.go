@@ -253,7 +253,7 @@ type FuncDoc struct {
 // template can call, besides text/template's builtins (and, or, not, len, index, eq, lt…).
 var Funcs = []FuncDoc{
 	{"date", "date STRING", "a YYYY-MM-DD date in full: 1er mars 2026, 1 March 2026"},
-	{"amount", "amount NUMBER", "a sum in euros: 12 500 €, €12,500"},
+	{"amount", "amount NUMBER", "a sum in the document's currency (euros unless it says otherwise): 12 500 €, €12,500, 12 500 £, CHF 12,500"},
 	{"number", "number NUMBER", "a number with the language's separators: 12 500,5"},
 	{"percent", "percent NUMBER", "a percentage given in percent: 70 %"},
 	{"div", "div A B", "A divided by B (0 when B is 0), for a rate: percent (mul (div .Amount .EligibleCosts) 100)"},

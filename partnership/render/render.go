@@ -359,6 +359,9 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 		Templates:        st.r.lib.Version,
 	}}
 	out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "kind", string(def.Kind))
+	if def.Instrument != "" {
+		out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "instrument", def.Instrument)
+	}
 	for _, p := range def.Parties {
 		out.Meta.Parties = append(out.Meta.Parties, unmark(p.Name))
 	}

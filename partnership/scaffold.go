@@ -51,6 +51,13 @@ func Scaffold(kind Kind, lang string) []byte {
 			value = "^" + compatibleVersion(templates.Version())
 		}
 		b.WriteString("\n")
+		if _, ok := value.(commentedOut); ok {
+			// A section shown but not used: its comment as it is, its keys commented out.
+			sub := &scaffold{kind: sc.kind, lang: sc.lang, jurisdiction: sc.jurisdiction, words: sc.words, values: sc.values, defaults: sc.defaults}
+			sub.property(p.Name, p.Name, p.Node, nil, false, 0)
+			b.WriteString(commentOut(sub.b.String()))
+			continue
+		}
 		sc.property(p.Name, p.Name, p.Node, value, slices.Contains(required, p.Name), 0)
 		if p.Name == "parties" {
 			// The schema's examples describe one public body; every kind of document needs a
@@ -157,8 +164,12 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 		v[k] = x
 	}
 	// A charter's instrument is a charter's; a convention's example, a collaboration pact.
+	// The starter charter sets the framework of many commons: the commons a charter may cover
+	// alone, and its facts, are shown commented out.
 	if kind == KindCharter {
 		v["instrument"] = "charter"
+		v["commons"] = commentedOut{}
+		v["communality"] = commentedOut{}
 	}
 	// A contact person is for a group without legal personality; the starter's parties are
 	// legal persons. A body's seats belong to a party or a college, not both; it decides by
@@ -309,13 +320,7 @@ func (sc *scaffold) object(node *SchemaNode, path string, indent int, first stri
 		}
 		text := sub.b.String()
 		if comment {
-			lines := strings.SplitAfter(text, "\n")
-			for j, l := range lines {
-				if trimmed := strings.TrimLeft(l, " "); trimmed != "" && !strings.HasPrefix(trimmed, "#") {
-					lines[j] = l[:len(l)-len(trimmed)] + "# " + trimmed
-				}
-			}
-			text = strings.Join(lines, "")
+			text = commentOut(text)
 		}
 		if written == 0 && first != "" {
 			// Comments stay above the item; the key moves onto the "- " line.
@@ -436,4 +441,16 @@ func yamlFlow(list []any) string {
 		items[i] = fmt.Sprint(v)
 	}
 	return "[" + strings.Join(items, ", ") + "]"
+}
+
+// commentOut turns the keys and values of a piece of a starter file into comments, leaving its
+// comments as they are.
+func commentOut(text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	for j, l := range lines {
+		if trimmed := strings.TrimLeft(l, " "); trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+			lines[j] = l[:len(l)-len(trimmed)] + "# " + trimmed
+		}
+	}
+	return strings.Join(lines, "")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -287,7 +288,7 @@ func (c *checker) callRules(call *partnership.Call) {
 	if f := call.Funding; f != nil && f.AverageAmount > 0 {
 		if f.AverageAmount < f.MinAmount || f.MaxAmount > 0 && f.AverageAmount > f.MaxAmount {
 			c.errorf("/call/funding/average_amount", "the average grant %s lies outside the band of the call (%s to %s)",
-				euros(f.AverageAmount), euros(f.MinAmount), euros(f.MaxAmount))
+				c.money(f.AverageAmount), c.money(f.MinAmount), c.money(f.MaxAmount))
 		}
 	}
 	for i, step := range call.TieBreak {
@@ -299,4 +300,14 @@ func (c *checker) callRules(call *partnership.Call) {
 	if slices.Contains(call.TieBreak, partnership.TieMarksByWeight) && len(call.Criteria) == 0 {
 		c.errorf("/call/tie_break", "the tie-break rule uses the marks by weight, but the call has no criteria")
 	}
+}
+
+// money formats an amount for a message in the definition's currency: 12,500 € for euros (as
+// euros does), 12,500 GBP for another currency.
+func (c *checker) money(v float64) string {
+	s := euros(v)
+	if code := c.def.CurrencyCode(); code != partnership.DefaultCurrency {
+		s = strings.TrimSuffix(s, " €") + " " + code
+	}
+	return s
 }

@@ -84,6 +84,8 @@ func TestStructureRules(t *testing.T) {
 			strings.Replace(baseCall, "max_amount: 100000,", "max_amount: 100000, average_amount: 40000,", 1) + "  objection_days: 7\n  tie_break: [earliest_filed, marks_by_weight, reference]\n", nil},
 		{"an average grant outside the band", strings.Replace(baseCall, "max_amount: 100000,", "max_amount: 100000, average_amount: 5000,", 1),
 			[]string{`/call/funding/average_amount: the average grant 5,000 € lies outside the band of the call (10,000 € to 100,000 €)`}},
+		{"an average grant outside the band, in pounds", strings.Replace(strings.Replace(baseCall, "max_amount: 100000,", "max_amount: 100000, average_amount: 5000,", 1), "lang: fr\n", "lang: fr\ncurrency: GBP\n", 1),
+			[]string{`/call/funding/average_amount: the average grant 5,000 GBP lies outside the band of the call (10,000 GBP to 100,000 GBP)`}},
 		{"nothing follows the reference", baseCall + "  tie_break: [reference, communality]\n",
 			[]string{`/call/tie_break/1: no step can follow "reference": two applications never share a reference`}},
 		{"machine-checkable eligibility", strings.Replace(baseCall, "require_challenge: true}", "require_challenge: true, commons_types: [digital, data], documentation_sites: [\"https://framagit.org/\"]}", 1), nil},

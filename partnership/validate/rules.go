@@ -52,6 +52,7 @@ func checkRules(doc *partnership.Document, call *partnership.Document) partnersh
 	c.facts()
 	c.uniqueIDs()
 	c.faithful()
+	c.structures()
 	if c.def.Call != nil {
 		c.call(c.def.Call)
 	}
@@ -209,7 +210,10 @@ func (c *checker) partyRoles() {
 		return
 	}
 	for i, p := range d.Parties {
-		if (p.Signs == nil || *p.Signs) && p.Representative == nil {
+		if (p.Signs == nil || *p.Signs) && p.Representative == nil && p.Contact == nil && !p.HasLegalPersonality() {
+			c.warnf(ptr("parties", i), "party %q signs the %s but names no contact person; the signature block will be left without a name", p.ID, d.Kind).Hint =
+				"add its contact person with name and capacity, or \"signs: false\""
+		} else if (p.Signs == nil || *p.Signs) && p.Representative == nil && p.Contact == nil {
 			c.warnf(ptr("parties", i), "party %q signs the %s but names no representative; the signature block will be left without a name", p.ID, d.Kind).Hint =
 				`add a representative with name and capacity, or "signs: false"`
 		}
@@ -471,6 +475,7 @@ func (c *checker) uniqueIDs() {
 	if g := d.Governance; g != nil {
 		unique("/governance/colleges", ids(len(g.Colleges), func(i int) string { return g.Colleges[i].ID }))
 		unique("/governance/domains", ids(len(g.Domains), func(i int) string { return g.Domains[i].ID }))
+		unique("/governance/bodies", ids(len(g.Bodies), func(i int) string { return g.Bodies[i].ID }))
 	}
 	if s := d.Support; s != nil {
 		unique("/support/grants", ids(len(s.Grants), func(i int) string { return s.Grants[i].ID }))
@@ -481,6 +486,7 @@ func (c *checker) uniqueIDs() {
 	if cond := d.Conditions; cond != nil {
 		unique("/conditions/social", ids(len(cond.Social), func(i int) string { return cond.Social[i].ID }))
 		unique("/conditions/ecological", ids(len(cond.Ecological), func(i int) string { return cond.Ecological[i].ID }))
+		unique("/conditions/criteria", ids(len(cond.Criteria), func(i int) string { return cond.Criteria[i].ID }))
 	}
 	if ch := d.Charter; ch != nil {
 		unique("/charter/principles", ids(len(ch.Principles), func(i int) string { return ch.Principles[i].ID }))
@@ -510,24 +516,6 @@ func (c *checker) call(call *partnership.Call) {
 		}
 		if sum != 100 && !slices.ContainsFunc(call.Criteria, func(cr partnership.WeightedCriterion) bool { return cr.Weight == 0 }) {
 			c.errorf("/call/criteria", "the weights of the selection criteria add up to %d; they must add up to 100", sum)
-		}
-	}
-	var prevClose time.Time
-	for i, r := range call.Rounds {
-		p := ptr("call", "rounds", i)
-		opens, okOpen := date(r.Opens)
-		closes, okClose := date(r.Closes)
-		if okOpen && okClose && !closes.After(opens) {
-			c.errorf(p+"/closes", "round %q closes on %s, which is not after it opens (%s)", r.ID, r.Closes, r.Opens)
-		}
-		if okOpen && !prevClose.IsZero() && opens.Before(prevClose) {
-			c.errorf(p+"/opens", "round %q opens on %s, before the previous round closes (%s); list rounds in chronological order", r.ID, r.Opens, prevClose.Format(time.DateOnly))
-		}
-		if decision, ok := date(r.Decision); ok && okClose && decision.Before(closes) {
-			c.errorf(p+"/decision", "the decision on round %q (%s) comes before the round closes (%s)", r.ID, r.Decision, r.Closes)
-		}
-		if okClose {
-			prevClose = closes
 		}
 	}
 	if f := call.Funding; f != nil && f.MaxAmount > 0 && f.MinAmount > f.MaxAmount {

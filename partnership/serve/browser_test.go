@@ -16,10 +16,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/commons-toolkit/commons/partnership"
@@ -85,6 +87,34 @@ func browser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Skipf("Chromium does not start (%v): the browser tests are skipped", err)
 	}
+	// An error of the pages' own scripts fails the test.
+	var mu sync.Mutex
+	var thrown []string
+	chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*cdpruntime.EventExceptionThrown); ok && e.ExceptionDetails != nil {
+			d := e.ExceptionDetails
+			where := d.URL
+			if d.StackTrace != nil && len(d.StackTrace.CallFrames) > 0 {
+				where = d.StackTrace.CallFrames[0].URL
+			}
+			if strings.Contains(where, "/assets/") {
+				mu.Lock()
+				defer mu.Unlock()
+				text := d.Text
+				if d.Exception != nil {
+					text += " " + d.Exception.Description
+				}
+				thrown = append(thrown, fmt.Sprintf("%s:%d:%d: %s", where, d.LineNumber+1, d.ColumnNumber+1, text))
+			}
+		}
+	})
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, e := range thrown {
+			t.Errorf("the page's script failed: %s", e)
+		}
+	})
 	// No step may wait for ever (a page that asks before it is left stops a navigation).
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(cancel)
@@ -163,8 +193,20 @@ func check(expr, what string) step {
 	}
 }
 
-// waitIdle waits until the editor shows the server's answer to every change made so far.
-func waitIdle() step { return waitJS(`document.body.dataset.state === "idle"`) }
+// waitIdle waits until the editor shows the server's answer to every change made so far, and
+// checks it shows no alert (a refused change, or an error of its script while it applied one).
+func waitIdle() step {
+	return chromedp.Steps(
+		waitJS(`document.body.dataset.state === "idle"`),
+		func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+			alert, err := chromedp.Evaluate[string](`(a => a && !a.hidden ? a.textContent : "")(document.getElementById("alert"))`)(ctx, t)
+			if err == nil && alert != "" {
+				err = fmt.Errorf("the editor shows an alert: %s", alert)
+			}
+			return chromedp.Void{}, err
+		},
+	)
+}
 
 // afterNavigation waits for a page that is still loading: a poll the navigation interrupts
 // (its page is gone) is started again on the new page.

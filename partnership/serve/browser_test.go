@@ -474,8 +474,18 @@ func blank(img image.Image) bool {
 	return true
 }
 
+// pageLanguage is the language of an editor page and of its help.
+type pageLanguage struct {
+	Lang string `json:"lang"`
+	// Help is the help of the title field.
+	Help string `json:"help"`
+	// Marked counts the labels and help of the form marked as written in another language.
+	Marked int `json:"marked"`
+}
+
 // TestAccessibility audits the workspace and the editor with axe-core, for the rules of WCAG
-// 2.1 levels A and AA.
+// 2.1 levels A and AA, and checks that the form explains its fields in the language of the
+// page (WCAG 3.1.2: a part in another language would have to say so).
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
 	ctx := browser(t)
@@ -492,11 +502,19 @@ func TestAccessibility(t *testing.T) {
 	}
 	audit(ctx, t, axe, "workspace")
 	for _, f := range append(examples, "broken.yaml") {
+		// The help is in the language of the page, and says so by saying nothing: the schema
+		// has every text in both languages.
+		var page pageLanguage
 		if err := chromedp.Do(ctx,
 			chromedp.Navigate(base+"/edit?name="+f),
 			waitJS(`document.body.dataset.state === "idle" && document.getElementById("form-panel").children.length > 1 && document.getElementById("counts").textContent !== ""`),
+			into(chromedp.Evaluate[pageLanguage](`({lang: document.documentElement.lang, help: document.getElementById("h/title").textContent,
+				marked: document.querySelectorAll("#form-panel .help[lang], #form-panel label[lang], #form-panel legend[lang]").length})`), &page),
 		); err != nil {
 			t.Fatal(err)
+		}
+		if want := partnership.Schema().At("/title").In(page.Lang).Description; page.Help != want || page.Marked != 0 {
+			t.Errorf("editor of %s in %q: the help of the title is %q, want %q; %d texts marked in another language", f, page.Lang, page.Help, want, page.Marked)
 		}
 		audit(ctx, t, axe, "editor of "+f)
 	}

@@ -541,7 +541,8 @@ func TestAccessibility(t *testing.T) {
 // file defines, with the right one chosen.
 func TestReferencesAreChoices(t *testing.T) {
 	ctx := browser(t)
-	examples := []string{"water-board.yaml", "pacte-tiers-lieu-la-fabrique.yaml", "appel-a-communs-2026.yaml", "candidature-cartocommuns.yaml"}
+	examples := []string{"water-board.yaml", "pacte-tiers-lieu-la-fabrique.yaml", "appel-a-communs-2026.yaml", "candidature-cartocommuns.yaml",
+		"charte-des-communs-valmont.yaml", "declaration-manifattura-rossi.yaml"}
 	dir := t.TempDir()
 	copyExamples(t, dir, examples...)
 	base := serveDir(t, dir)
@@ -565,6 +566,14 @@ func TestReferencesAreChoices(t *testing.T) {
 					refs = append(refs, r)
 				}
 			}
+			// The parties that adopt or recognise a charter.
+			if c := doc.Definition.Charter; c != nil {
+				for key, ids := range map[string][]string{"adopted_by": c.AdoptedBy, "recognised_by": c.RecognisedBy} {
+					for i, id := range ids {
+						refs = append(refs, export.Reference{Pointer: fmt.Sprintf("/charter/%s/%d", key, i), Kind: "party", ID: id})
+					}
+				}
+			}
 			if len(refs) == 0 {
 				t.Fatal("no reference to check")
 			}
@@ -572,7 +581,7 @@ func TestReferencesAreChoices(t *testing.T) {
 			var wrong []string
 			err = chromedp.Do(ctx,
 				chromedp.Navigate(base+"/edit?name="+f),
-				waitJS(`document.getElementById("form-panel").children.length > 1`),
+				waitJS(`document.body.dataset.state === "idle" && document.getElementById("form-panel").children.length > 1`),
 				into(chromedp.Evaluate[[]string](`((refs) => refs.filter(r => {
 					const el = document.getElementById("f" + r.pointer);
 					if (el) return !(el.tagName === "SELECT" && el.value === r.id);

@@ -308,7 +308,7 @@ func (s *Server) rendererFor(lang string) (*render.Renderer, error) {
 // snapshotOf validates text and renders it, in lang (empty: the definition's language), when
 // it is valid. The warnings of the render (a default the clause library applied, texts left
 // in another language) join those of validation.
-func (s *Server) snapshotOf(name string, text []byte, lang string) snapshot {
+func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang string) snapshot {
 	doc, diags := s.load(name, text)
 	snap := snapshot{Name: name, Text: string(text), Diagnostics: diags, Git: s.git}
 	if snap.Diagnostics == nil {
@@ -327,7 +327,7 @@ func (s *Server) snapshotOf(name string, text []byte, lang string) snapshot {
 	r, err := s.rendererFor(lang)
 	var out *render.Document
 	if err == nil {
-		out, err = r.Render(doc)
+		out, err = r.RenderContext(ctx, doc)
 	}
 	if err != nil {
 		d := partnership.Diagnostic{Severity: partnership.Error, File: name, Line: 1, Column: 1, Message: "cannot render: " + err.Error()}
@@ -360,7 +360,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	snap := s.snapshotOf(name, data, lang)
+	snap := s.snapshotOf(r.Context(), name, data, lang)
 	snap.Digest = digest(data)
 	writeJSON(w, http.StatusOK, snap)
 }
@@ -397,7 +397,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		}
 		text = edited
 	}
-	writeJSON(w, http.StatusOK, s.snapshotOf(req.Name, text, req.Lang))
+	writeJSON(w, http.StatusOK, s.snapshotOf(r.Context(), req.Name, text, req.Lang))
 }
 
 type saveRequest struct {
@@ -510,7 +510,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out, err := renderer.Render(doc)
+	out, err := renderer.RenderContext(r.Context(), doc)
 	if err != nil {
 		fail(w, fmt.Errorf("render %s: %w", req.Name, err))
 		return
@@ -574,10 +574,10 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the committed version has errors and cannot be compared", Diagnostics: diags})
 		return
 	}
-	before, err := renderer.Render(oldDoc)
+	before, err := renderer.RenderContext(r.Context(), oldDoc)
 	if err == nil {
 		var after *render.Document
-		if after, err = renderer.Render(doc); err == nil {
+		if after, err = renderer.RenderContext(r.Context(), doc); err == nil {
 			var rl *redline.Redline
 			if rl, err = redline.Compare(before, after); err == nil {
 				var page []byte

@@ -626,3 +626,36 @@ func TestDocumentInAnotherLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveKeepsTheModeOfTheFile checks that saving replaces a definition without widening or
+// narrowing who may read it: a file kept private stays private.
+func TestSaveKeepsTheModeOfTheFile(t *testing.T) {
+	s, dir := newTestServer(t, "pacte-parc-des-glycines.yaml")
+	const name = "pacte-parc-des-glycines.yaml"
+	path := filepath.Join(dir, name)
+	for _, mode := range []os.FileMode{0o600, 0o640, 0o664} {
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		var snap snapshot
+		w := request(s, http.MethodGet, "/api/file?name="+name, nil, nil)
+		if err := json.Unmarshal(w.Body.Bytes(), &snap); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(snap.Text, "place: Valmont", "place: Valmont-le-Haut", 1)
+		if text == snap.Text {
+			text = strings.Replace(snap.Text, "place: Valmont-le-Haut", "place: Valmont", 1)
+		}
+		w = request(s, http.MethodPost, "/api/save", saveRequest{Name: name, Text: text, Base: snap.Digest}, nil)
+		if w.Code != http.StatusOK {
+			t.Fatalf("save: %d %s", w.Code, w.Body)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != mode {
+			t.Errorf("a file of mode %v was saved with mode %v", mode, st.Mode().Perm())
+		}
+	}
+}

@@ -157,6 +157,10 @@ func TestCodesExist(t *testing.T) {
 	for _, m := range model.At("/governance/rules/0/method").Enum {
 		built = append(built, "method-"+m)
 	}
+	for _, m := range model.At("/governance/bodies/0/method").Enum {
+		built = append(built, "decides-by-"+m)
+	}
+	built = append(built, "decides-by-none", "a-condition-social", "a-condition-ecological")
 	for _, ty := range []string{"string", "integer", "number", "boolean", "array", "object", "null"} {
 		built = append(built, "type-"+ty)
 	}

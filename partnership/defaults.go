@@ -105,8 +105,12 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 					continue
 				}
 				entry.Field = key
-				if node := Schema().At(entry.Pointer()); node == nil || strings.Contains(key, "/") {
+				node := Schema().At(entry.Pointer())
+				if node == nil || strings.Contains(key, "/") {
 					return nil, fmt.Errorf("%s: %s: a definition has no key %s", source, entry.Key, entry.Pointer())
+				}
+				if err := checkDefaultList(value, node); err != nil {
+					return nil, fmt.Errorf("%s: %s: %w", source, entry.Key, err)
 				}
 				if d.values[section] == nil {
 					d.values[section] = map[string]map[string]Default{}
@@ -121,10 +125,19 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 	return d, nil
 }
 
-// checkDefaultValue accepts numbers, true or false, strings and mappings of languages to strings.
+// checkDefaultValue accepts numbers, true or false, strings, mappings of languages to strings,
+// and lists of words (for the keys whose value is a list of values of an enumeration, which
+// checkDefaultList checks).
 func checkDefaultValue(v any) error {
 	switch v := v.(type) {
 	case int, float64, bool, string:
+		return nil
+	case []any:
+		for _, item := range v {
+			if _, ok := item.(string); !ok {
+				return fmt.Errorf("a default is a number, true or false, or a text; got %v", v)
+			}
+		}
 		return nil
 	case map[string]any:
 		for lang, s := range v {
@@ -207,4 +220,23 @@ func (d *Defaults) Entries() []Default {
 	}
 	slices.SortFunc(out, func(a, b Default) int { return strings.Compare(a.Key, b.Key) })
 	return out
+}
+
+// checkDefaultList accepts a list only for a key whose value is a list of words of an
+// enumeration, each of them one of its values.
+func checkDefaultList(v any, node *SchemaNode) error {
+	list, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	if node.Type != "array" || node.Items == nil || len(node.Items.Resolved().Enum) == 0 {
+		return fmt.Errorf("a default is a number, true or false, or a text; got %v", v)
+	}
+	enum := node.Items.Resolved().Enum
+	for _, item := range list {
+		if !slices.Contains(enum, item.(string)) {
+			return fmt.Errorf("%q is not one of %s", item, strings.Join(enum, ", "))
+		}
+	}
+	return nil
 }

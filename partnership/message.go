@@ -153,8 +153,23 @@ func (l List) In(lang string) string {
 type Amount float64
 
 // In writes the amount in lang.
-func (a Amount) In(lang string) string {
-	cents := int64(math.Round(float64(a) * 100))
+func (a Amount) In(lang string) string { return Money{V: float64(a)}.In(lang) }
+
+// Money is a sum in a currency named by its ISO 4217 code, written as Amount writes euros, with
+// the code after the number for other currencies: "12,500 GBP", « 12 500 GBP ». An empty
+// Currency is euros.
+type Money struct {
+	V        float64
+	Currency string
+}
+
+// In writes the sum in lang.
+func (m Money) In(lang string) string {
+	unit := m.Currency
+	if unit == "" || unit == DefaultCurrency {
+		unit = "€"
+	}
+	cents := int64(math.Round(m.V * 100))
 	sign := ""
 	if cents < 0 {
 		sign, cents = "-", -cents
@@ -175,7 +190,7 @@ func (a Amount) In(lang string) string {
 	if cents%100 != 0 {
 		fmt.Fprintf(&b, "%s%02d", point, cents%100)
 	}
-	return b.String() + space + "€"
+	return b.String() + space + unit
 }
 
 // Decimal is a number written with a decimal point in English and a decimal comma in French.

@@ -51,6 +51,13 @@ func Scaffold(kind Kind, lang string) []byte {
 			value = "^" + compatibleVersion(templates.Version())
 		}
 		b.WriteString("\n")
+		if _, ok := value.(commentedOut); ok {
+			// A section shown but not used: its comment as it is, its keys commented out.
+			sub := &scaffold{kind: sc.kind, lang: sc.lang, jurisdiction: sc.jurisdiction, words: sc.words, values: sc.values, defaults: sc.defaults}
+			sub.property(p.Name, p.Name, p.Node, nil, false, 0)
+			b.WriteString(commentOut(sub.b.String()))
+			continue
+		}
 		sc.property(p.Name, p.Name, p.Node, value, slices.Contains(required, p.Name), 0)
 		if p.Name == "parties" {
 			// The schema's examples describe one public body; every kind of document needs a
@@ -156,13 +163,26 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 	} {
 		v[k] = x
 	}
+	// A charter's instrument is a charter's; a convention's example, a collaboration pact.
+	// The starter charter sets the framework of many commons: the commons a charter may cover
+	// alone, and its facts, are shown commented out.
+	if kind == KindCharter {
+		v["instrument"] = "charter"
+		v["commons"] = commentedOut{}
+		v["communality"] = commentedOut{}
+	}
+	// A contact person is for a group without legal personality; the starter's parties are
+	// legal persons. A body's seats belong to a party or a college, not both; it decides by
+	// consensus, without a threshold. A free pricing has no tranches.
+	v["governance"] = map[string]any{"bodies": map[string]any{"seats": map[string]any{"college": commentedOut{}}, "threshold": commentedOut{}, "parity": commentedOut{}}}
+	v["access"] = map[string]any{"pricing": map[string]any{"tranches": commentedOut{}}}
 	// The article of a French designation tells its gender; the key is shown, not used.
-	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}}
+	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 	if lang == "en" {
 		// The English starter is an English partnership: French registers and the French
 		// power to terminate on grounds of general interest do not apply.
 		v["jurisdiction"] = "GB"
-		v["parties"] = map[string]any{"rna": nil, "siret": nil, "gender": commentedOut{}}
+		v["parties"] = map[string]any{"rna": nil, "siret": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 		v["termination"] = map[string]any{"general_interest": commentedOut{}}
 	}
 	return v
@@ -189,7 +209,8 @@ func (sc *scaffold) collective() map[string]any {
 				"capacity":  "Chair",
 				"authority": "Resolution of the board of trustees of 3 February 2026",
 			},
-			"signs": true,
+			"signs":   true,
+			"contact": nil,
 		}
 	}
 	return map[string]any{
@@ -209,7 +230,8 @@ func (sc *scaffold) collective() map[string]any {
 			"capacity":  "Présidente",
 			"authority": "Décision du conseil d’administration du 3 février 2026",
 		},
-		"signs": true,
+		"signs":   true,
+		"contact": nil,
 	}
 }
 
@@ -246,6 +268,13 @@ func (sc *scaffold) value(name, path string, r *SchemaNode, override any, indent
 		values, _ := override.(map[string]any)
 		sc.object(r.Items.Resolved(), path, indent+4, pad+"  - ", values, false)
 	case override != nil:
+		if list, ok := override.([]any); ok {
+			fmt.Fprintf(b, "%s%s:\n", pad, name)
+			for _, v := range list {
+				fmt.Fprintf(b, "%s  - %s\n", pad, yamlScalar(v))
+			}
+			break
+		}
 		fmt.Fprintf(b, "%s%s: %s\n", pad, name, yamlScalar(override))
 	case r.Type == "array":
 		fmt.Fprintf(b, "%s%s:\n", pad, name)
@@ -291,13 +320,7 @@ func (sc *scaffold) object(node *SchemaNode, path string, indent int, first stri
 		}
 		text := sub.b.String()
 		if comment {
-			lines := strings.SplitAfter(text, "\n")
-			for j, l := range lines {
-				if trimmed := strings.TrimLeft(l, " "); trimmed != "" && !strings.HasPrefix(trimmed, "#") {
-					lines[j] = l[:len(l)-len(trimmed)] + "# " + trimmed
-				}
-			}
-			text = strings.Join(lines, "")
+			text = commentOut(text)
 		}
 		if written == 0 && first != "" {
 			// Comments stay above the item; the key moves onto the "- " line.
@@ -332,7 +355,11 @@ func (sc *scaffold) comment(node *SchemaNode, path string, required bool, indent
 		text += fmt.Sprintf(sc.words.oneOf, strings.Join(r.Enum, ", "))
 	}
 	if d := sc.defaultFor(path); d != nil {
-		text += fmt.Sprintf(sc.words.defaultIs, yamlScalar(d))
+		written := yamlScalar(d)
+		if list, ok := d.([]any); ok {
+			written = yamlFlow(list)
+		}
+		text += fmt.Sprintf(sc.words.defaultIs, written)
 	}
 	prefix := strings.Repeat(" ", indent) + "# "
 	line := prefix
@@ -405,4 +432,25 @@ func yamlScalar(v any) string {
 
 func startsWithAny(s string, prefixes ...string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
+}
+
+// yamlFlow writes a list of words as YAML's flow style does, for a comment: [a, b, c].
+func yamlFlow(list []any) string {
+	items := make([]string, len(list))
+	for i, v := range list {
+		items[i] = fmt.Sprint(v)
+	}
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
+// commentOut turns the keys and values of a piece of a starter file into comments, leaving its
+// comments as they are.
+func commentOut(text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	for j, l := range lines {
+		if trimmed := strings.TrimLeft(l, " "); trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+			lines[j] = l[:len(l)-len(trimmed)] + "# " + trimmed
+		}
+	}
+	return strings.Join(lines, "")
 }

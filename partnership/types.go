@@ -33,7 +33,13 @@ type Definition struct {
 	Place        string `json:"place,omitempty"`
 	Variant      string `json:"variant,omitempty"`
 	// Binding is nil when unset: a charter or convention is legally binding unless it says otherwise.
-	Binding      *bool         `json:"binding,omitempty"`
+	Binding *bool `json:"binding,omitempty"`
+	// Instrument says what the document is where its kind is not precise enough: a compact, a
+	// declaration of civic use, a collaboration pact, a concession of use… (see Noun).
+	Instrument string `json:"instrument,omitempty"`
+	// Currency is the ISO 4217 code of every amount of the document; empty means euros (see
+	// CurrencyCode).
+	Currency     string        `json:"currency,omitempty"`
 	Summary      string        `json:"summary,omitempty"`
 	Parties      []Party       `json:"parties,omitempty"`
 	LegalBasis   []string      `json:"legal_basis,omitempty"`
@@ -52,6 +58,8 @@ type Definition struct {
 	Licences     []Licence     `json:"licences,omitempty"`
 	Reporting    *Reporting    `json:"reporting,omitempty"`
 	Insurance    *Insurance    `json:"insurance,omitempty"`
+	Volunteers   *Volunteers   `json:"volunteers,omitempty"`
+	Suspension   *Suspension   `json:"suspension,omitempty"`
 	Termination  *Termination  `json:"termination,omitempty"`
 	Disputes     *Disputes     `json:"disputes,omitempty"`
 	Annexes      []Annex       `json:"annexes,omitempty"`
@@ -118,6 +126,9 @@ type Party struct {
 	RNA            string          `json:"rna,omitempty"`
 	Address        string          `json:"address,omitempty"`
 	Representative *Representative `json:"representative,omitempty"`
+	// Contact is the person through whom a group without legal personality acts, in place of a
+	// representative.
+	Contact *Contact `json:"contact,omitempty"`
 	// Signs is nil when unset: every party signs unless it says otherwise.
 	Signs *bool `json:"signs,omitempty"`
 }
@@ -159,6 +170,15 @@ type Representative struct {
 	Name      string `json:"name"`
 	Capacity  string `json:"capacity"`
 	Authority string `json:"authority,omitempty"`
+}
+
+// Contact is the natural person through whom a group without legal personality acts and
+// receives correspondence.
+type Contact struct {
+	Name     string `json:"name"`
+	Capacity string `json:"capacity,omitempty"`
+	Email    string `json:"email,omitempty"`
+	Phone    string `json:"phone,omitempty"`
 }
 
 // Commons describes the shared resource the document is about.
@@ -215,6 +235,34 @@ type Governance struct {
 	Vetoes           []Veto    `json:"vetoes,omitempty"`
 	MeetingsPerYear  int       `json:"meetings_per_year,omitempty"`
 	Transparency     string    `json:"transparency,omitempty"`
+	// Bodies are the bodies of the governance when there are several or their roles differ.
+	Bodies []Body `json:"bodies,omitempty"`
+}
+
+// Body is one body of the governance: an open assembly, a working table, a guarantors'
+// committee, a joint follow-up commission.
+type Body struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Role is decision, working_group, control, follow_up or advisory.
+	Role string `json:"role"`
+	// Membership is open (anyone concerned) or seats (the seats listed).
+	Membership string `json:"membership"`
+	Seats      []Seat `json:"seats,omitempty"`
+	// Parity says that every member holds the same number of seats.
+	Parity          bool     `json:"parity,omitempty"`
+	Method          string   `json:"method,omitempty"`
+	Threshold       float64  `json:"threshold,omitempty"`
+	Decides         []string `json:"decides,omitempty"`
+	Remit           string   `json:"remit,omitempty"`
+	MeetingsPerYear int      `json:"meetings_per_year,omitempty"`
+}
+
+// Seat is the number of seats one party or one college holds in a body.
+type Seat struct {
+	Party   string `json:"party,omitempty"`
+	College string `json:"college,omitempty"`
+	Seats   int    `json:"seats"`
 }
 
 // CollegeCategory is the constituency a college represents, after the three colleges of the policy paper.
@@ -264,6 +312,8 @@ type Veto struct {
 	Purpose string   `json:"purpose,omitempty"`
 	// Override says how a veto can be lifted, if at all.
 	Override string `json:"override,omitempty"`
+	// LimitedTo limits the veto to some decisions of its domains: "price_increase".
+	LimitedTo string `json:"limited_to,omitempty"`
 }
 
 // Access holds the guarantees of access to the service and of its continuity.
@@ -283,6 +333,25 @@ type Pricing struct {
 	Mode        string  `json:"mode"`
 	Description string  `json:"description,omitempty"`
 	MaxFee      float64 `json:"max_fee,omitempty"`
+	// Unit is the unit the service is measured in (m³, kWh), for the free volume and tranches.
+	Unit       string      `json:"unit,omitempty"`
+	FreeVolume *FreeVolume `json:"free_volume,omitempty"`
+	Tranches   []Tranche   `json:"tranches,omitempty"`
+}
+
+// FreeVolume is a vital volume supplied free of charge.
+type FreeVolume struct {
+	Volume float64 `json:"volume"`
+	// Per is person, household or connection; Period is day, month or year.
+	Per    string `json:"per"`
+	Period string `json:"period"`
+}
+
+// Tranche is one tranche of a price by tranches: it applies up to UpTo units (the last one,
+// with UpTo zero, beyond the previous tranche) at Price per unit.
+type Tranche struct {
+	UpTo  float64 `json:"up_to,omitempty"`
+	Price float64 `json:"price"`
 }
 
 // Continuity says what happens when the collective can no longer run the service.
@@ -384,8 +453,10 @@ type InKind struct {
 
 // Conditions are the criteria every public support is conditioned on.
 type Conditions struct {
-	Social       []Criterion `json:"social,omitempty"`
-	Ecological   []Criterion `json:"ecological,omitempty"`
+	Social     []Criterion `json:"social,omitempty"`
+	Ecological []Criterion `json:"ecological,omitempty"`
+	// Criteria are conditions of any category (transparency, open data, democratic life…).
+	Criteria     []Condition `json:"criteria,omitempty"`
 	Thresholds   *Thresholds `json:"thresholds,omitempty"`
 	Verification string      `json:"verification,omitempty"`
 	OnBreach     string      `json:"on_breach,omitempty"`
@@ -394,6 +465,16 @@ type Conditions struct {
 // Criterion is one pass/fail social or ecological condition.
 type Criterion struct {
 	ID          string `json:"id"`
+	Description string `json:"description"`
+	Check       string `json:"check,omitempty"`
+	Met         *bool  `json:"met,omitempty"`
+}
+
+// Condition is a pass/fail condition of public support in a category of its own.
+type Condition struct {
+	ID string `json:"id"`
+	// Category is social, ecological, transparency, open_data, democratic_life, economic or other.
+	Category    string `json:"category"`
 	Description string `json:"description"`
 	Check       string `json:"check,omitempty"`
 	Met         *bool  `json:"met,omitempty"`
@@ -441,7 +522,21 @@ type Reporting struct {
 	Contents   []string    `json:"contents,omitempty"`
 	Indicators []Indicator `json:"indicators,omitempty"`
 	Evaluation string      `json:"evaluation,omitempty"`
-	Control    string      `json:"control,omitempty"`
+	// Instruments are the evaluations carried out beside the reports.
+	Instruments []EvaluationInstrument `json:"instruments,omitempty"`
+	Control     string                 `json:"control,omitempty"`
+}
+
+// EvaluationInstrument is an evaluation carried out beside the reports, such as a community
+// balance every two years.
+type EvaluationInstrument struct {
+	Name         string   `json:"name"`
+	PeriodMonths int      `json:"period_months,omitempty"`
+	Dimensions   []string `json:"dimensions,omitempty"`
+	// By are the parties that carry it out; Evaluator who does when it is not a party.
+	By        []string `json:"by,omitempty"`
+	Evaluator string   `json:"evaluator,omitempty"`
+	Published bool     `json:"published,omitempty"`
 }
 
 // Indicator is a measure the parties follow, with its target.
@@ -475,6 +570,26 @@ type Termination struct {
 	Grounds         []string `json:"grounds,omitempty"`
 	Assets          []Asset  `json:"assets,omitempty"`
 	ReturnOfAssets  string   `json:"return_of_assets,omitempty"`
+}
+
+// Suspension is a temporary measure, distinct from termination.
+type Suspension struct {
+	Grounds   []string `json:"grounds"`
+	DecidedBy []string `json:"decided_by"`
+	// Scope is what the suspension stops, when it is not the performance of the whole document.
+	Scope   string `json:"scope,omitempty"`
+	Notice  string `json:"notice,omitempty"`
+	Ends    string `json:"ends,omitempty"`
+	MaxDays int    `json:"max_days,omitempty"`
+}
+
+// Volunteers says how the volunteers who take part in the activities are treated and insured.
+type Volunteers struct {
+	Unpaid   bool   `json:"unpaid,omitempty"`
+	Expenses string `json:"expenses,omitempty"`
+	// Insurer is the id of the party that insures the volunteers.
+	Insurer string `json:"insurer,omitempty"`
+	Cover   string `json:"cover,omitempty"`
 }
 
 // Asset is a good used or produced under the document, and its fate at the end.
@@ -544,24 +659,32 @@ type Instrument struct {
 
 // Call holds what only a call for commons has.
 type Call struct {
-	Edition             string              `json:"edition,omitempty"`
-	Issuers             []string            `json:"issuers"`
-	Context             string              `json:"context"`
-	CommonsMeaning      string              `json:"commons_meaning"`
-	Challenges          []Challenge         `json:"challenges"`
-	Eligibility         *Eligibility        `json:"eligibility"`
-	Applicants          []string            `json:"applicants,omitempty"`
-	HowToApply          string              `json:"how_to_apply,omitempty"`
-	ApplicationURL      string              `json:"application_url,omitempty"`
-	Documents           []string            `json:"documents,omitempty"`
-	Rounds              []Round             `json:"rounds"`
-	Criteria            []WeightedCriterion `json:"criteria"`
-	Selection           string              `json:"selection,omitempty"`
-	Jury                []string            `json:"jury,omitempty"`
-	Funding             *CallFunding        `json:"funding"`
-	SupportOffered      []string            `json:"support_offered,omitempty"`
-	Obligations         []string            `json:"obligations,omitempty"`
-	ResultingConvention string              `json:"resulting_convention,omitempty"`
+	Edition        string       `json:"edition,omitempty"`
+	Issuers        []string     `json:"issuers"`
+	Context        string       `json:"context"`
+	CommonsMeaning string       `json:"commons_meaning"`
+	Challenges     []Challenge  `json:"challenges"`
+	Eligibility    *Eligibility `json:"eligibility"`
+	Applicants     []string     `json:"applicants,omitempty"`
+	HowToApply     string       `json:"how_to_apply,omitempty"`
+	ApplicationURL string       `json:"application_url,omitempty"`
+	Documents      []string     `json:"documents,omitempty"`
+	// Opens and Closes are the overall dates of the call, YYYY-MM-DD.
+	Opens  string  `json:"opens,omitempty"`
+	Closes string  `json:"closes,omitempty"`
+	Rounds []Round `json:"rounds"`
+	// ObjectionDays is the period of public objection after each ranking is published.
+	ObjectionDays int                 `json:"objection_days,omitempty"`
+	Criteria      []WeightedCriterion `json:"criteria"`
+	// TieBreak lists the steps that separate applications of equal weighted total (see
+	// TieBreakSteps); empty means the clause library's default.
+	TieBreak            []string     `json:"tie_break,omitempty"`
+	Selection           string       `json:"selection,omitempty"`
+	Jury                []string     `json:"jury,omitempty"`
+	Funding             *CallFunding `json:"funding"`
+	SupportOffered      []string     `json:"support_offered,omitempty"`
+	Obligations         []string     `json:"obligations,omitempty"`
+	ResultingConvention string       `json:"resulting_convention,omitempty"`
 }
 
 // Challenge is one of the problems a call asks applicants to address.
@@ -580,7 +703,12 @@ type Eligibility struct {
 	RequireDocumentation bool        `json:"require_documentation"`
 	RequireChallenge     bool        `json:"require_challenge"`
 	Thresholds           *Thresholds `json:"thresholds,omitempty"`
-	Other                []string    `json:"other,omitempty"`
+	// CommonsTypes are the kinds of commons accepted, when the call restricts them.
+	CommonsTypes []string `json:"commons_types,omitempty"`
+	// DocumentationSites are the web addresses under which documentation must be published.
+	DocumentationSites []string `json:"documentation_sites,omitempty"`
+	// Other are conditions written in free text, which the jury checks.
+	Other []string `json:"other,omitempty"`
 }
 
 // Round is one selection round of a call.
@@ -604,6 +732,7 @@ type WeightedCriterion struct {
 type CallFunding struct {
 	MinAmount         float64  `json:"min_amount"`
 	MaxAmount         float64  `json:"max_amount"`
+	AverageAmount     float64  `json:"average_amount,omitempty"`
 	RateCap           float64  `json:"rate_cap"`
 	MaxDurationMonths int      `json:"max_duration_months,omitempty"`
 	TotalBudget       float64  `json:"total_budget,omitempty"`

@@ -103,7 +103,7 @@ func TestDiffHouseClauses(t *testing.T) {
 		}
 	}
 	code, stdout, stderr := commons(t, "diff", "--old-templates", old, "--new-templates", new, parc)
-	if code != 1 || !strings.HasPrefix(stdout, "Modification de l’article 15.\n") || !strings.Contains(stdout, "un avenant écrit {+et daté+}") {
+	if code != 1 || !strings.HasPrefix(stdout, "Modification de l’article 16.\n") || !strings.Contains(stdout, "un avenant écrit {+et daté+}") {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	// Against the library alone, the old directory changes nothing.

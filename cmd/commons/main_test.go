@@ -219,7 +219,7 @@ func TestExplain(t *testing.T) {
 		t.Errorf("the termination article does not say where its cure period comes from:\n%s", out)
 	}
 	code, text, _ := commons(t, "explain", "--lang", "en", file)
-	if code != 0 || !strings.Contains(text, "Article 16 – Termination {#termination}") ||
+	if code != 0 || !strings.Contains(text, "Article 18 – Termination {#termination}") ||
 		!strings.Contains(text, "  default:  /termination/cure_days = 30 (convention.any.termination.cure_days in templates/defaults.yaml)") {
 		t.Errorf("explain in text:\n%s", text)
 	}

@@ -29,6 +29,10 @@ var readmeExit = map[string]int{
 	"commons diff --old-templates house-2025/ --new-templates house-2026/ pacte.yaml":                      1,
 	"commons diff --old-templates ../house-before/house --new-templates house pacte.yaml":                  1,
 	`commons diff --format docx --author "Service juridique" -o pacte-v2.docx pacte-v1.yaml pacte-v2.yaml`: 1,
+	// examples/invalid/ holds an application to this call with mistakes.
+	"commons assess --format pdf -o selection.pdf examples/appel-a-communs-2026.yaml examples/": 1,
+	"commons assess --format csv examples/appel-a-communs-2026.yaml examples/ > selection.csv":  1,
+	"commons assess --format odt -o selection.odt examples/appel-a-communs-2026.yaml examples/": 1,
 }
 
 // readmeFiles are the files the README's commands write, with how each begins.
@@ -193,11 +197,12 @@ func TestReadmeCommands(t *testing.T) {
 	shown("commons validate pacte-jardin.yaml", "1 file checked: 1 valid, 0 invalid")
 	shown("commons render pacte-jardin.yaml", "---\n")
 	shown("commons explain pacte-jardin.yaml", "Article 1er")
-	shown("commons score examples/pacte-tiers-lieu-la-fabrique.yaml", "degree")
+	shown("commons score examples/pacte-tiers-lieu-la-fabrique.yaml", "communalit")
 	shown("commons diff pacte-v1.yaml pacte-v2.yaml", "Modification de l’article")
 	shown("commons diff --git HEAD~1 pacte.yaml", "au moins [-deux-] {+trois+} fois")
 	shown("commons diff --old-templates ../house-before/house --new-templates house pacte.yaml", "un avenant écrit {+et daté+}")
-	shown("commons assess examples/appel-a-communs-2026.yaml examples/candidature-*", "cartocommuns")
+	shown("commons assess examples/appel-communs-numeriques-2027.yaml examples/", "# Rapport de sélection")
+	shown("commons assess examples/appel-communs-numeriques-2027.yaml examples/", "examples/charte-des-communs-valmont.yaml: skipped: a charter, not an application")
 	if csv := readFile(t, filepath.Join(dir, "selection.csv")); !strings.Contains(strings.SplitN(csv, "\n", 2)[0], ",") {
 		t.Errorf("selection.csv is not CSV: %.200s", csv)
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -24,7 +22,9 @@ func scoreCommand() *cli.Command {
 		Description: `Applies the communality rubric to the facts a definition declares: common interest
 (0 to 3), use, governance and preservation (0 to 4 each) and the headline degree (0 to 100).
 Shows which facts gave which level, the thresholds that apply (the call's for an application
-whose call file is given, else the definition's own conditions) and whether each is met.
+whose call file is given, else the definition's own conditions) and whether each is met, in the
+definition's language (or --lang). The scale does not apply to a call, nor to a charter that
+declares no facts of a commons it covers: score says so.
 
 Exit status 0 when every condition assessed is met, 1 when one is not, so that it can gate a
 pipeline. Social and ecological conditions without "met" are listed as still to be checked.
@@ -34,7 +34,7 @@ Example:
    commons score --format json examples/candidature-cartocommuns.yaml`,
 		Flags: []cli.Flag{
 			formatFlag("text", "md", "json"),
-			langFlag("language of the md report and of messages: fr or en (default: the definition's)"),
+			langFlag("language of the report and of messages: fr or en (default: the definition's)"),
 			rootFlag(),
 		},
 		Action: runScore,
@@ -69,6 +69,10 @@ func runScore(c *cli.Context) error {
 		call = doc.Call.Definition
 	}
 	res := score.Evaluate(doc.Definition, call)
+	r, err := render.New()
+	if err != nil {
+		return err
+	}
 	switch format {
 	case "json":
 		enc := json.NewEncoder(c.App.Writer)
@@ -77,100 +81,18 @@ func runScore(c *cli.Context) error {
 			return err
 		}
 	case "md":
-		r, err := render.New()
-		if err != nil {
-			return err
-		}
 		if _, err := c.App.Writer.Write(r.ScoreReport(doc, res, c.String("lang"))); err != nil {
 			return err
 		}
 	default:
-		writeScoreText(c.App.Writer, doc, res)
+		if _, err := c.App.Writer.Write(r.ScoreText(doc, res, c.String("lang"))); err != nil {
+			return err
+		}
 	}
 	if !res.Met {
 		return errInvalid
 	}
 	return nil
-}
-
-// writeScoreText explains a score for a terminal.
-func writeScoreText(w io.Writer, doc *partnership.Document, res score.Result) {
-	p := res.Profile
-	fmt.Fprintf(w, "%s: degree of communality %s / 100 (rubric %s %s)\n\n", partnership.Printable(doc.File), num(p.Degree), p.Rubric, p.Version)
-	fmt.Fprintf(w, "  %-16s %d / 3\n", "common interest", p.CommonInterest)
-	for _, s := range p.CommonInterestSources {
-		fmt.Fprintf(w, "      %s\n", source(s))
-	}
-	for _, s := range p.Unbacked {
-		fmt.Fprintf(w, "      not counted, no binding clause or document: %s\n", source(s))
-	}
-	for _, a := range score.Axes {
-		fmt.Fprintf(w, "  %-16s %d / 4\n", string(a), p.Level(a))
-		for _, f := range p.Findings {
-			if f.Axis != a {
-				continue
-			}
-			for _, r := range score.Rules {
-				if r.ID == f.Rule {
-					fmt.Fprintf(w, "      level %d, rule %s: %s\n", f.Level, r.ID, r.Text["en"])
-				}
-			}
-			for _, s := range f.Sources {
-				fmt.Fprintf(w, "          %s\n", source(s))
-			}
-		}
-	}
-	if len(res.Checks) > 0 {
-		from := "the definition's conditions of support"
-		if res.ThresholdsFrom == "call" {
-			from = "the call"
-		}
-		fmt.Fprintf(w, "\nthresholds (from %s):\n", from)
-		for _, ch := range res.Checks {
-			state := "met"
-			if !ch.Met {
-				state = "NOT MET"
-			}
-			fmt.Fprintf(w, "  %-16s %s, at least %s: %s\n", ch.Axis, num(ch.Actual), num(ch.Required), state)
-		}
-	} else {
-		fmt.Fprintf(w, "\nno thresholds apply\n")
-	}
-	if len(res.Criteria) > 0 {
-		fmt.Fprintf(w, "\nsocial and ecological conditions:\n")
-		for _, cr := range res.Criteria {
-			state := "to be checked"
-			if cr.Met != nil && *cr.Met {
-				state = "met"
-			} else if cr.Met != nil {
-				state = "NOT MET"
-			}
-			fmt.Fprintf(w, "  %-10s %s: %s\n", cr.Kind, partnership.Printable(cr.ID), state)
-		}
-	}
-	if res.Met {
-		fmt.Fprintf(w, "\nresult: every condition assessed is met\n")
-	} else {
-		fmt.Fprintf(w, "\nresult: at least one condition is NOT MET\n")
-	}
-}
-
-// source writes a fact and its evidence on one line: texts of the definition are escaped (see
-// partnership.Printable), so that none can start a line of its own.
-func source(s score.Source) string {
-	out := s.Fact + " at " + s.Pointer
-	if e := s.Evidence; e != nil {
-		var ev []string
-		for _, part := range [][2]string{{"clause", e.Clause}, {"document", e.Document}, {"url", e.URL}} {
-			if part[1] != "" {
-				ev = append(ev, part[0]+": "+part[1])
-			}
-		}
-		if len(ev) > 0 {
-			out += " (" + strings.Join(ev, "; ") + ")"
-		}
-	}
-	return partnership.Printable(out)
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -180,11 +102,18 @@ func assessCommand() *cli.Command {
 		Name:      "assess",
 		Usage:     "check and rank the applications to a call for commons",
 		ArgsUsage: "CALL APPLICATION-or-DIR...",
-		Description: `Checks every application against the call: eligibility gates (an accepted open
-licence, a community, public documentation, a challenge answered, the communality thresholds,
-the funding band, rate cap and duration), then ranks the eligible ones by the weighted total of
-the jury's marks. Ties are broken as the report states. Invalid applications are listed with
-their diagnostics and do not stop the others.
+		Description: `Checks every application against the call: eligibility gates (filed within its round
+and the call's dates, a kind of commons the call accepts, an accepted open licence, a
+community, public documentation where the call requires it, a challenge answered, the
+communality thresholds, the funding band, rate cap and duration), then ranks the eligible ones
+by the weighted total of the jury's marks (each out of 20, the total out of 100), ties broken
+by the call's tie-break rule. Invalid applications are listed with their diagnostics and do not
+stop the others. Conditions the call writes in free text are listed for the jury to check.
+
+A directory is searched for the applications to the call; every other file (a charter, a
+convention, another call, an application to another call, a rendered document) is skipped
+with one line on standard error. A file named on the command line must be an application to
+the call.
 
 Exit status 0 when the report is written and every application is valid, 1 when the call or
 an application is invalid (the report is still written when the call is valid).
@@ -249,17 +178,21 @@ func runAssess(c *cli.Context) error {
 		u.(*exitError).lang = lang
 		return u
 	}
-	files, err := partnership.ExpandPaths(c.Args().Tail())
+	files, skipped, problems, err := score.Applications(callDoc.Definition, c.Args().First(), c.Args().Tail(), partnership.DefaultLimits)
 	if err != nil {
 		return ioFailure(err)
 	}
 	if err := checkOutputs(c, []string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
 		return err
 	}
+	for i, s := range skipped {
+		skipped[i] = s.In(lang)
+		say(c.App.ErrWriter, lang, "skipped-file", partnership.Printable(s.File), partnership.Printable(skipped[i].Reason))
+	}
 	var apps []score.Application
-	invalid := false
-	// Diagnostics wait for the end of the loop, so that they do not cut through the progress bar.
-	var problems partnership.Diagnostics
+	// A file named on the command line that is not an application to the call is an error;
+	// diagnostics wait for the end of the loop, so that they do not cut through the progress bar.
+	invalid := len(problems) > 0
 	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
 	for _, f := range files {
 		if err := c.Context.Err(); err != nil { // Ctrl-C: run reports it
@@ -271,9 +204,6 @@ func runAssess(c *cli.Context) error {
 		if err != nil {
 			bar.finish()
 			return ioFailure(err)
-		}
-		if doc != nil && doc.Definition.Kind == partnership.KindCall {
-			continue // the call itself, when a directory holds it too
 		}
 		if doc != nil && doc.Definition.Kind != partnership.KindApplication {
 			diags = append(diags, doc.Diag("/kind", "not-an-application", partnership.M("a-"+string(doc.Definition.Kind))))
@@ -294,6 +224,7 @@ func runAssess(c *cli.Context) error {
 		return errInvalid
 	}
 	a := score.Rank(callDoc.Definition, apps)
+	a.Skipped = append(a.Skipped, skipped...)
 	r, err := render.New()
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ func TestScoreExplainsTheExamples(t *testing.T) {
 		"examples/candidature-cartocommuns.yaml", "examples/candidature-repair-cafe-mobile.json", "examples/candidature-plateforme-fermee.yaml",
 	} {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			code, out, stderr := commons(t, "score", file)
+			code, out, stderr := commons(t, "score", "--lang", "en", file)
 			if code == 2 || !strings.Contains(out, "degree of communality") || !strings.Contains(out, "rubric commons-communality 1.0.0") {
 				t.Fatalf("exit %d\n%s%s", code, out, stderr)
 			}
@@ -42,8 +42,9 @@ func TestScoreExplainsTheExamples(t *testing.T) {
 			}
 		})
 	}
-	// The closed platform fails the call's thresholds: score gates a pipeline with exit 1.
-	if code, out, _ := commons(t, "score", "examples/candidature-plateforme-fermee.yaml"); code != 1 || !strings.Contains(out, "NOT MET") {
+	// The closed platform fails the call's thresholds: score gates a pipeline with exit 1, and
+	// says so in the application's language.
+	if code, out, _ := commons(t, "score", "examples/candidature-plateforme-fermee.yaml"); code != 1 || !strings.Contains(out, "NON ATTEINT") {
 		t.Errorf("the ineligible application passes its thresholds (exit %d):\n%s", code, out)
 	}
 }
@@ -103,5 +104,94 @@ func TestAssessTheExampleCall(t *testing.T) {
 	code, md, _ = commons(t, "assess", "examples/appel-a-communs-2026.yaml", "examples/candidature-cartocommuns.yaml", "examples/invalid/application-over-cap.yaml")
 	if code != 1 || !strings.Contains(md, "| 1 | Candidature de l’association CartoCommuns") || !strings.Contains(md, "application-over-cap.yaml") {
 		t.Errorf("with an invalid application: exit %d\n%s", code, md)
+	}
+}
+
+// TestAssessTheContinuousCall runs the selection of the continuous call on the examples
+// directory: the applications to that call are taken, every other file is named once on
+// standard error; the tied applications are ordered by filing date as the call says, and the
+// late one is ineligible with its reason. A file named on the command line that is not an
+// application to the call is an error.
+func TestAssessTheContinuousCall(t *testing.T) {
+	repoRoot(t)
+	code, md, stderr := commons(t, "assess", "examples/appel-communs-numeriques-2027.yaml", "examples/")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range []string{
+		"examples/charte-des-communs-valmont.yaml: skipped: a charter, not an application\n",
+		"examples/water-board.yaml: skipped: a convention, not an application\n",
+		"examples/appel-a-communs-2026.yaml: skipped: another call for commons, \"appel-a-communs-2026\"\n",
+		"examples/candidature-cartocommuns.yaml: skipped: an application to another call, \"appel-a-communs-2026\"\n",
+		"examples/candidature-velo-cargo-libre.fr.md: skipped: not a definition file\n",
+		"examples/candidature-velo-cargo-libre.fr.html: skipped: not a definition file\n",
+	} {
+		if strings.Count(stderr, line) != 1 {
+			t.Errorf("stderr does not name once %q", line)
+		}
+	}
+	if strings.Contains(stderr, "appel-communs-numeriques-2027.yaml:") {
+		t.Error("the call is reported as skipped")
+	}
+	first := strings.Index(md, "| 1 | Candidature des Ateliers du vélo-cargo libre")
+	second := strings.Index(md, "| 2 | Candidature de l’Association Atlas des sols vivants")
+	if first < 0 || second < first || !strings.Contains(md, "3 candidatures examinées") {
+		t.Errorf("ranking is not vélo-cargo then Atlas:\n%s", md)
+	}
+	if !strings.Contains(md, "la candidature a été déposée le 3\u00a0avril 2027, après la clôture de la relève") &&
+		!strings.Contains(md, "la candidature a été déposée le 3 avril 2027, après la clôture de la relève") {
+		t.Errorf("the late application's reason is missing:\n%s", md)
+	}
+	code, js, _ := commons(t, "assess", "--format", "json", "examples/appel-communs-numeriques-2027.yaml", "examples/")
+	var a struct {
+		TieBreak      []string `json:"tie_break"`
+		ToCheck       []string `json:"to_check"`
+		ObjectionDays int      `json:"objection_days"`
+		Skipped       []struct{ File, Reason string }
+		Applications  []struct {
+			ID   string `json:"id"`
+			Rank int    `json:"rank"`
+			Tie  string `json:"tie"`
+		} `json:"applications"`
+	}
+	if err := json.Unmarshal([]byte(js), &a); err != nil || code != 0 {
+		t.Fatalf("exit %d: %v\n%s", code, err, js)
+	}
+	if strings.Join(a.TieBreak, " ") != "earliest_filed marks_by_weight reference" || len(a.ToCheck) != 2 || a.ObjectionDays != 7 ||
+		len(a.Skipped) < 40 || a.Applications[1].Tie != "earliest_filed" || a.Applications[1].ID != "candidature-atlas-sols-vivants" {
+		t.Errorf("JSON report: %+v", a)
+	}
+	// Named on the command line, a charter is an error; the applications are still assessed.
+	code, md, stderr = commons(t, "assess", "examples/appel-communs-numeriques-2027.yaml", "examples/candidature-velo-cargo-libre.yaml", "examples/charte-des-communs-valmont.yaml")
+	if code != 1 || !strings.Contains(stderr, `examples/charte-des-communs-valmont.yaml:2:7: /kind: expected an application to the call "appel-communs-numeriques-2027"; this is a charter`) ||
+		!strings.Contains(md, "| 1 | Candidature des Ateliers du vélo-cargo libre") {
+		t.Errorf("a charter named on the command line: exit %d\n%s\n%s", code, stderr, md)
+	}
+	code, _, stderr = commons(t, "assess", "examples/appel-communs-numeriques-2027.yaml", "examples/candidature-velo-cargo-libre.fr.md")
+	if code != 1 || !strings.Contains(stderr, "examples/candidature-velo-cargo-libre.fr.md:1:1: not a definition file") {
+		t.Errorf("a rendered document named on the command line: exit %d\n%s", code, stderr)
+	}
+	// The report follows --lang: English words and amounts.
+	if code, md, _ := commons(t, "assess", "--lang", "en", "examples/appel-communs-numeriques-2027.yaml", "examples/"); code != 0 ||
+		!strings.Contains(md, "€30,000") || !strings.Contains(md, "after round “Relève de mars” closed on 31 March 2027") {
+		t.Errorf("English report:\n%s", md)
+	}
+}
+
+// TestScoreFollowsTheLanguage: the terminal report of score is in the definition's language,
+// or the one asked for, with its numbers written as the language writes them.
+func TestScoreFollowsTheLanguage(t *testing.T) {
+	repoRoot(t)
+	code, fr, _ := commons(t, "score", "examples/pacte-tiers-lieu-la-fabrique.yaml")
+	if code != 0 || !strings.Contains(fr, "degré de communalité 65,5 / 100") || !strings.Contains(fr, "résultat : ") {
+		t.Errorf("French report (exit %d):\n%s", code, fr)
+	}
+	code, en, _ := commons(t, "score", "--lang", "en", "examples/pacte-tiers-lieu-la-fabrique.yaml")
+	if code != 0 || !strings.Contains(en, "degree of communality 65.5 / 100") || !strings.Contains(en, "result: ") {
+		t.Errorf("English report (exit %d):\n%s", code, en)
+	}
+	code, out, _ := commons(t, "score", "examples/appel-communs-numeriques-2027.yaml")
+	if code != 0 || strings.Contains(out, "/ 100") || !strings.Contains(out, "ne s’applique pas") {
+		t.Errorf("score of a call (exit %d):\n%s", code, out)
 	}
 }

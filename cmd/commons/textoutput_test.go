@@ -57,7 +57,7 @@ func TestTextOutputCannotForgeLines(t *testing.T) {
 		{[]string{"validate", named}, `a\n::error file=README.md`},
 		{[]string{"validate", "--format", "github", named}, `a%0A%3A%3Aerror file=README.md`},
 		{[]string{"validate", escape}, `U+001B (escape)`},
-		{[]string{"score", evidence}, `(clause: Pacte\n::error file=README.md`},
+		{[]string{"score", "--lang", "en", evidence}, `(clause: Pacte\n::error file=README.md`},
 		{[]string{"render", title}, `::error file=README.md`},
 		{[]string{"diff", filepath.Join(exampleDir, "pacte-parc-des-glycines.yaml"), title}, `::error file=README.md`},
 	}

@@ -384,7 +384,7 @@ func TestTextColours(t *testing.T) {
 	if strings.Contains(plain, "\x1b[") {
 		t.Error("escape codes without colour")
 	}
-	for _, want := range []string{"\x1b[31m[-30-]\x1b[0m", "\x1b[32m{+45+}\x1b[0m", "\x1b[1m## Article 16 – Résiliation"} {
+	for _, want := range []string{"\x1b[31m[-30-]\x1b[0m", "\x1b[32m{+45+}\x1b[0m", "\x1b[1m## Article 18 – Résiliation"} {
 		if !strings.Contains(coloured, want) {
 			t.Errorf("coloured text lacks %q:\n%s", want, coloured)
 		}

@@ -32,6 +32,9 @@ type Data struct {
 	// use records a value of the definition a clause looked up through a method, by its JSON
 	// pointer, for explain.
 	use func(pointer string)
+	// applyDefault is the template function default, for the methods that read a key the
+	// defaults file may give (see TieBreak).
+	applyDefault func(key string, given any) (any, error)
 }
 
 func newData(doc *partnership.Document, def *partnership.Definition, lib *Library, lang string) *Data {
@@ -250,7 +253,7 @@ type FuncDoc struct {
 // template can call, besides text/template's builtins (and, or, not, len, index, eq, lt…).
 var Funcs = []FuncDoc{
 	{"date", "date STRING", "a YYYY-MM-DD date in full: 1er mars 2026, 1 March 2026"},
-	{"amount", "amount NUMBER", "a sum in euros: 12 500 €, €12,500"},
+	{"amount", "amount NUMBER", "a sum in the document's currency (euros unless it says otherwise): 12 500 €, €12,500, 12 500 £, CHF 12,500"},
 	{"number", "number NUMBER", "a number with the language's separators: 12 500,5"},
 	{"percent", "percent NUMBER", "a percentage given in percent: 70 %"},
 	{"div", "div A B", "A divided by B (0 when B is 0), for a rate: percent (mul (div .Amount .EligibleCosts) 100)"},

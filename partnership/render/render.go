@@ -181,10 +181,11 @@ func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Docu
 	if len(manifest.Clauses()) == 0 {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
-	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
+	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang).withCurrency(def.Currency), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
 		diags: diags, trace: map[string]*trace{}, guard: newGuard(ctx, r.limits)}
 	st.data = newData(doc, def, r.lib, lang)
 	st.data.use = st.use
+	st.data.applyDefault = st.defaultValue
 	// First pass: find which clauses have something to say, so that articles can be numbered
 	// and cross-references resolved.
 	bodies, err := st.renderAll(nil)
@@ -372,6 +373,9 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 		Templates:        st.r.lib.Version,
 	}}
 	out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "kind", string(def.Kind))
+	if def.Instrument != "" {
+		out.Meta.KindLabel, _ = st.r.lib.Label(st.lang, "instrument", def.Instrument)
+	}
 	for _, p := range def.Parties {
 		out.Meta.Parties = append(out.Meta.Parties, oneLine(unmark(p.Name)))
 	}

@@ -58,7 +58,7 @@ var reportWords = map[string]map[string]string{
 		"n ineligible":       "inéligible|inéligibles",
 		"n invalid":          "non valide|non valides",
 		"rubric":             "Grille %s, version %s : le degré de communalité est égal au niveau d’intérêt commun rapporté à 3, multiplié par la moyenne géométrique des niveaux d’usage, de gouvernance et de préservation rapportée à 4.",
-		"weights":            "Chaque critère est noté sur 20 ; le total pondéré est la somme des notes multipliées par le poids du critère, rapportée à 100.",
+		"weights":            "Le jury attribue à chaque critère une note sur 20.\nLe total pondéré d’une candidature est la somme des notes obtenues sur chaque critère multipliées par la pondération du critère, divisée par 20 ; il est exprimé sur 100.",
 		"gate licence":       "aucune licence parmi celles que l’appel accepte (licences déclarées : %s ; acceptées : %s)",
 		"gate community":     "la communauté compte %s contributeurs, pour un minimum de %s",
 		"gate documentation": "la documentation du commun n’est pas publique",
@@ -111,7 +111,7 @@ var reportWords = map[string]map[string]string{
 		"n ineligible":       "ineligible|ineligible",
 		"n invalid":          "invalid|invalid",
 		"rubric":             "Rubric %s, version %s: the degree of communality equals the level of common interest over 3, times the geometric mean of the levels of use, governance and preservation over 4.",
-		"weights":            "Each criterion is marked out of 20; the weighted total is the sum of the marks times the weight of their criterion, out of 100.",
+		"weights":            "The jury marks each criterion out of 20.\nThe weighted total of an application is the sum of its marks on each criterion multiplied by the weight of the criterion, divided by 20; it is expressed out of 100.",
 		"gate licence":       "no licence among those the call accepts (declared: %s; accepted: %s)",
 		"gate community":     "the community has %s contributors, against a minimum of %s",
 		"gate documentation": "the documentation of the commons is not public",
@@ -139,7 +139,12 @@ func newReporter(lib *Library, lang string) *reporter {
 	return &reporter{lib: lib, lang: lang, loc: newLocale(lang), words: reportWords[lang]}
 }
 
-func (r *reporter) w(s string) string { return r.words[s] }
+func (r *reporter) w(s string) string {
+	if w, ok := r.words[s]; ok {
+		return w
+	}
+	return moreReportWords[r.lang][s]
+}
 
 // count writes a number with the singular or plural form of a word ("one|many").
 func (r *reporter) count(n int, key string) string {
@@ -191,7 +196,11 @@ func (r *Renderer) ScoreReport(doc *partnership.Document, res score.Result, lang
 	rp.line("")
 	rp.line("%s", escapeInline(def.Title))
 	rp.line("")
-	rp.profile(res.Profile, res.Checks)
+	if res.Applies {
+		rp.profile(res.Profile, res.Checks)
+	} else {
+		rp.notApplicable(res)
+	}
 	if len(res.Checks) > 0 {
 		rp.line("")
 		rp.line("## %s {#thresholds}", rp.w("thresholds"))
@@ -212,7 +221,7 @@ func (r *Renderer) ScoreReport(doc *partnership.Document, res score.Result, lang
 	}
 	if len(res.Criteria) > 0 {
 		rp.line("")
-		rp.line("## %s {#conditions}", rp.w("conditions"))
+		rp.line("## %s {#conditions}", rp.conditionsHeading(res))
 		rp.line("")
 		for _, c := range res.Criteria {
 			state := rp.w("to check")
@@ -225,12 +234,17 @@ func (r *Renderer) ScoreReport(doc *partnership.Document, res score.Result, lang
 		}
 	}
 	rp.line("")
-	if res.Met {
-		rp.line("%s", rp.w("result ok"))
-	} else {
+	switch {
+	case !res.Met:
 		rp.line("**%s**", rp.w("result ko"))
+		rp.line("")
+	case assessed(res):
+		rp.line("%s", rp.w("result ok"))
+		rp.line("")
+	case len(res.Criteria) > 0:
+		rp.line("%s", rp.w("none assessed"))
+		rp.line("")
 	}
-	rp.line("")
 	rp.line(rp.w("rubric"), res.Profile.Rubric, res.Profile.Version)
 	return rp.b.Bytes()
 }
@@ -291,6 +305,10 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 		lang = def.Lang
 	}
 	rp := newReporter(r.lib, lang)
+	rp.loc = rp.loc.withCurrency(def.Currency)
+	if local, _ := call.LocalizedWith(rp.lang, nil); local != nil {
+		def = local
+	}
 	rp.frontMatter(Meta{Title: rp.w("report") + " – " + def.Title, Kind: "report", KindLabel: rp.w("report"), Lang: rp.lang,
 		Definition: def.ID, DefinitionSHA256: call.Digest, Templates: r.lib.Version})
 	rp.line("# %s", rp.w("report"))
@@ -326,8 +344,10 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 		}
 		rp.b.WriteString(typeset.ChartBlock(chart) + "\n")
 		rp.line("")
-		rp.line("%s", score.TieBreak[rp.lang])
+		rp.tieBreak(a, ranked)
+		rp.objection(a.ObjectionDays)
 	}
+	rp.toCheck(def)
 	if len(pending) > 0 {
 		rp.line("")
 		rp.line("## %s {#pending}", rp.w("pending"))
@@ -345,6 +365,10 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 			rp.line("")
 			for _, g := range app.Gates {
 				if !g.Met {
+					if reason, ok := rp.moreGateReason(g, app, def); ok {
+						rp.line("- %s", reason)
+						continue
+					}
 					rp.line("- %s", rp.gateReason(g))
 				}
 			}

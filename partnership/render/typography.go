@@ -27,6 +27,8 @@ const (
 type locale struct {
 	lang    string
 	printer *message.Printer
+	// currency is the ISO 4217 code amounts are written in; empty means euros.
+	currency string
 }
 
 func newLocale(lang string) locale {
@@ -67,8 +69,8 @@ func (l locale) number(v float64) string {
 	return s
 }
 
-// amount writes a sum in euros: "12 500 €" in French, "€12,500" in English; cents appear only
-// when there are some, and then always two of them.
+// amount writes a sum in the locale's currency (see withCurrency): "12 500 €" in French,
+// "€12,500" in English; cents appear only when there are some, and then always two of them.
 func (l locale) amount(v float64) string {
 	var s string
 	if math.Round(v*100) == math.Round(v)*100 {
@@ -79,10 +81,7 @@ func (l locale) amount(v float64) string {
 			s = strings.ReplaceAll(s, nbsp, narrowNbsp)
 		}
 	}
-	if l.lang == "en" {
-		return "€" + s
-	}
-	return s + narrowNbsp + "€"
+	return l.currencyAround(s)
 }
 
 // percent writes a percentage given in percent: 70 → "70 %" / "70%".

@@ -12,8 +12,8 @@ import (
 
 // Gate is one eligibility condition of a call, applied to an application.
 type Gate struct {
-	// ID names the gate: licence, community, documentation, challenge, communality,
-	// funding_band, rate_cap, duration.
+	// ID names the gate: calendar, commons_type, licence, community, documentation,
+	// documentation_site, challenge, communality, funding_band, rate_cap, duration.
 	ID  string `json:"id"`
 	Met bool   `json:"met"`
 	// Found is what the application offers (a licence list, a number of contributors…), and
@@ -30,6 +30,9 @@ type Application struct {
 	// Applicant is the name of the applying party.
 	Applicant string `json:"applicant"`
 	Date      string `json:"date,omitempty"`
+	// Round is the id of the round the application answers: the one it names, else the one open
+	// on its date.
+	Round string `json:"round,omitempty"`
 	// Valid is false when the definition has errors; only Diagnostics is then filled in.
 	Valid       bool                    `json:"valid"`
 	Diagnostics partnership.Diagnostics `json:"diagnostics"`
@@ -45,7 +48,11 @@ type Application struct {
 	// Total is the weighted total out of 100, or nil until every criterion is marked.
 	Total *float64 `json:"total"`
 	// Rank is the place in the ranking, from 1; 0 for an application that is not ranked.
+	// Applications the tie-break rule cannot separate share their rank.
 	Rank int `json:"rank"`
+	// Tie says, for a ranked application whose weighted total equals that of the one before it,
+	// which step of the tie-break rule placed it after that one, or "shared" when none did.
+	Tie string `json:"tie,omitempty"`
 }
 
 // Assessment is the result of a call's selection: every application, ranked ones first.
@@ -55,12 +62,17 @@ type Assessment struct {
 	Call         string        `json:"call"`
 	Title        string        `json:"title"`
 	Applications []Application `json:"applications"`
-}
-
-// TieBreak documents how equal weighted totals are ordered. Reports print it.
-var TieBreak = map[string]string{
-	"fr": "À total pondéré égal, la candidature la mieux notée sur le critère de plus fort poids l’emporte, puis sur le critère suivant dans l’ordre des poids décroissants ; à notes égales, celle dont le degré de communalité est le plus élevé, puis celle déposée la première, puis l’ordre alphabétique de leur identifiant.",
-	"en": "At equal weighted totals, the application with the higher mark on the criterion of greatest weight ranks first, then on the next criterion by decreasing weight; at equal marks, the one with the higher degree of communality, then the one submitted first, then the alphabetical order of their ids.",
+	// TieBreak is the tie-break rule applied: the call's own steps, else the clause library's
+	// default, whose entry of the defaults file TieBreakDefault names.
+	TieBreak        []string `json:"tie_break"`
+	TieBreakDefault string   `json:"tie_break_default,omitempty"`
+	// ToCheck are the eligibility conditions the call writes in free text: no program can check
+	// them, and the jury checks them for every application ranked.
+	ToCheck []string `json:"to_check"`
+	// ObjectionDays is the period of public objection after the ranking is published.
+	ObjectionDays int `json:"objection_days,omitempty"`
+	// Skipped are the files found in directories that are not applications to the call.
+	Skipped []Skipped `json:"skipped"`
 }
 
 // AssessApplication checks one valid application against its call.
@@ -81,6 +93,14 @@ func AssessApplication(app *partnership.Document, call *partnership.Definition) 
 	}
 	gate := func(id string, met bool, found, required string) {
 		a.Gates = append(a.Gates, Gate{ID: id, Met: met, Found: found, Required: required})
+	}
+	calendarGate(&a, def, c, gate)
+	if len(el.CommonsTypes) > 0 {
+		found := ""
+		if def.Commons != nil {
+			found = def.Commons.Type
+		}
+		gate("commons_type", slices.Contains(el.CommonsTypes, found), found, strings.Join(el.CommonsTypes, ", "))
 	}
 	if len(el.AcceptedLicences) > 0 {
 		var ids []string
@@ -108,6 +128,14 @@ func AssessApplication(app *partnership.Document, call *partnership.Definition) 
 			url = ap.Documentation.URL
 		}
 		gate("documentation", public, url, "")
+	}
+	if len(el.DocumentationSites) > 0 {
+		url := ""
+		if ap != nil && ap.Documentation != nil {
+			url = ap.Documentation.URL
+		}
+		met := slices.ContainsFunc(el.DocumentationSites, func(site string) bool { return underSite(url, site) })
+		gate("documentation_site", met, url, strings.Join(el.DocumentationSites, ", "))
 	}
 	if el.RequireChallenge {
 		var answered []string
@@ -180,11 +208,26 @@ func Invalid(file string, doc *partnership.Document, diags partnership.Diagnosti
 	return a
 }
 
-// Rank orders the applications: eligible and fully marked ones by weighted total (ties broken
-// as TieBreak says) and numbered from 1, then eligible ones awaiting marks, then ineligible
-// ones, then invalid ones, each group in file order.
+// Rank orders the applications: eligible and fully marked ones by weighted total, ties broken
+// by the call's tie-break rule (its own, else the default of the clause library), numbered from
+// 1; then eligible ones awaiting marks, then ineligible ones, then invalid ones, each group in
+// file order. Applications the rule cannot separate share their rank.
 func Rank(call *partnership.Definition, apps []Application) Assessment {
-	out := Assessment{Rubric: RubricID, Version: RubricVersion, Call: call.ID, Title: call.Title}
+	defaults, _ := partnership.LibraryDefaults()
+	steps, from := call.TieBreakSteps(defaults)
+	out := Assessment{Rubric: RubricID, Version: RubricVersion, Call: call.ID, Title: call.Title, TieBreak: steps, ToCheck: []string{}, Skipped: []Skipped{}}
+	if out.TieBreak == nil {
+		out.TieBreak = []string{}
+	}
+	if from != nil {
+		out.TieBreakDefault = from.Key
+	}
+	if c := call.Call; c != nil {
+		out.ObjectionDays = c.ObjectionDays
+		if c.Eligibility != nil {
+			out.ToCheck = append(out.ToCheck, c.Eligibility.Other...)
+		}
+	}
 	byWeight := slices.Clone(call.Call.Criteria)
 	slices.SortStableFunc(byWeight, func(a, b partnership.WeightedCriterion) int { return cmp.Compare(b.Weight, a.Weight) })
 	group := func(a Application) int {
@@ -198,6 +241,31 @@ func Rank(call *partnership.Definition, apps []Application) Assessment {
 		}
 		return 0
 	}
+	// tie compares two ranked applications of equal total, step by step; it returns the
+	// comparison and the step that decided it.
+	tie := func(a, b Application) (int, string) {
+		for _, step := range steps {
+			c := 0
+			switch step {
+			case partnership.TieMarksByWeight:
+				for _, cr := range byWeight {
+					if c = cmp.Compare(b.Marks[cr.ID], a.Marks[cr.ID]); c != 0 {
+						break
+					}
+				}
+			case partnership.TieCommunality:
+				c = cmp.Compare(b.Profile.Degree, a.Profile.Degree)
+			case partnership.TieEarliestFiled:
+				c = compareDates(a.Date, b.Date)
+			case partnership.TieReference:
+				c = cmp.Compare(a.ID, b.ID)
+			}
+			if c != 0 {
+				return c, step
+			}
+		}
+		return 0, ""
+	}
 	sorted := slices.Clone(apps)
 	slices.SortStableFunc(sorted, func(a, b Application) int {
 		if ga, gb := group(a), group(b); ga != gb || ga != 0 {
@@ -206,20 +274,21 @@ func Rank(call *partnership.Definition, apps []Application) Assessment {
 		if c := cmp.Compare(*b.Total, *a.Total); c != 0 {
 			return c
 		}
-		for _, cr := range byWeight {
-			if c := cmp.Compare(b.Marks[cr.ID], a.Marks[cr.ID]); c != 0 {
-				return c
-			}
-		}
-		return cmp.Or(
-			cmp.Compare(b.Profile.Degree, a.Profile.Degree),
-			compareDates(a.Date, b.Date),
-			cmp.Compare(a.ID, b.ID),
-		)
+		c, _ := tie(a, b)
+		return c
 	})
 	for i := range sorted {
-		if group(sorted[i]) == 0 {
-			sorted[i].Rank = i + 1
+		if group(sorted[i]) != 0 {
+			continue
+		}
+		sorted[i].Rank = i + 1
+		if i == 0 || *sorted[i-1].Total != *sorted[i].Total {
+			continue
+		}
+		if _, step := tie(sorted[i-1], sorted[i]); step != "" {
+			sorted[i].Tie = step
+		} else {
+			sorted[i].Rank, sorted[i].Tie = sorted[i-1].Rank, "shared"
 		}
 	}
 	out.Applications = sorted
@@ -243,3 +312,38 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // ftoa writes a number as short as it can, with at most two decimals, for reports and CSV.
 func ftoa(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
+
+// calendarGate checks the date an application was filed against the call's calendar: the call's
+// own opening and closing dates, and the round it answers (the one it names, else the one open
+// on its date). Found is the date; Required is the period it had to fall in, "FROM/TO".
+func calendarGate(a *Application, def *partnership.Definition, c *partnership.Call, gate func(string, bool, string, string)) {
+	if len(c.Rounds) == 0 && c.Opens == "" && c.Closes == "" {
+		return
+	}
+	filed, named := def.Date, ""
+	if def.Application != nil {
+		named = def.Application.Round
+	}
+	from, to := c.Opens, c.Closes
+	r, ok := c.RoundOf(named, filed)
+	if ok {
+		a.Round = r.ID
+		from, to = r.Opens, r.Closes
+	}
+	met := filed != "" && (ok || len(c.Rounds) == 0) && (from == "" || filed >= from) && (to == "" || filed <= to) &&
+		(c.Opens == "" || filed >= c.Opens) && (c.Closes == "" || filed <= c.Closes)
+	gate("calendar", met, filed, from+"/"+to)
+}
+
+// underSite reports whether a web address lies under a site's address: same scheme and host,
+// and a path that starts with the site's, letter case aside.
+func underSite(url, site string) bool {
+	u, s := strings.ToLower(url), strings.ToLower(site)
+	if u == "" || s == "" {
+		return false
+	}
+	if !strings.HasSuffix(s, "/") {
+		return u == s || strings.HasPrefix(u, s+"/")
+	}
+	return strings.HasPrefix(u, s) || u+"/" == s
+}

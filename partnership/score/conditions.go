@@ -13,9 +13,11 @@ type Check struct {
 	Met      bool    `json:"met"`
 }
 
-// CriterionResult is a social or ecological condition and whether it is met.
+// CriterionResult is a condition of support and whether it is met.
 type CriterionResult struct {
-	Kind        string `json:"kind"` // "social" or "ecological"
+	// Kind is the category of the condition: social, ecological, transparency, open_data,
+	// democratic_life, economic or other.
+	Kind        string `json:"kind"`
 	ID          string `json:"id"`
 	Description string `json:"description"`
 	// Met is nil when the definition does not say: the condition is then still to be checked.
@@ -24,7 +26,13 @@ type CriterionResult struct {
 
 // Result is the profile of a definition with the conditions that apply to it.
 type Result struct {
-	Profile Profile `json:"profile"`
+	// Applies is false when the scale of communality does not apply to the definition: a call
+	// (its applications are scored, not the call), or a charter that declares no facts of a
+	// commons it covers. Profile and Checks then say nothing.
+	Applies bool `json:"applies"`
+	// NotApplicable says why the scale does not apply: "call" or "charter".
+	NotApplicable string  `json:"not_applicable,omitempty"`
+	Profile       Profile `json:"profile"`
 	// ThresholdsFrom says where the thresholds come from: "conditions" (the convention's own
 	// conditional-support criteria), "call" (the call an application answers), or "" when none
 	// apply.
@@ -39,7 +47,14 @@ type Result struct {
 // Evaluate computes the profile of a definition and checks the thresholds that apply: those of
 // the call when an application's call is given, else the definition's own conditions.
 func Evaluate(def *partnership.Definition, call *partnership.Definition) Result {
-	r := Result{Profile: Compute(def), Checks: []Check{}, Criteria: []CriterionResult{}, Met: true}
+	r := Result{Applies: true, Profile: Compute(def), Checks: []Check{}, Criteria: []CriterionResult{}, Met: true}
+	switch {
+	case def.Kind == partnership.KindCall:
+		r.Applies, r.NotApplicable = false, string(partnership.KindCall)
+		return r
+	case def.Kind == partnership.KindCharter && !HasFacts(def):
+		r.Applies, r.NotApplicable = false, string(partnership.KindCharter)
+	}
 	var th *partnership.Thresholds
 	switch {
 	case call != nil && call.Call != nil && call.Call.Eligibility != nil && call.Call.Eligibility.Thresholds != nil:
@@ -47,7 +62,7 @@ func Evaluate(def *partnership.Definition, call *partnership.Definition) Result 
 	case def.Conditions != nil && def.Conditions.Thresholds != nil:
 		th, r.ThresholdsFrom = def.Conditions.Thresholds, "conditions"
 	}
-	if th != nil {
+	if th != nil && r.Applies {
 		r.Checks = Thresholds(r.Profile, th)
 	}
 	for _, c := range r.Checks {
@@ -59,6 +74,9 @@ func Evaluate(def *partnership.Definition, call *partnership.Definition) Result 
 		}
 		for _, c := range cond.Ecological {
 			r.Criteria = append(r.Criteria, CriterionResult{"ecological", c.ID, c.Description, c.Met})
+		}
+		for _, c := range cond.Criteria {
+			r.Criteria = append(r.Criteria, CriterionResult{c.Category, c.ID, c.Description, c.Met})
 		}
 	}
 	for _, c := range r.Criteria {

@@ -71,7 +71,7 @@ var Rules = []Rule{
 	{"use-open-free", Use, 3, []string{"use_open_to_anyone", "use_free_of_charge"}, map[string]string{
 		"fr": "l’usage est ouvert à toute personne intéressée, sans barrière financière", "en": "use is open to anyone concerned, with no financial barrier"}},
 	{"use-equal-free-access", Use, 3, []string{derivedEqualFreeAccess}, map[string]string{
-		"fr": "la convention garantit l’égalité d’accès et la gratuité", "en": "the convention guarantees equal access free of charge"}},
+		"fr": "le document garantit l’égalité d’accès et la gratuité", "en": "the document guarantees equal access free of charge"}},
 	{"use-open-licence", Use, 3, []string{derivedOpenLicence}, map[string]string{
 		"fr": "les ressources produites sont publiées sous licence libre", "en": "the resources produced are published under an open licence"}},
 	{"use-right", Use, 4, []string{"use_enforceable_right", "use_open_to_anyone", "use_free_of_charge"}, map[string]string{
@@ -99,7 +99,7 @@ var Rules = []Rule{
 	{"control-reporting", Preservation, 2, []string{"control_public_reporting"}, map[string]string{
 		"fr": "les comptes rendus de gestion sont publics", "en": "management reports are public"}},
 	{"control-derived-reporting", Preservation, 2, []string{derivedPublicReporting}, map[string]string{
-		"fr": "la convention organise un compte rendu public et une évaluation", "en": "the convention provides for public reporting and evaluation"}},
+		"fr": "le document organise un compte rendu public et une évaluation", "en": "the document provides for public reporting and evaluation"}},
 	{"control-open", Preservation, 3, []string{"control_open_to_anyone", "control_public_reporting"}, map[string]string{
 		"fr": "toute personne intéressée peut agir pour préserver la ressource, à partir de comptes rendus publics", "en": "anyone concerned may act to preserve the resource, from public reports"}},
 	{"control-right", Preservation, 4, []string{"control_enforceable_right", "control_open_to_anyone", "control_public_reporting"}, map[string]string{

@@ -152,20 +152,106 @@ func lineDiff(a, b []byte) []lineDiffOp {
 
 // mergeLines carries the change from before to after (two writings of the tree by the encoder)
 // over to src, the file as its author wrote it: a three-way merge whose base is before. It
-// returns nil when a changed line of before cannot be found in src.
+// returns nil when the change cannot be placed in src.
+//
+// Most lines of before are lines of src. Those that are not come in runs (gaps) between two
+// lines that are, and stand for the src lines between the same two: a text folded over several
+// lines in src and written on one by the encoder, a mapping written in flow style. A change
+// that replaces such a run whole replaces the src lines of the run; a change to a part of one
+// cannot be placed.
 func mergeLines(src, before, after []byte) []byte {
 	srcLines := splitLines(src)
-	// where maps each line of before to the line of src it matches, or -1.
-	where := make([]int, len(splitLines(before)))
-	for i := range where {
-		where[i] = -1
+	m := newLineMap(srcLines, splitLines(before), lineDiff(src, before))
+	// changes[i] says whether src line i is dropped and what is written before it.
+	type change struct {
+		drop   bool
+		insert []string
+	}
+	changes := make([]change, len(srcLines)+1)
+	bi := 0
+	diffs := lineDiff(before, after)
+	for k := 0; k < len(diffs); k++ {
+		d := diffs[k]
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			bi += len(d.lines)
+		case diffmatchpatch.DiffInsert:
+			at, ok := m.insertionPoint(bi)
+			if !ok {
+				return nil
+			}
+			changes[at].insert = append(changes[at].insert, d.lines...)
+		case diffmatchpatch.DiffDelete:
+			dropped, ok := m.covered(bi, bi+len(d.lines))
+			if !ok {
+				return nil
+			}
+			bi += len(d.lines)
+			var inserted []string
+			if k+1 < len(diffs) && diffs[k+1].Type == diffmatchpatch.DiffInsert {
+				inserted = diffs[k+1].lines
+				k++
+			}
+			if len(dropped) == 0 {
+				// The lines removed stand for nothing in src but blank lines and comments.
+				at, ok := m.insertionPoint(bi - len(d.lines))
+				if !ok {
+					return nil
+				}
+				changes[at].insert = append(changes[at].insert, inserted...)
+				continue
+			}
+			first, last := slices.Min(dropped), slices.Max(dropped)
+			for s := first; s <= last; s++ {
+				// Blank lines inside what is removed go with it; other lines of src that the
+				// encoder does not write (a comment it moved) stay.
+				if strings.TrimSpace(srcLines[s]) == "" || slices.Contains(dropped, s) {
+					changes[s].drop = true
+				}
+			}
+			changes[first].insert = append(changes[first].insert, inserted...)
+		}
+	}
+	// A removal between two blank lines leaves one of them.
+	var out strings.Builder
+	blank := func(l string) bool { return strings.TrimSpace(l) == "" }
+	lastBlank, removed := false, false
+	for i := 0; i <= len(srcLines); i++ {
+		for _, l := range changes[i].insert {
+			out.WriteString(l)
+			lastBlank, removed = blank(l), false
+		}
+		switch {
+		case i == len(srcLines):
+		case changes[i].drop:
+			removed = true
+		case removed && lastBlank && blank(srcLines[i]):
+		default:
+			out.WriteString(srcLines[i])
+			lastBlank, removed = blank(srcLines[i]), false
+		}
+	}
+	return []byte(out.String())
+}
+
+// lineMap relates the lines of before to those of src.
+type lineMap struct {
+	src []string
+	// where maps each line of before to the line of src it is, or -1 for a line of a gap.
+	where []int
+}
+
+func newLineMap(srcLines, beforeLines []string, diffs []lineDiffOp) *lineMap {
+	m := &lineMap{src: srcLines, where: make([]int, len(beforeLines))}
+	for i := range m.where {
+		m.where[i] = -1
 	}
 	si, bi := 0, 0
-	for _, d := range lineDiff(src, before) {
+	for _, d := range diffs {
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
 			for range d.lines {
-				where[bi] = si
+				m.where[bi] = si
 				si++
 				bi++
 			}
@@ -175,95 +261,85 @@ func mergeLines(src, before, after []byte) []byte {
 			bi += len(d.lines)
 		}
 	}
-	// replace[i] holds what replaces src line i; insertBefore[i] what is written before it.
-	type change struct {
-		drop   bool
-		insert []string
+	return m
+}
+
+// gap returns the run of lines of before that are not in src around line i, [g0, g1), and the
+// lines of src between the same neighbours, [s0, s1).
+func (m *lineMap) gap(i int) (g0, g1, s0, s1 int) {
+	g0, g1 = i, i+1
+	for g0 > 0 && m.where[g0-1] < 0 {
+		g0--
 	}
-	changes := make([]change, len(srcLines)+1)
-	bi = 0
-	diffs := lineDiff(before, after)
-	for k := 0; k < len(diffs); k++ {
-		d := diffs[k]
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			bi += len(d.lines)
+	for g1 < len(m.where) && m.where[g1] < 0 {
+		g1++
+	}
+	s0, s1 = 0, len(m.src)
+	if g0 > 0 {
+		s0 = m.where[g0-1] + 1
+	}
+	if g1 < len(m.where) {
+		s1 = m.where[g1]
+	}
+	return g0, g1, s0, s1
+}
+
+// content narrows src lines [s0, s1) to what they hold between the blank lines and comments
+// at either end, which belong to the layout around them.
+func (m *lineMap) content(s0, s1 int) (int, int) {
+	layout := func(l string) bool {
+		t := strings.TrimSpace(l)
+		return t == "" || strings.HasPrefix(t, "#")
+	}
+	for s0 < s1 && layout(m.src[s0]) {
+		s0++
+	}
+	for s1 > s0 && layout(m.src[s1-1]) {
+		s1--
+	}
+	return s0, s1
+}
+
+// covered lists the lines of src that lines [b0, b1) of before stand for, or reports that a
+// gap is only partly among them.
+func (m *lineMap) covered(b0, b1 int) ([]int, bool) {
+	var out []int
+	for j := b0; j < b1; j++ {
+		if m.where[j] >= 0 {
+			out = append(out, m.where[j])
 			continue
-		case diffmatchpatch.DiffInsert:
-			at, ok := insertionPoint(where, bi, len(srcLines))
-			if !ok {
-				return nil
-			}
-			changes[at].insert = append(changes[at].insert, d.lines...)
-		case diffmatchpatch.DiffDelete:
-			first, last := -1, -1
-			for j := bi; j < bi+len(d.lines); j++ {
-				if where[j] < 0 {
-					return nil
-				}
-				if first < 0 {
-					first = where[j]
-				}
-				last = where[j]
-			}
-			for s := first; s <= last; s++ {
-				// Blank lines inside what is removed go with it; other lines of src that the
-				// encoder does not write (a comment it moved) stay.
-				if s == first || s == last || strings.TrimSpace(srcLines[s]) == "" || slices.Contains(where[bi:bi+len(d.lines)], s) {
-					changes[s].drop = true
-				}
-			}
-			bi += len(d.lines)
-			if k+1 < len(diffs) && diffs[k+1].Type == diffmatchpatch.DiffInsert {
-				changes[first].insert = append(changes[first].insert, diffs[k+1].lines...)
-				k++
-			}
 		}
+		g0, g1, s0, s1 := m.gap(j)
+		if g0 < b0 || g1 > b1 {
+			return nil, false
+		}
+		c0, c1 := m.content(s0, s1)
+		for s := c0; s < c1; s++ {
+			out = append(out, s)
+		}
+		j = g1 - 1
 	}
-	var out strings.Builder
-	for i := 0; i <= len(srcLines); i++ {
-		for _, l := range changes[i].insert {
-			out.WriteString(l)
-		}
-		if i < len(srcLines) && !changes[i].drop {
-			out.WriteString(srcLines[i])
-		}
-	}
-	return []byte(collapseBlankRuns(out.String(), src))
+	return out, true
 }
 
 // insertionPoint finds the line of src before which lines inserted before line bi of before go:
-// just after the src line that matches line bi-1, so that an appended item follows the last one
-// rather than the blank line and the comment of the next key.
-func insertionPoint(where []int, bi, srcLen int) (int, bool) {
-	if bi == 0 {
-		if len(where) > 0 && where[0] >= 0 {
-			return where[0], true
-		}
-		return 0, len(where) == 0
+// just after what line bi-1 stands for, so that an appended item follows the last one rather
+// than the blank line and the comment of the next key.
+func (m *lineMap) insertionPoint(bi int) (int, bool) {
+	switch {
+	case bi == 0:
+		return 0, true
+	case m.where[bi-1] >= 0:
+		return m.where[bi-1] + 1, true
+	case bi < len(m.where) && m.where[bi] < 0:
+		return 0, false // inside a gap
 	}
-	if where[bi-1] >= 0 {
-		return where[bi-1] + 1, true
+	_, _, s0, s1 := m.gap(bi - 1)
+	c0, c1 := m.content(s0, s1)
+	if c0 == c1 {
+		return s0, true
 	}
-	if bi < len(where) && where[bi] >= 0 {
-		return where[bi], true
-	}
-	if bi == len(where) {
-		return srcLen, true
-	}
-	return 0, false
-}
-
-// collapseBlankRuns removes the doubled blank line a removal can leave between two sections,
-// unless the file had such runs itself.
-func collapseBlankRuns(s string, src []byte) string {
-	if bytes.Contains(src, []byte("\n\n\n")) {
-		return s
-	}
-	for strings.Contains(s, "\n\n\n") {
-		s = strings.ReplaceAll(s, "\n\n\n", "\n\n")
-	}
-	return s
+	return c1, true
 }
 
 // sameValue reports whether two sources mean the same data.
@@ -294,6 +370,7 @@ func apply(root *yaml.Node, op Op) error {
 		if err != nil {
 			return err
 		}
+		schemaOrder(value, op.Path)
 		return setChild(parent, tokens[len(tokens)-1], value, pointerOf(tokens[:len(tokens)-1]))
 	case "remove":
 		parent, err := walk(root, tokens[:len(tokens)-1], false, op.Path)
@@ -416,6 +493,39 @@ func insertKey(m *yaml.Node, key string, value *yaml.Node, at string) {
 	m.Content = slices.Insert(m.Content, pos, k, value)
 }
 
+// schemaOrder puts the keys of the mappings of a new value (at JSON pointer at) in the order of
+// the schema, as the starter files write them: {en, fr} becomes {fr, en}. Keys the schema does
+// not know keep their order, after the others.
+func schemaOrder(n *yaml.Node, at string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		if s := partnership.Schema().At(at); s != nil {
+			order := s.PropertyNames()
+			rank := func(key string) int {
+				if r := slices.Index(order, key); r >= 0 {
+					return r
+				}
+				return len(order)
+			}
+			pairs := make([][2]*yaml.Node, 0, len(n.Content)/2)
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				pairs = append(pairs, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
+			}
+			slices.SortStableFunc(pairs, func(a, b [2]*yaml.Node) int { return rank(a[0].Value) - rank(b[0].Value) })
+			for i, p := range pairs {
+				n.Content[2*i], n.Content[2*i+1] = p[0], p[1]
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			schemaOrder(n.Content[i+1], at+"/"+partnership.EscapePointerToken(n.Content[i].Value))
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			schemaOrder(c, at+"/"+strconv.Itoa(i))
+		}
+	}
+}
+
 func setChild(parent *yaml.Node, token string, value *yaml.Node, at string) error {
 	switch parent.Kind {
 	case yaml.MappingNode:
@@ -501,8 +611,31 @@ func valueNode(raw json.RawMessage) (*yaml.Node, error) {
 		return nil, fmt.Errorf("the value is not valid JSON")
 	}
 	n := doc.Content[0]
+	if err := uniqueKeys(n); err != nil {
+		return nil, err
+	}
 	restyle(n)
 	return n, nil
+}
+
+// uniqueKeys refuses a value whose mappings name a key twice, which a file cannot hold.
+func uniqueKeys(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i].Value; seen[k] {
+				return fmt.Errorf("the value has the key %q twice", k)
+			} else {
+				seen[k] = true
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if err := uniqueKeys(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func restyle(n *yaml.Node) {

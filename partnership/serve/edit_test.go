@@ -1,12 +1,14 @@
 package serve
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/validate"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -192,5 +194,96 @@ func TestEditErrors(t *testing.T) {
 	}
 	if _, err := Edit([]byte("- a\n- b\n"), partnership.FormatYAML, nil); err == nil {
 		t.Error("a list at the root: no error")
+	}
+}
+
+// TestEditLanguages follows a free text through its forms: one text, one text per language,
+// one language of a mapping changed, added or removed, and one text again. Each change touches
+// the lines of that text only.
+func TestEditLanguages(t *testing.T) {
+	starter := partnership.Scaffold(partnership.KindConvention, "fr")
+	concession, err := os.ReadFile("../../examples/concession-can-teixidor.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	french := bytes.Replace(starter, []byte("title: Pacte"), []byte("title:\n  fr: Pacte"), 1)
+	tests := []struct {
+		name string
+		src  []byte
+		ops  []Op
+		want []string
+	}{
+		{
+			name: "a text becomes one per language, in the order of the schema",
+			src:  starter,
+			ops:  []Op{{Op: "set", Path: "/title", Value: json.RawMessage(`{"en": "Garden pact", "fr": "Pacte du jardin"}`)}},
+			want: []string{"-title: Pacte de collaboration pour le jardin partagé des Glycines", "+title:", "+  fr: Pacte du jardin", "+  en: Garden pact"},
+		},
+		{
+			name: "an item of a list becomes one per language",
+			src:  starter,
+			ops:  []Op{{Op: "set", Path: "/legal_basis/0", Value: json.RawMessage(`{"fr": "Article L. 1111-2", "en": "Section L. 1111-2"}`)}},
+			want: []string{"-  - Article L. 1111-2 du code général des collectivités territoriales", "+  - fr: Article L. 1111-2", "+    en: Section L. 1111-2"},
+		},
+		{
+			name: "one language of a mapping",
+			src:  concession,
+			ops:  []Op{{Op: "set", Path: "/parties/0/designation/en", Value: raw("the City")}},
+			want: []string{"-      en: the City Council", "+      en: the City"},
+		},
+		{
+			name: "a language added to a mapping",
+			src:  french,
+			ops:  []Op{{Op: "set", Path: "/title/en", Value: raw("Pact")}},
+			want: []string{"+  en: Pact"},
+		},
+		{
+			name: "a language removed",
+			src:  concession,
+			ops:  []Op{{Op: "remove", Path: "/place/en"}},
+			want: []string{"-  en: Barcelona"},
+		},
+		{
+			name: "a text folded over lines, replaced",
+			src:  concession,
+			ops:  []Op{{Op: "set", Path: "/summary/en", Value: raw("A concession of thirty years.")}},
+			want: []string{
+				"-  en: >-",
+				"-    Barcelona City Council entrusts the Can Teixidor Neighbours’ Association, for thirty",
+				"-    years, with the use and management of the former textile factory of the Sants",
+				"-    neighbourhood, which becomes a facility open to everyone: workshops, rooms for local",
+				"-    groups, a tool library and a community canteen.",
+				"+  en: A concession of thirty years.",
+			},
+		},
+		{
+			name: "one text again",
+			src:  concession,
+			ops:  []Op{{Op: "set", Path: "/title", Value: raw("Concession Can Teixidor")}},
+			want: []string{
+				"-title:",
+				"-  fr: Concession de gestion civique de l’ancienne fabrique Can Teixidor",
+				"-  en: Civic-management concession of the former Can Teixidor factory",
+				"+title: Concession Can Teixidor",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Edit(tt.src, partnership.FormatYAML, tt.ops)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if changes := changedLines(tt.src, got); strings.Join(changes, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("changed lines:\n%s\nwant:\n%s", strings.Join(changes, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if _, diags := validate.Data("x.yaml", got, partnership.DefaultLimits, nil); diags.HasErrors() {
+				t.Errorf("the edited file does not validate: %v", diags)
+			}
+		})
+	}
+	// A language of a text written once cannot be set on its own: the form sends the mapping.
+	if _, err := Edit(starter, partnership.FormatYAML, []Op{{Op: "set", Path: "/title/en", Value: raw("Pact")}}); err == nil {
+		t.Error("a language set inside a text: no error")
 	}
 }

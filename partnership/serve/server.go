@@ -28,7 +28,6 @@ import (
 	"github.com/commons-toolkit/commons/partnership/score"
 	"github.com/commons-toolkit/commons/partnership/typeset"
 	"github.com/commons-toolkit/commons/partnership/validate"
-	"github.com/commons-toolkit/commons/schema"
 	"github.com/commons-toolkit/commons/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -120,8 +119,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /assets/{file...}", s.asset)
 	m.HandleFunc("GET /api/workspace", s.workspace)
 	m.HandleFunc("GET /api/schema", func(w http.ResponseWriter, r *http.Request) {
+		data, err := formSchema()
+		if err != nil {
+			fail(w, err)
+			return
+		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Write(schema.JSON)
+		w.Write(data)
 	})
 	m.HandleFunc("GET /api/labels", s.labels)
 	m.HandleFunc("GET /api/formats", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, Formats) })
@@ -280,8 +284,31 @@ func (s *Server) load(name string, text []byte) (*partnership.Document, partners
 	return validate.Data(name, text, partnership.DefaultLimits, s.ws.callReader(name))
 }
 
-// snapshotOf validates text and renders it when it is valid.
-func (s *Server) snapshotOf(name string, text []byte) snapshot {
+// checkLang accepts the language a document is asked in: empty for the definition's own, or
+// one the clause library is written in.
+func checkLang(lang string) error {
+	if lang == "" || slices.Contains(render.Languages, lang) {
+		return nil
+	}
+	return fmt.Errorf("language %q: the documents are written in %s", lang, strings.Join(render.Languages, " or "))
+}
+
+// rendererFor returns the renderer of the documents in lang, or in their own language when lang
+// is empty. They share the server's clause library.
+func (s *Server) rendererFor(lang string) (*render.Renderer, error) {
+	if lang == "" {
+		return s.renderer, nil
+	}
+	if err := checkLang(lang); err != nil {
+		return nil, err
+	}
+	return render.New(render.WithLibrary(s.renderer.Library()), render.WithLang(lang))
+}
+
+// snapshotOf validates text and renders it, in lang (empty: the definition's language), when
+// it is valid. The warnings of the render (a default the clause library applied, texts left
+// in another language) join those of validation.
+func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang string) snapshot {
 	doc, diags := s.load(name, text)
 	snap := snapshot{Name: name, Text: string(text), Diagnostics: diags, Git: s.git}
 	if snap.Diagnostics == nil {
@@ -297,7 +324,11 @@ func (s *Server) snapshotOf(name string, text []byte) snapshot {
 	if diags.HasErrors() {
 		return snap
 	}
-	out, err := s.renderer.Render(doc)
+	r, err := s.rendererFor(lang)
+	var out *render.Document
+	if err == nil {
+		out, err = r.RenderContext(ctx, doc)
+	}
 	if err != nil {
 		d := partnership.Diagnostic{Severity: partnership.Error, File: name, Line: 1, Column: 1, Message: "cannot render: " + err.Error()}
 		if errors.Is(err, render.ErrIncompatibleLibrary) {
@@ -307,6 +338,10 @@ func (s *Server) snapshotOf(name string, text []byte) snapshot {
 		snap.Errors++
 		return snap
 	}
+	if len(out.Diagnostics) > 0 {
+		snap.Diagnostics = append(snap.Diagnostics, out.Diagnostics...).Sorted()
+		snap.Errors, snap.Warnings = snap.Diagnostics.Count()
+	}
 	page, err := typeset.HTML(out.Markdown)
 	if err == nil {
 		snap.Preview = s.previews.put(page)
@@ -315,13 +350,17 @@ func (s *Server) snapshotOf(name string, text []byte) snapshot {
 }
 
 func (s *Server) open(w http.ResponseWriter, r *http.Request) {
-	name := r.URL.Query().Get("name")
+	name, lang := r.URL.Query().Get("name"), r.URL.Query().Get("lang")
+	if err := checkLang(lang); err != nil {
+		fail(w, err)
+		return
+	}
 	data, err := s.ws.read(name)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	snap := s.snapshotOf(name, data)
+	snap := s.snapshotOf(r.Context(), name, data, lang)
 	snap.Digest = digest(data)
 	writeJSON(w, http.StatusOK, snap)
 }
@@ -331,6 +370,8 @@ type checkRequest struct {
 	Name string `json:"name"`
 	Text string `json:"text"`
 	Ops  []Op   `json:"ops,omitempty"`
+	// Lang is the language the document is shown in; empty for the definition's own.
+	Lang string `json:"lang,omitempty"`
 }
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
@@ -343,6 +384,10 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
+	if err := checkLang(req.Lang); err != nil {
+		fail(w, err)
+		return
+	}
 	text := []byte(req.Text)
 	if len(req.Ops) > 0 {
 		edited, err := Edit(text, formatOf(req.Name), req.Ops)
@@ -352,7 +397,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		}
 		text = edited
 	}
-	writeJSON(w, http.StatusOK, s.snapshotOf(req.Name, text))
+	writeJSON(w, http.StatusOK, s.snapshotOf(r.Context(), req.Name, text, req.Lang))
 }
 
 type saveRequest struct {
@@ -425,18 +470,24 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, map[string]string{"name": req.Name})
 }
 
-// valid loads the text of a request and refuses it while it has errors.
-func (s *Server) valid(w http.ResponseWriter, req checkRequest) (*partnership.Document, bool) {
+// valid loads the text of a request and refuses it while it has errors. It returns the
+// renderer of the language the request asks for.
+func (s *Server) valid(w http.ResponseWriter, req checkRequest) (*partnership.Document, *render.Renderer, bool) {
 	if err := s.ws.exists(req.Name); err != nil {
 		fail(w, err)
-		return nil, false
+		return nil, nil, false
+	}
+	r, err := s.rendererFor(req.Lang)
+	if err != nil {
+		fail(w, err)
+		return nil, nil, false
 	}
 	doc, diags := s.load(req.Name, []byte(req.Text))
 	if doc == nil || diags.HasErrors() {
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the definition has errors; correct them first", Diagnostics: diags})
-		return nil, false
+		return nil, nil, false
 	}
-	return doc, true
+	return doc, r, true
 }
 
 type exportRequest struct {
@@ -455,11 +506,11 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		fail(w, fmt.Errorf("format %q is not one the editor offers", req.Format))
 		return
 	}
-	doc, ok := s.valid(w, req.checkRequest)
+	doc, renderer, ok := s.valid(w, req.checkRequest)
 	if !ok {
 		return
 	}
-	out, err := s.renderer.Render(doc)
+	out, err := renderer.RenderContext(r.Context(), doc)
 	if err != nil {
 		fail(w, fmt.Errorf("render %s: %w", req.Name, err))
 		return
@@ -469,7 +520,11 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		fail(w, fmt.Errorf("typeset %s: %w", req.Name, err))
 		return
 	}
+	// A document asked in a language is named as render --out-dir names the examples' own.
 	base := strings.TrimSuffix(path.Base(req.Name), path.Ext(req.Name))
+	if req.Lang != "" {
+		base += "." + req.Lang
+	}
 	w.Header().Set("Content-Type", f.MIME)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": base + "." + f.Ext}))
 	w.Write(data)
@@ -481,7 +536,7 @@ func (s *Server) score(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	doc, ok := s.valid(w, req)
+	doc, renderer, ok := s.valid(w, req)
 	if !ok {
 		return
 	}
@@ -490,7 +545,7 @@ func (s *Server) score(w http.ResponseWriter, r *http.Request) {
 		call = doc.Call.Definition
 	}
 	res := score.Evaluate(doc.Definition, call)
-	page, err := typeset.HTML(s.renderer.ScoreReport(doc, res, ""))
+	page, err := typeset.HTML(renderer.ScoreReport(doc, res, req.Lang))
 	if err != nil {
 		fail(w, err)
 		return
@@ -504,7 +559,7 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	doc, ok := s.valid(w, req)
+	doc, renderer, ok := s.valid(w, req)
 	if !ok {
 		return
 	}
@@ -519,10 +574,10 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{Error: "the committed version has errors and cannot be compared", Diagnostics: diags})
 		return
 	}
-	before, err := s.renderer.Render(oldDoc)
+	before, err := renderer.RenderContext(r.Context(), oldDoc)
 	if err == nil {
 		var after *render.Document
-		if after, err = s.renderer.Render(doc); err == nil {
+		if after, err = renderer.RenderContext(r.Context(), doc); err == nil {
 			var rl *redline.Redline
 			if rl, err = redline.Compare(before, after); err == nil {
 				var page []byte

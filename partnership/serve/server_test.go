@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -21,6 +22,20 @@ import (
 
 const testAddr = "127.0.0.1:8080"
 
+// copyExamples writes examples into dir.
+func copyExamples(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	for _, f := range names {
+		data, err := os.ReadFile(filepath.Join("..", "..", "examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // newTestServer serves a copy of some examples from a directory that lies inside another, so
 // that the tests can check nothing is ever written beside it.
 func newTestServer(t *testing.T, examples ...string) (*Server, string) {
@@ -30,15 +45,7 @@ func newTestServer(t *testing.T, examples ...string) (*Server, string) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range examples {
-		data, err := os.ReadFile(filepath.Join("..", "..", "examples", e))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	copyExamples(t, dir, examples...)
 	s, err := New(dir, Options{Addr: testAddr})
 	if err != nil {
 		t.Fatal(err)
@@ -520,5 +527,135 @@ func TestScoreAndRedline(t *testing.T) {
 	page := request(s2, http.MethodGet, "/preview/"+out.Preview, nil, nil).Body.String()
 	if !strings.Contains(page, "<ins>") || !strings.Contains(page, "<del>") {
 		t.Error("the redline page marks no change")
+	}
+}
+
+// TestFormSchemaSpeaksBothLanguages checks the schema the form is built from: every node with a
+// title carries its texts in each language of the interface, as the library reads them, and
+// nothing else speaks another language.
+func TestFormSchemaSpeaksBothLanguages(t *testing.T) {
+	s, _ := newTestServer(t)
+	w := request(s, http.MethodGet, "/api/schema", nil, nil)
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	if strings.Contains(w.Body.String(), `"x-fr"`) || strings.Contains(w.Body.String(), `"x-en"`) {
+		t.Error("the form's schema still has x-fr or x-en texts")
+	}
+	var root map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &root); err != nil {
+		t.Fatal(err)
+	}
+	titled := 0
+	var walk func(v any, at string)
+	walk = func(v any, at string) {
+		switch x := v.(type) {
+		case map[string]any:
+			if _, ok := x["title"].(string); ok && !strings.Contains(at, "/examples") {
+				titled++
+				texts, _ := x["x-text"].(map[string]any)
+				for _, lang := range []string{"fr", "en"} {
+					text, _ := texts[lang].(map[string]any)
+					if text == nil || text["title"] == "" || text["lang"] != lang {
+						t.Errorf("%s: no title written in %s: %v", at, lang, texts[lang])
+					}
+				}
+			}
+			for k, c := range x {
+				if k != "x-text" {
+					walk(c, at+"/"+k)
+				}
+			}
+		case []any:
+			for i, c := range x {
+				walk(c, fmt.Sprintf("%s/%d", at, i))
+			}
+		}
+	}
+	walk(root, "")
+	if titled < 300 {
+		t.Errorf("%d titled nodes", titled)
+	}
+	// The texts are those of the library, example included.
+	props := root["properties"].(map[string]any)
+	title := props["title"].(map[string]any)["x-text"].(map[string]any)
+	lib := partnership.Schema().At("/title")
+	for _, lang := range []string{"fr", "en"} {
+		got := title[lang].(map[string]any)
+		want := lib.In(lang)
+		if got["title"] != want.Title || got["description"] != want.Description || fmt.Sprint(got["examples"]) != fmt.Sprint(want.Examples) {
+			t.Errorf("the title's texts in %s: %v, want %+v", lang, got, want)
+		}
+	}
+	if ex := title["en"].(map[string]any)["examples"].([]any); ex[0] != "Collaboration pact for the Elm Street community garden" {
+		t.Errorf("the English example of the title: %v", ex)
+	}
+}
+
+// TestDocumentInAnotherLanguage shows a French pact in English: the preview is the page render
+// --lang en writes, the warning of the texts left in French comes with it, and the downloads
+// follow.
+func TestDocumentInAnotherLanguage(t *testing.T) {
+	const name = "pacte-parc-des-glycines.yaml"
+	s, _ := newTestServer(t, name)
+	text, _ := os.ReadFile(filepath.Join("..", "..", "examples", name))
+	want, _ := os.ReadFile(filepath.Join("..", "..", "examples", "pacte-parc-des-glycines.en.html"))
+	var snap snapshot
+	w := request(s, http.MethodGet, "/api/file?name="+name+"&lang=en", nil, nil)
+	if err := json.Unmarshal(w.Body.Bytes(), &snap); err != nil || w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	if page := request(s, http.MethodGet, "/preview/"+snap.Preview, nil, nil).Body.Bytes(); !bytes.Equal(page, want) {
+		t.Error("the English preview is not the page render --lang en --format html writes")
+	}
+	if snap.Lang != "fr" || snap.Errors != 0 || snap.Warnings == 0 || snap.Diagnostics[0].Pointer != "/lang" {
+		t.Errorf("the English snapshot of a French pact: %d errors, diagnostics %v", snap.Errors, snap.Diagnostics)
+	}
+	w = request(s, http.MethodPost, "/api/check", checkRequest{Name: name, Text: string(text), Lang: "en"}, nil)
+	if err := json.Unmarshal(w.Body.Bytes(), &snap); err != nil || w.Code != http.StatusOK || snap.Preview == "" {
+		t.Fatalf("check in English: %d %s", w.Code, w.Body)
+	}
+	w = request(s, http.MethodPost, "/api/export", exportRequest{checkRequest{Name: name, Text: string(text), Lang: "en"}, "html"}, nil)
+	if !bytes.Equal(w.Body.Bytes(), want) || w.Header().Get("Content-Disposition") != "attachment; filename=pacte-parc-des-glycines.en.html" {
+		t.Errorf("the English download: %d %s", w.Code, w.Header().Get("Content-Disposition"))
+	}
+	german := checkRequest{Name: name, Text: string(text), Lang: "de"}
+	for target, body := range map[string]any{"/api/check": german, "/api/score": german, "/api/export": exportRequest{german, "md"}} {
+		if w := request(s, http.MethodPost, target, body, nil); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), `language \"de\"`) {
+			t.Errorf("%s in German: %d %s", target, w.Code, w.Body)
+		}
+	}
+}
+
+// TestSaveKeepsTheModeOfTheFile checks that saving replaces a definition without widening or
+// narrowing who may read it: a file kept private stays private.
+func TestSaveKeepsTheModeOfTheFile(t *testing.T) {
+	s, dir := newTestServer(t, "pacte-parc-des-glycines.yaml")
+	const name = "pacte-parc-des-glycines.yaml"
+	path := filepath.Join(dir, name)
+	for _, mode := range []os.FileMode{0o600, 0o640, 0o664} {
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		var snap snapshot
+		w := request(s, http.MethodGet, "/api/file?name="+name, nil, nil)
+		if err := json.Unmarshal(w.Body.Bytes(), &snap); err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Replace(snap.Text, "place: Valmont", "place: Valmont-le-Haut", 1)
+		if text == snap.Text {
+			text = strings.Replace(snap.Text, "place: Valmont-le-Haut", "place: Valmont", 1)
+		}
+		w = request(s, http.MethodPost, "/api/save", saveRequest{Name: name, Text: text, Base: snap.Digest}, nil)
+		if w.Code != http.StatusOK {
+			t.Fatalf("save: %d %s", w.Code, w.Body)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != mode {
+			t.Errorf("a file of mode %v was saved with mode %v", mode, st.Mode().Perm())
+		}
 	}
 }

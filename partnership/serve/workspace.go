@@ -138,11 +138,18 @@ func (w *workspace) write(name string, data []byte, create bool) error {
 			return cleanErr(err)
 		}
 		f.Close()
-	} else if st, err := w.root.Lstat(p); err != nil || !st.Mode().IsRegular() {
+	}
+	// A replaced file keeps its permissions; a new one gets those of the umask.
+	var keep fs.FileMode
+	if !create {
+		st, err := w.root.Lstat(p)
 		if err != nil {
 			return cleanErr(err)
 		}
-		return fmt.Errorf("%w: %q is not a regular file", errRefused, name)
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%w: %q is not a regular file", errRefused, name)
+		}
+		keep = st.Mode().Perm()
 	}
 	var suffix [6]byte
 	_, _ = rand.Read(suffix[:])
@@ -152,6 +159,9 @@ func (w *workspace) write(name string, data []byte, create bool) error {
 		return cleanErr(err)
 	}
 	_, err = f.Write(data)
+	if err == nil && keep != 0 {
+		err = f.Chmod(keep)
+	}
 	if err == nil {
 		err = f.Sync()
 	}

@@ -182,7 +182,7 @@ func (c *checker) frenchSubsidies() {
 	law := partnership.M("law-written-convention")
 	if d.Kind == partnership.KindCall && d.Call != nil && d.Call.Funding != nil &&
 		d.Call.Funding.MaxAmount > writtenConventionThreshold && d.Call.ResultingConvention == "" {
-		c.warning("/call/funding/max_amount", "call-needs-convention", euros(writtenConventionThreshold), law)
+		c.warning("/call/funding/max_amount", "call-needs-convention", partnership.Amount(writtenConventionThreshold), law)
 	}
 	if d.Support == nil || (d.Kind != partnership.KindConvention && d.Kind != partnership.KindCharter) {
 		return
@@ -207,19 +207,19 @@ func (c *checker) frenchSubsidies() {
 			continue
 		}
 		gp := ptr("support", "grants", i)
-		over := partnership.M("receives", id, euros(partnership.Euros(total)))
+		over := partnership.M("receives", id, c.money(partnership.Euros(total)))
 		if g.Year != 0 {
-			over = partnership.M("receives-in", id, euros(partnership.Euros(total)), g.Year)
+			over = partnership.M("receives-in", id, c.money(partnership.Euros(total)), g.Year)
 		}
 		if d.Kind == partnership.KindCharter {
-			c.warning(gp, "charter-over-threshold", over, euros(writtenConventionThreshold), law)
+			c.warning(gp, "charter-over-threshold", over, partnership.Amount(writtenConventionThreshold), law)
 			continue
 		}
 		if g.Purpose == "" {
-			c.problem(gp, "grant-needs-purpose", over, euros(writtenConventionThreshold), law).SetHint("add-purpose")
+			c.problem(gp, "grant-needs-purpose", over, partnership.Amount(writtenConventionThreshold), law).SetHint("add-purpose")
 		}
 		if !paid[g.ID] && !(len(d.Support.Grants) == 1 && paid[""]) {
-			d := c.problem(gp, "grant-needs-payments", over, euros(writtenConventionThreshold), law)
+			d := c.problem(gp, "grant-needs-payments", over, partnership.Amount(writtenConventionThreshold), law)
 			if g.ID == "" {
 				d.SetHint("list-payments")
 			} else {

@@ -54,6 +54,7 @@ func checkRules(doc *partnership.Document, call *partnership.Document) partnersh
 	c.facts()
 	c.uniqueIDs()
 	c.faithful()
+	c.structures()
 	if c.def.Call != nil {
 		c.call(c.def.Call)
 	}
@@ -211,7 +212,9 @@ func (c *checker) partyRoles() {
 		return
 	}
 	for i, p := range d.Parties {
-		if (p.Signs == nil || *p.Signs) && p.Representative == nil {
+		if (p.Signs == nil || *p.Signs) && p.Representative == nil && p.Contact == nil && !p.HasLegalPersonality() {
+			c.warning(ptr("parties", i), "no-contact-person", p.ID, partnership.M("the-"+string(d.Kind))).SetHint("add-contact-person")
+		} else if (p.Signs == nil || *p.Signs) && p.Representative == nil && p.Contact == nil {
 			c.warning(ptr("parties", i), "no-representative", p.ID, partnership.M("the-"+string(d.Kind))).SetHint("add-representative")
 		}
 	}
@@ -309,7 +312,6 @@ func (c *checker) duration() {
 }
 
 // euros is an amount in a message: 12,500 € or 12 500 €.
-func euros(v float64) partnership.Amount { return partnership.Amount(v) }
 
 // support checks funders, the coherence of each grant and the payment schedule.
 func (c *checker) support() {
@@ -323,10 +325,10 @@ func (c *checker) support() {
 		c.party(p+"/funder", g.Funder)
 		if g.Rate > 0 && g.EligibleCosts > 0 && g.Amount > g.EligibleCosts*g.Rate/100+0.005 {
 			c.problem(p+"/amount", "grant-over-rate",
-				euros(g.Amount), partnership.Decimal(g.Rate), euros(g.EligibleCosts), euros(g.EligibleCosts*g.Rate/100))
+				c.money(g.Amount), partnership.Decimal(g.Rate), c.money(g.EligibleCosts), c.money(g.EligibleCosts*g.Rate/100))
 		}
 		if g.EligibleCosts > 0 && g.Amount > g.EligibleCosts+0.005 {
-			c.problem(p+"/amount", "grant-over-costs", euros(g.Amount), euros(g.EligibleCosts))
+			c.problem(p+"/amount", "grant-over-costs", c.money(g.Amount), c.money(g.EligibleCosts))
 		}
 		if g.ID != "" {
 			grants = append(grants, g.ID)
@@ -360,7 +362,7 @@ func (c *checker) support() {
 			key = ""
 		}
 		if paid[key] > partnership.Cents(g.Amount) {
-			c.problem(ptr("support", "payment_schedule"), "payments-over-grant", euros(partnership.Euros(paid[key])), label(g.ID, i), euros(g.Amount))
+			c.problem(ptr("support", "payment_schedule"), "payments-over-grant", c.money(partnership.Euros(paid[key])), label(g.ID, i), c.money(g.Amount))
 		}
 	}
 	for i, k := range s.InKind {
@@ -450,6 +452,7 @@ func (c *checker) uniqueIDs() {
 	if g := d.Governance; g != nil {
 		unique("/governance/colleges", ids(len(g.Colleges), func(i int) string { return g.Colleges[i].ID }))
 		unique("/governance/domains", ids(len(g.Domains), func(i int) string { return g.Domains[i].ID }))
+		unique("/governance/bodies", ids(len(g.Bodies), func(i int) string { return g.Bodies[i].ID }))
 	}
 	if s := d.Support; s != nil {
 		unique("/support/grants", ids(len(s.Grants), func(i int) string { return s.Grants[i].ID }))
@@ -460,6 +463,7 @@ func (c *checker) uniqueIDs() {
 	if cond := d.Conditions; cond != nil {
 		unique("/conditions/social", ids(len(cond.Social), func(i int) string { return cond.Social[i].ID }))
 		unique("/conditions/ecological", ids(len(cond.Ecological), func(i int) string { return cond.Ecological[i].ID }))
+		unique("/conditions/criteria", ids(len(cond.Criteria), func(i int) string { return cond.Criteria[i].ID }))
 	}
 	if ch := d.Charter; ch != nil {
 		unique("/charter/principles", ids(len(ch.Principles), func(i int) string { return ch.Principles[i].ID }))
@@ -491,29 +495,11 @@ func (c *checker) call(call *partnership.Call) {
 			c.problem("/call/criteria", "weights-sum", sum)
 		}
 	}
-	var prevClose time.Time
-	for i, r := range call.Rounds {
-		p := ptr("call", "rounds", i)
-		opens, okOpen := date(r.Opens)
-		closes, okClose := date(r.Closes)
-		if okOpen && okClose && !closes.After(opens) {
-			c.problem(p+"/closes", "round-closes-early", r.ID, r.Closes, r.Opens)
-		}
-		if okOpen && !prevClose.IsZero() && opens.Before(prevClose) {
-			c.problem(p+"/opens", "round-order", r.ID, r.Opens, prevClose.Format(time.DateOnly))
-		}
-		if decision, ok := date(r.Decision); ok && okClose && decision.Before(closes) {
-			c.problem(p+"/decision", "round-decision-early", r.ID, r.Decision, r.Closes)
-		}
-		if okClose {
-			prevClose = closes
-		}
-	}
 	if f := call.Funding; f != nil && f.MaxAmount > 0 && f.MinAmount > f.MaxAmount {
-		c.problem("/call/funding/min_amount", "min-over-max", euros(f.MinAmount), euros(f.MaxAmount))
+		c.problem("/call/funding/min_amount", "min-over-max", c.money(f.MinAmount), c.money(f.MaxAmount))
 	}
 	if f := call.Funding; f != nil && f.TotalBudget > 0 && f.MinAmount > f.TotalBudget {
-		c.problem("/call/funding/total_budget", "budget-under-min", euros(f.TotalBudget), euros(f.MinAmount))
+		c.problem("/call/funding/total_budget", "budget-under-min", c.money(f.TotalBudget), c.money(f.MinAmount))
 	}
 }
 
@@ -525,7 +511,7 @@ func (c *checker) application(app *partnership.Application, callDoc *partnership
 		}
 	}
 	if r := app.Requested; r != nil && r.EligibleCosts > 0 && r.Amount > r.EligibleCosts+0.005 {
-		c.problem("/application/requested/amount", "requested-over-costs", euros(r.Amount), euros(r.EligibleCosts))
+		c.problem("/application/requested/amount", "requested-over-costs", c.money(r.Amount), c.money(r.EligibleCosts))
 	}
 	marked := map[string]int{}
 	for i, m := range app.Marks {
@@ -578,14 +564,21 @@ func (c *checker) application(app *partnership.Application, callDoc *partnership
 	if r == nil || f == nil {
 		return
 	}
+	// The amounts of an application are in its call's currency, unless it names its own.
+	money := func(v float64) partnership.Money {
+		if c.def.Currency == "" {
+			return partnership.Money{V: v, Currency: cd.CurrencyCode()}
+		}
+		return c.money(v)
+	}
 	if r.Amount < f.MinAmount || f.MaxAmount > 0 && r.Amount > f.MaxAmount {
-		c.problem("/application/requested/amount", "requested-outside-band", euros(f.MinAmount), euros(f.MaxAmount), euros(r.Amount))
+		c.problem("/application/requested/amount", "requested-outside-band", money(f.MinAmount), money(f.MaxAmount), money(r.Amount))
 	}
 	if r.EligibleCosts > 0 && f.RateCap > 0 {
 		if rate := r.Amount / r.EligibleCosts * 100; rate > f.RateCap+1e-9 {
 			c.problem("/application/requested/amount", "requested-over-rate",
 				partnership.Decimal(math.Round(rate*10)/10), partnership.Decimal(f.RateCap),
-				euros(r.EligibleCosts*f.RateCap/100), euros(r.EligibleCosts))
+				money(r.EligibleCosts*f.RateCap/100), money(r.EligibleCosts))
 		}
 	}
 	if f.MaxDurationMonths > 0 && r.DurationMonths > f.MaxDurationMonths {

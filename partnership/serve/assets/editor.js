@@ -2,7 +2,11 @@
 // document on the right, kept in step with the server, which owns the text: every change is
 // sent as ops (from the form) or as the whole text (from the text tab), and the server answers
 // with the new text, its value, its diagnostics and the id of the rendered page.
-import { api, h } from "/assets/api.js";
+//
+// The page says whether it is waiting for the server in <body data-state>: "busy" while
+// changes are waiting to be sent or on their way, "idle" once the page shows the last answer.
+import { api } from "/assets/api.js";
+import { h, morphChildren } from "/assets/dom.js";
 import { pickLang, setLang, t } from "/assets/i18n.js";
 import { SchemaForm, fieldID } from "/assets/form.js";
 
@@ -16,9 +20,10 @@ const state = {
   value: null,
   snapshot: null,
   pending: [], // ops not yet sent
-  structural: false, // whether the pending ops change the shape of the form
   focusAfter: "",
   textChanged: false,
+  rerender: false, // the document is wanted in another language
+  renderLang: "", // the language the document is shown in, when not its own
   inflight: null,
   timer: 0,
   preview: "",
@@ -48,6 +53,15 @@ function dirty() {
 function schedule(delay) {
   clearTimeout(state.timer);
   state.timer = setTimeout(flush, delay);
+  setBusy();
+}
+
+function waiting() {
+  return state.pending.length > 0 || state.textChanged || state.rerender;
+}
+
+function setBusy() {
+  document.body.dataset.state = waiting() || state.inflight ? "busy" : "idle";
 }
 
 // queue adds an op from the form. Typing in one field replaces that field's pending op.
@@ -55,10 +69,7 @@ function queue(op, structural, focusAfter) {
   const last = state.pending[state.pending.length - 1];
   if (!structural && last && last.op !== "move" && op.op !== "move" && last.path === op.path) state.pending.pop();
   state.pending.push(op);
-  if (structural) {
-    state.structural = true;
-    state.focusAfter = focusAfter || "";
-  }
+  if (structural) state.focusAfter = focusAfter || "";
   setTitle();
   schedule(structural ? 0 : 250);
 }
@@ -68,29 +79,33 @@ function queue(op, structural, focusAfter) {
 async function flush() {
   if (state.inflight) {
     await state.inflight;
-    if (state.pending.length || state.textChanged) return flush();
+    if (waiting()) return flush();
     return;
   }
-  if (!state.pending.length && !state.textChanged) return;
+  if (!waiting()) {
+    setBusy();
+    return;
+  }
   const ops = state.pending;
-  const structural = state.structural || state.textChanged;
   const focusAfter = state.focusAfter;
   state.pending = [];
-  state.structural = false;
   state.focusAfter = "";
   state.textChanged = false;
+  state.rerender = false;
   state.inflight = (async () => {
     try {
-      const { data } = await api("/api/check", { name, text: state.text, ops });
+      const { data } = await api("/api/check", { name, text: state.text, ops, lang: state.renderLang || undefined });
       showAlert("");
-      apply(data, structural, focusAfter);
+      apply(data, focusAfter);
     } catch (x) {
       showAlert(x.message);
     }
   })();
+  setBusy();
   await state.inflight;
   state.inflight = null;
-  if (state.pending.length || state.textChanged) flush();
+  if (waiting()) flush();
+  else setBusy();
 }
 
 async function settle() {
@@ -99,28 +114,30 @@ async function settle() {
   while (state.inflight) await state.inflight;
 }
 
-function apply(snap, rebuild, focusAfter) {
-  const before = form.signature();
+// apply shows a snapshot of the server. The text typed in the text tab since the request left
+// stays; the form is rebuilt over the page, leaving alone the controls that show something
+// newer than the snapshot (see holdsNewer).
+function apply(snap, focusAfter) {
   state.snapshot = snap;
-  state.text = snap.text;
   const textArea = $("text");
-  if (document.activeElement !== textArea || !rebuild) textArea.value = snap.text;
+  if (!state.textChanged) {
+    state.text = snap.text;
+    if (document.activeElement !== textArea) textArea.value = snap.text;
+  }
   state.value = snap.value;
+  if (state.renderLang === "") $("preview-lang").value = snap.lang || "fr";
   if (snap.value) {
-    const typed = typedValues();
-    form.value = snap.value;
-    if (rebuild || form.signature() !== before || form.kind !== snap.kind) {
-      const active = document.activeElement && document.activeElement.id;
-      form.render(snap.value, snap.kind);
-      restoreTyped(typed);
-      const target = focusAfter ? document.getElementById(focusAfter) : active && document.getElementById(active);
-      if (target && target !== document.activeElement && !$("form-panel").hidden) {
-        if (focusAfter) form.focus(target.id.slice(1)); else target.focus({ preventScroll: true });
-      }
-    } else {
-      form.refresh(snap.value);
+    const active = document.activeElement && document.activeElement.id;
+    form.render(snap.value, snap.kind, snap.lang, holdsNewer);
+    // A control whose kind changed (a text now written per language) is a new element: the
+    // focus goes to the one that took its place.
+    if (active && document.activeElement === document.body && !$("form-panel").hidden) {
+      const again = document.getElementById(active);
+      if (again) again.focus({ preventScroll: true });
     }
-  } else if (!$("form-panel").hidden) {
+    const target = focusAfter && document.getElementById(focusAfter);
+    if (target && target !== document.activeElement && !$("form-panel").hidden) form.focus(target.id.slice(1));
+  } else {
     $("form-panel").replaceChildren(h("p", { class: "error" }, t("cannot edit", (snap.diagnostics[0] || {}).message || "")));
   }
   showDiagnostics(snap);
@@ -130,22 +147,13 @@ function apply(snap, rebuild, focusAfter) {
   setTitle();
 }
 
-// typedValues keeps what the user typed in fields whose ops are still pending, so that a
-// rebuilt form does not show an older value under the cursor.
-function typedValues() {
-  const out = {};
-  for (const op of state.pending) {
-    const el = document.getElementById(fieldID(op.path));
-    if (el && "value" in el) out[el.id] = el.value;
-  }
-  return out;
-}
-
-function restoreTyped(typed) {
-  for (const [id, v] of Object.entries(typed)) {
-    const el = document.getElementById(id);
-    if (el) el.value = v;
-  }
+// holdsNewer tells whether a control of the form shows something newer than the last
+// snapshot: it has the focus, or a change to its value (or to a value that holds it) waits to
+// be sent.
+function holdsNewer(el) {
+  if (el === document.activeElement) return true;
+  const p = el.dataset && el.dataset.list !== undefined ? el.dataset.list : el.id && el.id.startsWith("f/") ? el.id.slice(1) : null;
+  return p !== null && state.pending.some((op) => op.path === p || p.startsWith(op.path + "/"));
 }
 
 function setTitle() {
@@ -166,7 +174,7 @@ function showDiagnostics(snap) {
   const targets = snap.value ? form.showDiagnostics(mine.filter((d) => d.file === name)) : [];
   const list = $("problem-list");
   let k = 0;
-  list.replaceChildren(...mine.map((d) => {
+  morphChildren(list, h("ul", {}, mine.map((d) => {
     const target = d.file === name ? targets[k++] : null;
     const where = d.file === name ? `${d.line}:${d.column}` : `${d.file}:${d.line}:${d.column}`;
     const text = `${where} ${d.pointer ? d.pointer + ": " : ""}${d.message}${d.hint ? "; " + d.hint : ""}`;
@@ -175,7 +183,7 @@ function showDiagnostics(snap) {
       ? h("a", { href: "#" + fieldID(target), onclick: (e) => { e.preventDefault(); showTab("form"); form.focus(d.pointer || ""); } }, `${sev}: ${text}`)
       : `${sev}: ${text}`;
     return h("li", { class: d.severity }, content);
-  }));
+  })), () => false);
   $("no-problems").hidden = mine.length > 0;
   const summary = snap.errors || snap.warnings ? t("counts", snap.errors, snap.warnings) : t("counts ok");
   const first = mine.find((d) => d.severity === "error");
@@ -223,7 +231,7 @@ function showTab(which) {
   $("form-panel").hidden = !formTab;
   $("text-panel").hidden = formTab;
   if (formTab && state.snapshot && state.snapshot.value) {
-    form.render(state.snapshot.value, state.snapshot.kind);
+    form.render(state.snapshot.value, state.snapshot.kind, state.snapshot.lang, holdsNewer);
     showDiagnostics(state.snapshot);
   }
 }
@@ -262,7 +270,7 @@ async function showView(view) {
   }
   await settle();
   try {
-    const { data } = await api("/api/" + (view === "score" ? "score" : "redline"), { name, text: state.text });
+    const { data } = await api("/api/" + (view === "score" ? "score" : "redline"), { name, text: state.text, lang: state.renderLang || undefined });
     state.preview = "";
     showPage(data.preview);
     if (view === "score") note(data.met ? t("score met") : t("score not met"));
@@ -296,7 +304,7 @@ async function save(overwrite) {
 async function download(format) {
   await settle();
   try {
-    const { data, res } = await api("/api/export", { name, text: state.text, format: format.name });
+    const { data, res } = await api("/api/export", { name, text: state.text, format: format.name, lang: state.renderLang || undefined });
     const disposition = res.headers.get("Content-Disposition") || "";
     const m = /filename="?([^";]+)"?/.exec(disposition);
     const a = h("a", { href: URL.createObjectURL(data), download: m ? m[1] : "document." + format.ext, hidden: true });
@@ -314,8 +322,21 @@ async function open() {
   state.base = data.digest;
   state.saved = data.text;
   state.preview = "";
+  state.renderLang = "";
   setLang(pickLang(data.lang));
-  apply(data, true, "");
+  apply(data, "");
+  setBusy();
+}
+
+// showIn shows the document in another language than its own (or in its own again).
+function showIn(l) {
+  state.renderLang = state.snapshot && l === state.snapshot.lang ? "" : l;
+  if (state.view === "document") {
+    state.rerender = true;
+    schedule(0);
+  } else {
+    showView(state.view);
+  }
 }
 
 async function main() {
@@ -342,6 +363,7 @@ async function main() {
     setTitle();
     schedule(400);
   });
+  $("preview-lang").addEventListener("change", (e) => showIn(e.target.value));
   tablist(document.querySelector(".left .tabs"), (tab) => showTab(tab.id === "tab-form" ? "form" : "text"));
   tablist(document.querySelector(".right .tabs"), (tab) => showView(tab.id.replace("view-", "")));
   $("save").addEventListener("click", () => save(false));

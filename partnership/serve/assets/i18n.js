@@ -85,6 +85,12 @@ const words = {
     "general": "General",
     "error": "Error",
     "warning": "Warning",
+    "example": "e.g. {0}",
+    "per language": "Write per language",
+    "one text": "Keep the {0} text only",
+    "lang.fr": "French",
+    "lang.en": "English",
+    "shown in": "Language of the document shown",
   },
   fr: {
     "skip": "Aller au contenu",
@@ -169,6 +175,12 @@ const words = {
     "general": "Généralités",
     "error": "Erreur",
     "warning": "Avertissement",
+    "example": "ex. : {0}",
+    "per language": "Rédiger par langue",
+    "one text": "Ne garder que le texte {0}",
+    "lang.fr": "français",
+    "lang.en": "anglais",
+    "shown in": "Langue du document affiché",
   },
 };
 

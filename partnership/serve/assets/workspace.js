@@ -1,5 +1,6 @@
 // The workspace page: the definitions of the directory, and the starters of each kind.
-import { api, h } from "/assets/api.js";
+import { api } from "/assets/api.js";
+import { h } from "/assets/dom.js";
 import { pickLang, setLang, t } from "/assets/i18n.js";
 
 const status = document.getElementById("status");

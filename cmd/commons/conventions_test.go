@@ -342,7 +342,7 @@ func TestRenderSummaryInFrench(t *testing.T) {
 	for _, want := range []string{
 		"/termination/cure_days: avertissement\u00a0: aucune valeur pour cure_days\u202f; la valeur par défaut «\u00a030 jours\u00a0» s’applique" +
 			"\u202f; écrivez /termination/cure_days dans la définition pour en faire sa propre valeur (valeur par défaut\u00a0: convention.any.termination.cure_days dans templates/defaults.yaml)",
-		"écrits dans " + filepath.Join(dir, "out") + "\u00a0: 1 sur 1 document, en ",
+		"documents écrits dans " + filepath.Join(dir, "out") + "\u00a0: 1 sur 1, en ",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

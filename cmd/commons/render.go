@@ -155,7 +155,7 @@ func runRender(c *cli.Context) error {
 			pagesPart = partnership.M("pages-part", partnership.Count{N: pages, Code: "n-pages"})
 		}
 		say(c.App.ErrWriter, sharedLang(c, langs), "render-summary", documents, partnership.Count{N: len(files), Code: "n-documents"}, partnership.Printable(outDir),
-			partnership.Opt(pagesPart), elapsed(time.Since(start)))
+			partnership.Opt(pagesPart), elapsed(time.Since(start)), len(files))
 	}
 	printDiagnostics(c.App.ErrWriter, skipped, lang)
 	invalid = invalid || len(skipped) > 0

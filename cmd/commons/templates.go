@@ -75,7 +75,7 @@ Example:
 					if diags.HasErrors() {
 						return errInvalid
 					}
-					say(c.App.ErrWriter, lang, "lint-summary", partnership.Count{N: len(lib.Clauses()), Code: "n-clauses"})
+					say(c.App.ErrWriter, lang, "lint-summary", partnership.Count{N: len(lib.Clauses()), Code: "n-clauses-checked"})
 					return nil
 				},
 			},

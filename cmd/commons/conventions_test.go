@@ -279,6 +279,17 @@ func TestWalkSkipsHiddenFiles(t *testing.T) {
 	if code, _, _ := commons(t, "validate", ".pre-commit-config.yaml"); code != 1 {
 		t.Errorf("a hidden file named on the command line is not read (exit %d)", code)
 	}
+	// assess searches a directory for applications the same way.
+	os.Mkdir("candidatures", 0o755)
+	for _, f := range []string{"appel-a-communs-2026.yaml", "candidature-cartocommuns.yaml"} {
+		data, _ := os.ReadFile(filepath.Join(packageDir, "..", "..", "examples", f))
+		os.WriteFile(filepath.Join("candidatures", f), data, 0o644)
+	}
+	os.WriteFile("candidatures/.pre-commit-config.yaml", []byte("repos: []\n"), 0o644)
+	code, out, stderr = commons(t, "assess", "candidatures/appel-a-communs-2026.yaml", "candidatures")
+	if code != 0 || !strings.Contains(out, "cartocommuns") || strings.Contains(stderr, "pre-commit") {
+		t.Errorf("assess of a directory: exit %d\n%s", code, stderr)
+	}
 }
 
 // TestMessagesLanguage checks where the language of messages comes from: --lang (on the command

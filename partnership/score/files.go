@@ -31,7 +31,7 @@ func (s Skipped) In(lang string) Skipped {
 
 // Applications sorts the paths given to assess a call. A file named directly must be an
 // application to the call: anything else is an error, returned in problems. A directory is
-// searched (hidden directories aside): the applications to the call below it are taken, and
+// searched (hidden files and directories aside): the applications to the call below it are taken, and
 // every other file (a charter, a convention, another call, an application to another call, a
 // rendered .md or .html document, a file that cannot be read as a definition…) is skipped with
 // its reason. A definition whose kind can be read but that is otherwise invalid is taken when it
@@ -59,6 +59,9 @@ func Applications(call *partnership.Definition, callFile string, paths []string,
 			}
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
+			}
+			if !d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+				return nil // a hidden file, such as .pre-commit-config.yaml, as git leaves it out
 			}
 			if !d.IsDir() {
 				found = append(found, path)

@@ -89,7 +89,7 @@ func TestCatalogue(t *testing.T) {
 func TestCodesExist(t *testing.T) {
 	reporters := map[string]int{ // function name: index of its code argument
 		"M": 0, "Say": 0, "WithHint": 0, "SetHint": 0, "Diag": 1, "problem": 1, "warning": 1,
-		"errorAt": 2, "fail": 2, "report": 1, "usageError": 1, "failure": 2, "say": 2, "messageError": 0,
+		"errorAt": 2, "fail": 2, "report": 1, "usageError": 1, "failure": 2, "say": 2, "messageError": 0, "failedStep": 0,
 	}
 	codeRE := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9_]+)*$`)
 	fset := token.NewFileSet()

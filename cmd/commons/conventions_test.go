@@ -408,3 +408,29 @@ func TestInitModeline(t *testing.T) {
 		t.Errorf("the starter does not render as it is: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestFailuresInFrench checks that the failure of a step on a file is written in the language of
+// messages, with the file it concerns: a definition pinned to another clause library.
+func TestFailuresInFrench(t *testing.T) {
+	repoRoot(t)
+	src, err := os.ReadFile("examples/pacte-parc-des-glycines.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "pacte.yaml")
+	os.WriteFile(file, bytes.Replace(src, []byte("kind: convention\n"), []byte("kind: convention\ntemplates: \"^9.0\"\n"), 1), 0o644)
+	tests := []struct {
+		lang, want string
+	}{
+		{"en", "commons: render " + file + ": incompatible clause library: the definition asks for version ^9.0 of the clause library (>=9.0.0 <10.0.0)"},
+		{"fr", "commons\u00a0: impossible de produire le document de " + file + "\u00a0: bibliothèque de clauses incompatible\u00a0: la définition demande la version ^9.0"},
+	}
+	for _, tt := range tests {
+		for _, args := range [][]string{{"render", "--lang", tt.lang, file}, {"explain", "--lang", tt.lang, file}} {
+			code, _, stderr := commons(t, args...)
+			if code != exitUsage || !strings.HasPrefix(stderr, tt.want) {
+				t.Errorf("%v: exit %d\n%s\nwant exit 2 and\n%s", args, code, stderr, tt.want)
+			}
+		}
+	}
+}

@@ -108,11 +108,11 @@ func runDiff(c *cli.Context) error {
 	mlang := messageLang(c, docLang(newDef))
 	oldDoc, err := oldR.RenderContext(c.Context, oldDef)
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", oldDef.File, err), lang: mlang}
+		return &exitError{code: exitUsage, err: failedStep("step-render", oldDef.File, err), lang: mlang}
 	}
 	newDoc, err := newR.RenderContext(c.Context, newDef)
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", newDef.File, err), lang: mlang}
+		return &exitError{code: exitUsage, err: failedStep("step-render", newDef.File, err), lang: mlang}
 	}
 	rl, err := redline.Compare(oldDoc, newDoc)
 	if err != nil {
@@ -144,7 +144,7 @@ func runDiff(c *cli.Context) error {
 		data, err = trackedChanges(format, rl, c.String("author"))
 	}
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("typeset the redline: %w", err), lang: mlang}
+		return &exitError{code: exitUsage, err: failedStep("step-typeset-redline", "", err), lang: mlang}
 	}
 	outputsOf(c.Context).total.Store(1)
 	if err := writeOutput(c.App.Writer, output, data, c.Bool("force")); err != nil {

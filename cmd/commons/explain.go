@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/validate"
@@ -61,7 +60,7 @@ func runExplain(c *cli.Context) error {
 	}
 	out, err := r.RenderContext(c.Context, doc)
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", doc.File, err), lang: lang}
+		return &exitError{code: exitUsage, err: failedStep("step-render", doc.File, err), lang: lang}
 	}
 	e := render.Explain(doc, out)
 	if format == "json" {

@@ -253,7 +253,7 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 	}
 	for i := range files {
 		if ctx.Err() != nil {
-			results[i] = renderResult{file: files[i], err: fmt.Errorf("%s: not rendered: %w", files[i], ctx.Err())}
+			results[i] = renderResult{file: files[i], err: failedStep("step-not-rendered", files[i], ctx.Err())}
 			continue
 		}
 		work <- i
@@ -268,7 +268,7 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 // write writes a typeset document to its target, unless the batch was interrupted.
 func (job renderJob) write(ctx context.Context, res renderResult, target string, data []byte) renderResult {
 	if err := ctx.Err(); err != nil {
-		res.err = fmt.Errorf("%s: not written: %w", res.file, err)
+		res.err = failedStep("step-not-written", res.file, err)
 		return res
 	}
 	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
@@ -300,7 +300,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 	}
 	out, err := job.renderer.RenderContext(ctx, doc)
 	if err != nil {
-		res.err = fmt.Errorf("render %s: %w", doc.File, err)
+		res.err = failedStep("step-render", doc.File, err)
 		return res, nil
 	}
 	// The defaults the clauses applied and the texts shown in another language are warnings.
@@ -319,7 +319,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 		data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
 	}
 	if err != nil {
-		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
+		res.err = failedStep("step-typeset", doc.File, err)
 		return res, nil
 	}
 	return res, data

@@ -137,3 +137,20 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// TestReadmeGoVersion checks that the README asks for the version of Go that go.mod requires.
+func TestReadmeGoVersion(t *testing.T) {
+	repoRoot(t)
+	var version string
+	for _, line := range strings.Split(readFile(t, "go.mod"), "\n") {
+		if v, ok := strings.CutPrefix(line, "go "); ok {
+			version = strings.TrimSpace(v)
+		}
+	}
+	if version == "" {
+		t.Fatal("go.mod names no version of Go")
+	}
+	if want := "You need Go " + version + " or later"; !strings.Contains(readFile(t, "README.md"), want) {
+		t.Errorf("the README does not say %q", want)
+	}
+}

@@ -296,18 +296,36 @@ func (m *SchemaModel) At(pointer string) *SchemaNode {
 	if pointer == "" {
 		return s
 	}
-	for _, tok := range strings.Split(pointer[1:], "/") {
-		s = s.Resolved()
-		if s == nil {
-			return nil
-		}
-		if s.Type == "array" {
-			s = s.Items
+	// The way down follows the definitions a node refers to without copying them, as Resolved
+	// does to give the node its own title: only the node reached is resolved.
+	for rest, more := pointer[1:], true; more && s != nil; {
+		var tok string
+		tok, rest, more = strings.Cut(rest, "/")
+		t := s.target()
+		if t.Type == "array" {
+			s = t.Items
 			continue
 		}
-		s = s.Property(UnescapePointerToken(tok))
+		s = nil
+		name := UnescapePointerToken(tok)
+		for _, p := range t.Properties {
+			if p.Name == name {
+				s = p.Node
+				break
+			}
+		}
 	}
 	return s.Resolved()
+}
+
+// target is the definition a node refers to, or the node itself.
+func (s *SchemaNode) target() *SchemaNode {
+	if s.Ref != "" {
+		if t, ok := s.root.Definitions[s.Ref]; ok {
+			return t
+		}
+	}
+	return s
 }
 
 // AppliesTo reports whether a top-level section applies to a kind of document.

@@ -446,11 +446,8 @@ func (b *treeBuilder) parseJSON(data []byte) (any, Diagnostics) {
 
 // readJSON reads JSON with the scanner for valid JSON (fast) or with encoding/json's decoder.
 func (b *treeBuilder) readJSON(data []byte, fast bool) (any, Diagnostics) {
-	j := &jsonReader{b: b, data: data, fast: fast}
-	if !j.fast {
-		j.dec = json.NewDecoder(bytes.NewReader(data))
-		j.dec.UseNumber()
-	}
+	j := newJSONReader(data, fast)
+	j.b = b
 	v, ok := j.value("", 0, Pos{})
 	if !ok {
 		return nil, b.diags
@@ -463,6 +460,21 @@ func (b *treeBuilder) readJSON(data []byte, fast bool) (any, Diagnostics) {
 		b.errorAt(j.pos(trailing), "", "not valid JSON: unexpected content after the end of the definition")
 	}
 	return v, b.diags
+}
+
+// newJSONTokens returns a reader of the tokens of data: the scanner when data is valid JSON,
+// encoding/json's decoder otherwise.
+func newJSONTokens(data []byte) *jsonReader { return newJSONReader(data, json.Valid(data)) }
+
+// newJSONReader returns a reader of the tokens of data, with the scanner for valid JSON (fast)
+// or with encoding/json's decoder.
+func newJSONReader(data []byte, fast bool) *jsonReader {
+	j := &jsonReader{data: data, fast: fast}
+	if !fast {
+		j.dec = json.NewDecoder(bytes.NewReader(data))
+		j.dec.UseNumber()
+	}
+	return j
 }
 
 type jsonReader struct {

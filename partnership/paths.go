@@ -3,7 +3,6 @@ package partnership
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -149,7 +148,7 @@ func ReadCallFile(application, call string, roots []string, limits Limits) (stri
 	case st.Size() > limits.MaxBytes:
 		return fail(fmt.Sprintf("is larger than %s, the most a definition may hold", formatBytes(limits.MaxBytes)), nil)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limits.MaxBytes+1))
+	data, err := readSized(f, st.Size(), limits.MaxBytes)
 	if err != nil {
 		return fail("cannot be read", err)
 	}

@@ -170,19 +170,53 @@ func runAssess(c *cli.Context) error {
 	// In PDF, the texts of the call and of the applications are checked for characters the
 	// font lacks, each at its place.
 	var glyphProblems partnership.Diagnostics
-	glyphs := func(doc *partnership.Document) {
-		if format == "pdf" && doc != nil {
-			d, _ := glyphDiagnostics(doc, pdfOpts, c.Bool("strict"))
-			glyphProblems = append(glyphProblems, d...)
-		}
+	if format == "pdf" {
+		glyphProblems, _ = glyphDiagnostics(callDoc, pdfOpts, c.Bool("strict"))
 	}
-	glyphs(callDoc)
 	if callDoc.Definition.Kind != partnership.KindCall {
 		return usagef("%s is a %s, not a call for commons", callDoc.File, callDoc.Definition.Kind)
 	}
-	files, skipped, problems, err := score.Applications(callDoc.Definition, c.Args().First(), c.Args().Tail(), partnership.DefaultLimits)
+	inputs, err := score.Inputs(c.Args().First(), c.Args().Tail())
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
+	}
+	// Each file is read once, to tell whether it is an application to the call and to assess
+	// it. A file named on the command line that is not an application to the call is an error;
+	// diagnostics and skipped files wait for the end of the assessment, so that they do not cut
+	// through the progress bar.
+	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(inputs), "assessing")
+	results, err := assessAll(c.Context, inputs, callDoc.Definition, opts, func(doc *partnership.Document) partnership.Diagnostics {
+		if format != "pdf" {
+			return nil
+		}
+		d, _ := glyphDiagnostics(doc, pdfOpts, c.Bool("strict"))
+		return d
+	}, bar)
+	bar.finish()
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	var (
+		files                 []string
+		apps                  []score.Application
+		skipped               []score.Skipped
+		problems, appProblems partnership.Diagnostics
+	)
+	invalid := false
+	for i, res := range results {
+		switch {
+		case res.skip != "":
+			skipped = append(skipped, score.Skipped{File: partnership.DisplayPath(inputs[i].Path), Reason: res.skip})
+		case res.named != nil:
+			problems = append(problems, *res.named)
+			invalid = true
+		default:
+			files = append(files, inputs[i].Path)
+			apps = append(apps, res.app)
+			invalid = invalid || res.invalid
+			appProblems = append(appProblems, res.problems...)
+			glyphProblems = append(glyphProblems, res.glyphs...)
+		}
 	}
 	if err := checkOutputs([]string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
 		return err
@@ -190,35 +224,7 @@ func runAssess(c *cli.Context) error {
 	for _, s := range skipped {
 		fmt.Fprintf(c.App.ErrWriter, "%s: skipped: %s\n", partnership.Printable(s.File), s.Reason)
 	}
-	var apps []score.Application
-	// A file named on the command line that is not an application to the call is an error;
-	// diagnostics wait for the end of the loop, so that they do not cut through the progress bar.
-	invalid := len(problems) > 0
-	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
-	for _, f := range files {
-		if err := c.Context.Err(); err != nil { // Ctrl-C
-			bar.finish()
-			return &exitError{code: exitUsage, err: fmt.Errorf("assess interrupted: %w", err)}
-		}
-		doc, diags, err := validate.FileWith(f, opts)
-		bar.done()
-		if err != nil {
-			bar.finish()
-			return &exitError{code: exitUsage, err: err}
-		}
-		if doc != nil && doc.Definition.Kind != partnership.KindApplication {
-			diags = append(diags, doc.Diag("/kind", "expected an application, got a %s", doc.Definition.Kind))
-		}
-		if doc == nil || diags.HasErrors() {
-			invalid = true
-			problems = append(problems, diags...)
-			apps = append(apps, score.Invalid(partnership.DisplayPath(f), doc, diags))
-			continue
-		}
-		glyphs(doc)
-		apps = append(apps, score.AssessApplication(doc, callDoc.Definition))
-	}
-	bar.finish()
+	problems = append(problems.Sorted(), appProblems...)
 	for _, d := range problems {
 		fmt.Fprintln(c.App.ErrWriter, d)
 	}

@@ -298,7 +298,7 @@ func (rp *reporter) profile(p score.Profile, checks []score.Check) {
 	if len(ci) == 0 {
 		ci = append(ci, rp.w("none"))
 	}
-	rp.line("| %s | %d / 3 | %s |", capFirstPlain(rp.label("axis", "common_interest")), p.CommonInterest, strings.Join(ci, " ; "))
+	rp.line("| %s | %d / 3 | %s |", capFirstPlain(rp.label("axis", "common_interest")), p.CommonInterest, strings.Join(ci, "; "))
 	for _, a := range score.Axes {
 		grounds := rp.w("none")
 		for _, f := range p.Findings {
@@ -436,7 +436,8 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 			rp.line("")
 			for _, d := range app.Diagnostics {
 				if d.Severity == partnership.Error {
-					rp.line("- %s", escapeInline(d.String()))
+					// Diagnostics are written in English: French spacing stays out of them.
+					rp.b.WriteString("- " + escapeInline(d.String()) + "\n")
 				}
 			}
 		}

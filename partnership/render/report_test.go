@@ -157,3 +157,30 @@ func TestReportCounts(t *testing.T) {
 		})
 	}
 }
+
+// TestReportKeepsEachLanguagesTypography checks that French spacing stays out of the English
+// diagnostics of an invalid application in a French selection report, and that an English
+// score report separates the facts behind a level with an English semicolon.
+func TestReportKeepsEachLanguagesTypography(t *testing.T) {
+	r, err := render.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	callDoc := load(t, filepath.Join(examplesDir, "appel-a-communs-2026.yaml"))
+	diag := partnership.Diagnostic{Severity: partnership.Error, File: "x.yaml", Line: 3, Column: 5, Pointer: "/application/round",
+		Message: `round "vague-9" does not exist; known: releve-1, releve-2`}
+	a := score.Assessment{Applications: []score.Application{{File: "x.yaml", Diagnostics: partnership.Diagnostics{diag}}}}
+	report := string(r.SelectionReport(callDoc, a, "fr"))
+	if want := "- x.yaml:3:5: /application/round: round \"vague-9\" does not exist; known: releve-1, releve-2\n"; !strings.Contains(report, want) {
+		t.Errorf("the French report changes the English diagnostic; want %q in\n%s", want, report)
+	}
+
+	doc := load(t, filepath.Join(examplesDir, "water-board.yaml"))
+	res := score.Evaluate(doc.Definition, nil)
+	for lang, sep := range map[string]string{"en": "); the resource", "fr": ")\u202f; la ressource"} {
+		md := string(r.ScoreReport(doc, res, lang))
+		if !strings.Contains(md, sep) {
+			t.Errorf("%s: the facts of a level are not separated by %q:\n%s", lang, sep, md)
+		}
+	}
+}

@@ -8,8 +8,9 @@ import (
 
 // TestWordingFollowsTheDefinition checks sentences of the clause library that depend on what a
 // definition declares: a charter that declares no instruments speaks of no collaboration pact;
-// the insurance article names the one party that insures itself; the English termination
-// article says who is notified of what.
+// a breach of the conditions of support has no consequence the definition does not give; the
+// insurance article names the one party that insures itself; the English termination article
+// says who is notified of what.
 func TestWordingFollowsTheDefinition(t *testing.T) {
 	pacts := map[string]*regexp.Regexp{
 		"fr": regexp.MustCompile(`(?i)pactes? (de collaboration|conclus?)|d’un pacte|parties au pacte`),
@@ -22,11 +23,11 @@ func TestWordingFollowsTheDefinition(t *testing.T) {
 		{"compact without instruments", "compact-riverside.yaml", "en",
 			[]string{"in the light of which this Compact is to be interpreted:", "The signatories undertake to respect the following principles.",
 				"covered by this Compact.", "Each form of support is granted by the award decision that concerns it,"},
-			nil},
+			[]string{"consult each other"}},
 		{"compact without instruments", "compact-riverside.yaml", "fr",
 			[]string{"à la lumière desquelles le présent pacte est interprété :", "relevant du présent pacte.",
 				"Chaque soutien est accordé par la décision d’attribution qui le concerne,"},
-			nil},
+			[]string{"se concertent"}},
 		{"charter with instruments", "charte-des-communs-valmont.yaml", "fr",
 			[]string{"qui s’imposent à tout pacte de collaboration et tout autre instrument", "ou d’un pacte conclu pour son application sauf stipulation contraire"},
 			nil},

@@ -184,3 +184,31 @@ func TestReportKeepsEachLanguagesTypography(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectionReportBlankLines checks the diff-friendly shape of selection reports, ties and
+// objection period included: never two blank lines in a row.
+func TestSelectionReportBlankLines(t *testing.T) {
+	r, err := render.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	callDoc := load(t, filepath.Join(examplesDir, "appel-communs-numeriques-2027.yaml"))
+	var apps []score.Application
+	for _, name := range []string{"candidature-atlas-sols-vivants.yaml", "candidature-velo-cargo-libre.yaml", "candidature-fabrique-des-ombres.yaml"} {
+		apps = append(apps, score.AssessApplication(load(t, filepath.Join(examplesDir, name)), callDoc.Definition))
+	}
+	a, _ := r.Rank(callDoc, apps)
+	tied, tiedDefault := tiedApplications(t)
+	b, _ := r.Rank(tied, tiedDefault)
+	for _, tt := range []struct {
+		call *partnership.Document
+		a    score.Assessment
+	}{{callDoc, a}, {tied, b}} {
+		for _, lang := range render.Languages {
+			md := string(r.SelectionReport(tt.call, tt.a, lang))
+			if i := strings.Index(md, "\n\n\n"); i >= 0 {
+				t.Errorf("%s, %s: two blank lines in a row after %q", tt.call.Definition.ID, lang, md[max(0, i-80):i])
+			}
+		}
+	}
+}

@@ -69,17 +69,25 @@ func (rp *reporter) tieBreak(a score.Assessment, ranked []score.Application) {
 		for i, step := range a.TieBreak {
 			rp.line("%d. %s.", i+1, capFirstPlain(rp.label("tie_break", step)))
 		}
-		rp.line("")
 	}
+	var after []string
 	if len(a.TieBreak) == 0 || a.TieBreak[len(a.TieBreak)-1] != partnership.TieReference {
-		rp.line("%s", rp.w("tie shared"))
+		after = append(after, rp.w("tie shared"))
 	}
 	if a.TieBreakDefault != "" {
 		source := a.TieBreakSource
 		if source == "" {
 			source = "templates/" + partnership.DefaultsFile
 		}
-		rp.line(rp.w("tie default"), a.TieBreakDefault, source)
+		after = append(after, fmt.Sprintf(rp.w("tie default"), a.TieBreakDefault, source))
+	}
+	if len(after) > 0 {
+		if len(a.TieBreak) > 0 {
+			rp.line("")
+		}
+		for _, l := range after {
+			rp.line("%s", l)
+		}
 	}
 	var notes []string
 	for i, app := range ranked {

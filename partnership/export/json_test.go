@@ -64,23 +64,7 @@ func TestNormalize(t *testing.T) {
 
 	// The JSON keys of the definition are those of the schema, so that the normalised form
 	// validates as a definition again.
-	raw, err := json.MarshalIndent(n, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back struct {
-		Definition json.RawMessage `json:"definition"`
-	}
-	if err := json.Unmarshal(raw, &back); err != nil {
-		t.Fatal(err)
-	}
-	again, diags := partnership.Load("normalised.json", back.Definition, partnership.DefaultLimits)
-	if again == nil {
-		t.Fatal(diags)
-	}
-	if diags := validate.Validate(again, nil); len(diags) > 0 {
-		t.Errorf("the normalised definition does not validate:\n%v", diags)
-	}
+	raw, _ := reload(t, n)
 	if !strings.HasPrefix(string(raw), "{\n  \"format\": \"commons-definition\",") {
 		t.Errorf("the JSON does not start with its format: %.60s", raw)
 	}
@@ -98,23 +82,7 @@ func TestNormalizeKeepsEveryLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := json.MarshalIndent(n, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back struct {
-		Definition json.RawMessage `json:"definition"`
-	}
-	if err := json.Unmarshal(raw, &back); err != nil {
-		t.Fatal(err)
-	}
-	again, diags := partnership.Load("normalised.json", back.Definition, partnership.DefaultLimits)
-	if again == nil {
-		t.Fatal(diags)
-	}
-	if diags := validate.Validate(again, nil); len(diags) > 0 {
-		t.Errorf("the normalised definition does not validate:\n%v", diags)
-	}
+	_, again := reload(t, n)
 	tests := []struct{ pointer, lang, want string }{
 		{"/title", "fr", "Concession de gestion civique de l’ancienne fabrique Can Teixidor"},
 		{"/title", "en", "Civic-management concession of the former Can Teixidor factory"},
@@ -144,6 +112,30 @@ func TestNormalizeKeepsEveryLanguage(t *testing.T) {
 			t.Errorf("the normalised definition does not read in %s as the original does", lang)
 		}
 	}
+}
+
+// reload writes the normalised form as JSON and loads its definition again, which must
+// validate as a definition.
+func reload(t *testing.T, n export.Normalized) ([]byte, *partnership.Document) {
+	t.Helper()
+	raw, err := json.MarshalIndent(n, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		Definition json.RawMessage `json:"definition"`
+	}
+	if err := json.Unmarshal(raw, &back); err != nil {
+		t.Fatal(err)
+	}
+	again, diags := partnership.Load("normalised.json", back.Definition, partnership.DefaultLimits)
+	if again == nil {
+		t.Fatal(diags)
+	}
+	if diags := validate.Validate(again, nil); len(diags) > 0 {
+		t.Errorf("the normalised definition does not validate:\n%v", diags)
+	}
+	return raw, again
 }
 
 // valueAt returns the value of a tree at a JSON pointer without escapes, or nil.

@@ -109,25 +109,30 @@ func (st *state) statute(key string) Markdown {
 func (st *state) defaultWarnings(applied []AppliedDefault) partnership.Diagnostics {
 	var out partnership.Diagnostics
 	for _, a := range applied {
-		node := partnership.Schema().At(a.Pointer)
-		what, value := "value", formatValue(a.Value)
-		if node != nil && node.Title != "" {
-			what = strings.ToLower(node.Title[:1]) + node.Title[1:]
-		}
-		for _, unit := range []string{"days", "months", "years"} {
-			if cut, ok := strings.CutSuffix(what, " in "+unit); ok {
-				what, value = cut, value+" "+unit
-			}
-		}
-		p := sectionPos(st.doc, a.Pointer)
-		msg := fmt.Sprintf("no %s given; the default %q applies", what, value)
-		if _, isBool := a.Value.(bool); isBool {
-			msg = fmt.Sprintf("%s not set; the default %q applies", what, value)
-		}
-		out = append(out, partnership.Diagnostic{Severity: partnership.Warning, File: st.doc.File, Line: p.Line, Column: p.Column,
-			Pointer: a.Pointer, Message: msg, Hint: fmt.Sprintf("write %s in the definition to make it its own (default: %s in %s)", a.Pointer, a.Key, a.Source)})
+		out = append(out, defaultWarning(st.doc, a))
 	}
 	return out
+}
+
+// defaultWarning is the warning for one default applied to a document.
+func defaultWarning(doc *partnership.Document, a AppliedDefault) partnership.Diagnostic {
+	node := partnership.Schema().At(a.Pointer)
+	what, value := "value", formatValue(a.Value)
+	if node != nil && node.Title != "" {
+		what = strings.ToLower(node.Title[:1]) + node.Title[1:]
+	}
+	for _, unit := range []string{"days", "months", "years"} {
+		if cut, ok := strings.CutSuffix(what, " in "+unit); ok {
+			what, value = cut, value+" "+unit
+		}
+	}
+	p := sectionPos(doc, a.Pointer)
+	msg := fmt.Sprintf("no %s given; the default %q applies", what, value)
+	if _, isBool := a.Value.(bool); isBool {
+		msg = fmt.Sprintf("%s not set; the default %q applies", what, value)
+	}
+	return partnership.Diagnostic{Severity: partnership.Warning, File: doc.File, Line: p.Line, Column: p.Column,
+		Pointer: a.Pointer, Message: msg, Hint: fmt.Sprintf("write %s in the definition to make it its own (default: %s in %s)", a.Pointer, a.Key, a.Source)}
 }
 
 func formatValue(v any) string {

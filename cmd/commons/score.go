@@ -132,6 +132,7 @@ Example:
 			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
+			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses and defaults (the tie-break rule a call leaves out) that replace those of the library"},
 			fontFlag, strictFlag,
 			rootFlag(),
 		},
@@ -234,12 +235,17 @@ func runAssess(c *cli.Context) error {
 	if glyphProblems.HasErrors() {
 		return errInvalid
 	}
-	a := score.Rank(callDoc.Definition, apps)
-	a.Skipped = append(a.Skipped, skipped...)
-	r, err := render.New()
+	r, err := newRenderer(c.String("templates"), "")
 	if err != nil {
-		return err
+		return &exitError{code: exitUsage, err: err}
 	}
+	// A call that leaves out its tie-break rule is ranked by the library's default, which the
+	// user is shown.
+	a, defaults := r.Rank(callDoc, apps)
+	for _, d := range defaults {
+		fmt.Fprintln(c.App.ErrWriter, d)
+	}
+	a.Skipped = append(a.Skipped, skipped...)
 	var data []byte
 	switch format {
 	case "json":

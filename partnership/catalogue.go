@@ -440,6 +440,7 @@ var catalogue = map[string]Text{
 	"step-render":          {"render %s: %s", "impossible de produire le document de %s : %s"},
 	"step-typeset":         {"typeset %s: %s", "impossible de mettre en page le document de %s : %s"},
 	"step-typeset-redline": {"typeset the redline: %[2]s", "impossible de mettre en page le comparatif : %[2]s"},
+	"step-read":            {"read %s: %s", "impossible de lire %s : %s"},
 	"step-not-written":     {"%s: not written: %s", "%s : document non écrit : %s"},
 	"step-not-rendered":    {"%s: not rendered: %s", "%s : document non produit : %s"},
 	"write-failed":         {"write %s: %s", "écriture de %s : %s"},

@@ -290,9 +290,12 @@ func Describe(v any) string {
 // wrong type and keeps going, which is what we want: the schema has already reported them, and
 // the semantic rules work on whatever is well-typed.
 func decodeDefinition(v any) *Definition {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return &Definition{}
+	raw, ok := appendTreeJSON(nil, v)
+	if !ok {
+		var err error
+		if raw, err = json.Marshal(v); err != nil {
+			return &Definition{}
+		}
 	}
 	var def Definition
 	var typeErr *json.UnmarshalTypeError

@@ -42,6 +42,19 @@ func (doc *Document) Localized(lang string) (*Definition, Diagnostics) {
 // lang: mark receives the text and its language and returns what the Definition holds instead.
 // A renderer marks such texts so that the typography of lang leaves them alone.
 func (doc *Document) LocalizedWith(lang string, mark func(text, textLang string) string) (*Definition, Diagnostics) {
+	tree, diags := doc.localize(lang, mark)
+	return decodeDefinition(tree), diags
+}
+
+// TextDiagnostics returns the diagnostics of Localized(lang) alone, without the work of
+// decoding the definition: the texts that lack lang.
+func (doc *Document) TextDiagnostics(lang string) Diagnostics {
+	_, diags := doc.localize(lang, nil)
+	return diags
+}
+
+// localize returns the value tree as it reads in lang, and its diagnostics.
+func (doc *Document) localize(lang string, mark func(text, textLang string) string) (any, Diagnostics) {
 	l := &localizer{doc: doc, lang: lang, own: treeLang(doc.Value), mark: mark}
 	tree := l.value(doc.Value, Schema().Root, "")
 	if n := len(l.plain); n > 0 {
@@ -55,7 +68,7 @@ func (doc *Document) LocalizedWith(lang string, mark func(text, textLang string)
 		d.Severity = Warning
 		l.diags = append(l.diags, d)
 	}
-	return decodeDefinition(tree), l.diags.Sorted()
+	return tree, l.diags.Sorted()
 }
 
 // treeLang returns the language a definition declares, or the first of TextLanguages when it

@@ -2,7 +2,6 @@ package partnership
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -161,7 +160,7 @@ func ReadCallFile(application, call string, roots []string, limits Limits) (stri
 	case st.Size() > limits.MaxBytes:
 		return fail(M("call-too-large", Size(limits.MaxBytes)), nil)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limits.MaxBytes+1))
+	data, err := readSized(f, st.Size(), limits.MaxBytes)
 	if err != nil {
 		return fail(M("call-unreadable"), err)
 	}

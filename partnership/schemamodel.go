@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -89,9 +88,7 @@ var Schema = sync.OnceValue(func() *SchemaModel {
 
 // ParseSchema reads a JSON Schema document into a SchemaModel.
 func ParseSchema(data []byte) (*SchemaModel, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	root, err := jsonNode(dec)
+	root, err := jsonNode(newJSONTokens(data))
 	if err != nil {
 		return nil, fmt.Errorf("parse schema: %w", err)
 	}
@@ -121,8 +118,8 @@ func ParseSchema(data []byte) (*SchemaModel, error) {
 // jsonNode reads one JSON value into the node tree the YAML library uses, which keeps the order
 // of keys as encoding/json's maps do not. Reading JSON with the YAML parser would do the same,
 // three times slower, and every command pays for it once.
-func jsonNode(dec *json.Decoder) (*yaml.Node, error) {
-	tok, err := dec.Token()
+func jsonNode(dec *jsonReader) (*yaml.Node, error) {
+	tok, err := dec.token()
 	if err != nil {
 		return nil, err
 	}
@@ -132,13 +129,13 @@ func jsonNode(dec *json.Decoder) (*yaml.Node, error) {
 		if t == '{' {
 			n.Kind, n.Tag = yaml.MappingNode, "!!map"
 		}
-		for dec.More() {
+		for dec.more() {
 			if n.Kind == yaml.MappingNode {
-				key, err := dec.Token()
+				key, err := dec.token()
 				if err != nil {
 					return nil, err
 				}
-				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fmt.Sprint(key)})
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: keyString(key)})
 			}
 			child, err := jsonNode(dec)
 			if err != nil {
@@ -146,7 +143,7 @@ func jsonNode(dec *json.Decoder) (*yaml.Node, error) {
 			}
 			n.Content = append(n.Content, child)
 		}
-		if _, err := dec.Token(); err != nil { // the closing delimiter
+		if _, err := dec.token(); err != nil { // the closing delimiter
 			return nil, err
 		}
 		return n, nil
@@ -296,18 +293,36 @@ func (m *SchemaModel) At(pointer string) *SchemaNode {
 	if pointer == "" {
 		return s
 	}
-	for _, tok := range strings.Split(pointer[1:], "/") {
-		s = s.Resolved()
-		if s == nil {
-			return nil
-		}
-		if s.Type == "array" {
-			s = s.Items
+	// The way down follows the definitions a node refers to without copying them, as Resolved
+	// does to give the node its own title: only the node reached is resolved.
+	for rest, more := pointer[1:], true; more && s != nil; {
+		var tok string
+		tok, rest, more = strings.Cut(rest, "/")
+		t := s.target()
+		if t.Type == "array" {
+			s = t.Items
 			continue
 		}
-		s = s.Property(UnescapePointerToken(tok))
+		s = nil
+		name := UnescapePointerToken(tok)
+		for _, p := range t.Properties {
+			if p.Name == name {
+				s = p.Node
+				break
+			}
+		}
 	}
 	return s.Resolved()
+}
+
+// target is the definition a node refers to, or the node itself.
+func (s *SchemaNode) target() *SchemaNode {
+	if s.Ref != "" {
+		if t, ok := s.root.Definitions[s.Ref]; ok {
+			return t
+		}
+	}
+	return s
 }
 
 // AppliesTo reports whether a top-level section applies to a kind of document.
@@ -349,4 +364,12 @@ func parseFloat(s string) *float64 {
 		return nil
 	}
 	return &f
+}
+
+// keyString returns the text of an object's key, which JSON makes a string.
+func keyString(key json.Token) string {
+	if s, ok := key.(string); ok {
+		return s
+	}
+	return fmt.Sprint(key)
 }

@@ -496,12 +496,25 @@ func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
 
 // parseJSON reads one JSON value token by token, so that every value gets its exact position
 // and duplicate keys are caught (encoding/json would silently keep the last one).
+//
+// Valid JSON, the usual case, is read by a scanner of its own, several times faster than
+// encoding/json's tokens; JSON with a syntax error is read by encoding/json's decoder, whose
+// messages say where and what the error is. Both give the builder the same tokens at the same
+// offsets.
 func (b *treeBuilder) parseJSON(data []byte) (any, Diagnostics) {
-	j := &jsonReader{b: b, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	j.dec.UseNumber()
+	return b.readJSON(data, json.Valid(data))
+}
+
+// readJSON reads JSON with the scanner for valid JSON (fast) or with encoding/json's decoder.
+func (b *treeBuilder) readJSON(data []byte, fast bool) (any, Diagnostics) {
+	j := newJSONReader(data, fast)
+	j.b = b
 	v, ok := j.value("", 0, Pos{})
 	if !ok {
 		return nil, b.diags
+	}
+	if j.fast {
+		return v, b.diags
 	}
 	trailing := j.start()
 	if _, err := j.dec.Token(); !errors.Is(err, io.EOF) {
@@ -510,9 +523,27 @@ func (b *treeBuilder) parseJSON(data []byte) (any, Diagnostics) {
 	return v, b.diags
 }
 
+// newJSONTokens returns a reader of the tokens of data: the scanner when data is valid JSON,
+// encoding/json's decoder otherwise.
+func newJSONTokens(data []byte) *jsonReader { return newJSONReader(data, json.Valid(data)) }
+
+// newJSONReader returns a reader of the tokens of data, with the scanner for valid JSON (fast)
+// or with encoding/json's decoder.
+func newJSONReader(data []byte, fast bool) *jsonReader {
+	j := &jsonReader{data: data, fast: fast}
+	if !fast {
+		j.dec = json.NewDecoder(bytes.NewReader(data))
+		j.dec.UseNumber()
+	}
+	return j
+}
+
 type jsonReader struct {
 	b    *treeBuilder
 	data []byte
+	// fast says the data is valid JSON, read by token and more from off; otherwise dec reads it.
+	fast bool
+	off  int
 	dec  *json.Decoder
 	// cursor remembers the last position computed: tokens come in order, so each position is
 	// found by scanning forward from the previous one, not from the start of the file (which
@@ -545,11 +576,69 @@ func (j *jsonReader) pos(offset int) Pos {
 // start returns the offset where the next token begins: the decoder's offset points just past
 // the previous token, and only blanks and separators may lie between two tokens.
 func (j *jsonReader) start() int {
-	i := int(j.dec.InputOffset())
+	i := j.off
+	if !j.fast {
+		i = int(j.dec.InputOffset())
+	}
 	for i < len(j.data) && strings.IndexByte(" \t\r\n:,", j.data[i]) >= 0 {
 		i++
 	}
 	return i
+}
+
+// token reads the next token, as encoding/json's Decoder.Token does with UseNumber: a json.Delim,
+// a string, a json.Number, a bool or nil.
+func (j *jsonReader) token() (json.Token, error) {
+	if !j.fast {
+		return j.dec.Token()
+	}
+	// The data is valid JSON: each token can be told by its first byte, and ends where the
+	// grammar says.
+	i := j.start()
+	switch c := j.data[i]; c {
+	case '{', '}', '[', ']':
+		j.off = i + 1
+		return json.Delim(c), nil
+	case '"':
+		k, escaped := i+1, false
+		for ; j.data[k] != '"'; k++ {
+			if j.data[k] == '\\' {
+				escaped = true
+				k++
+			}
+		}
+		j.off = k + 1
+		if !escaped {
+			return string(j.data[i+1 : k]), nil
+		}
+		var s string
+		err := json.Unmarshal(j.data[i:k+1], &s)
+		return s, err
+	case 't':
+		j.off = i + len("true")
+		return true, nil
+	case 'f':
+		j.off = i + len("false")
+		return false, nil
+	case 'n':
+		j.off = i + len("null")
+		return nil, nil
+	}
+	k := i
+	for k < len(j.data) && strings.IndexByte("+-.0123456789eE", j.data[k]) >= 0 {
+		k++
+	}
+	j.off = k
+	return json.Number(j.data[i:k]), nil
+}
+
+// more reports whether the object or array being read has another element.
+func (j *jsonReader) more() bool {
+	if !j.fast {
+		return j.dec.More()
+	}
+	i := j.start()
+	return i < len(j.data) && j.data[i] != '}' && j.data[i] != ']'
 }
 
 func (j *jsonReader) fail(err error) {
@@ -602,7 +691,7 @@ var jsonFrench = []parserPhrase{
 
 func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {
 	p := j.pos(j.start())
-	tok, err := j.dec.Token()
+	tok, err := j.token()
 	if err != nil {
 		j.fail(err)
 		return nil, false
@@ -630,9 +719,9 @@ func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {
 func (j *jsonReader) object(pointer string, depth int) (any, bool) {
 	m := map[string]any{}
 	first := map[string]Pos{}
-	for j.dec.More() {
+	for j.more() {
 		kp := j.pos(j.start())
-		tok, err := j.dec.Token()
+		tok, err := j.token()
 		if err != nil {
 			j.fail(err)
 			return nil, false
@@ -655,7 +744,7 @@ func (j *jsonReader) object(pointer string, depth int) (any, bool) {
 		first[key] = kp
 		m[key] = v
 	}
-	if _, err := j.dec.Token(); err != nil {
+	if _, err := j.token(); err != nil {
 		j.fail(err)
 		return nil, false
 	}
@@ -664,14 +753,14 @@ func (j *jsonReader) object(pointer string, depth int) (any, bool) {
 
 func (j *jsonReader) array(pointer string, depth int) (any, bool) {
 	s := []any{}
-	for i := 0; j.dec.More(); i++ {
+	for i := 0; j.more(); i++ {
 		v, ok := j.value(pointer+"/"+strconv.Itoa(i), depth+1, Pos{})
 		if !ok {
 			return nil, false
 		}
 		s = append(s, v)
 	}
-	if _, err := j.dec.Token(); err != nil {
+	if _, err := j.token(); err != nil {
 		j.fail(err)
 		return nil, false
 	}

@@ -16,7 +16,8 @@ func rootFlag() cli.Flag {
 
 // loadOptions says how a command reads definitions: the limits, and the directory of --root.
 func loadOptions(c *cli.Context) (validate.Options, error) {
-	opts := validate.Options{Limits: partnership.DefaultLimits}
+	// One run loads and validates each call once, however many applications name it.
+	opts := validate.Options{Limits: partnership.DefaultLimits, Calls: &validate.Calls{}}
 	if dir := c.String("root"); dir != "" {
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {

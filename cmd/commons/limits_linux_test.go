@@ -117,26 +117,72 @@ type usage struct {
 	stderr    string
 }
 
+// measureEnv, when set to a file name, makes the test binary a small parent that runs its
+// arguments as a command, waits for it, and writes the exit code, peak resident memory (KiB) and
+// processor time (ns) of that command to the file. The kernel counts in a process's peak memory
+// the peak of the process it was started from when that start shares memory (vfork, which
+// os/exec uses): started from this test process, whose own peak can be hundreds of megabytes,
+// every run would seem that large. A fresh small parent keeps the figure the command's own.
+const measureEnv = "COMMONS_TEST_MEASURE"
+
+func init() {
+	if file := os.Getenv(measureEnv); file != "" {
+		os.Exit(measureChild(file, os.Args[1:]))
+	}
+}
+
+// measureChild runs args with the standard streams of this process and records its usage in
+// file; it returns the exit code to leave with.
+func measureChild(file string, args []string) int {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(v string) bool { return strings.HasPrefix(v, measureEnv+"=") })
+	cmd.Run()
+	if cmd.ProcessState == nil {
+		return 125
+	}
+	var maxrss, cpu int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		maxrss, cpu = ru.Maxrss, ru.Utime.Nano()+ru.Stime.Nano()
+	}
+	code := cmd.ProcessState.ExitCode()
+	if err := os.WriteFile(file, fmt.Appendf(nil, "%d %d %d\n", code, maxrss, cpu), 0o644); err != nil {
+		return 125
+	}
+	return max(code, 0)
+}
+
 // measure runs the program under a limit of virtual memory and returns its peak resident memory
 // and its times, as the kernel counts them.
 func measure(t *testing.T, bin, dir string, args ...string) usage {
 	t.Helper()
-	cmd := exec.Command("/bin/sh", append([]string{"-c", `ulimit -v "$1" && shift && exec "$@"`, "sh", strconv.Itoa(addressSpace >> 10), bin}, args...)...)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := filepath.Join(t.TempDir(), "usage")
+	cmd := exec.Command(self, append([]string{"/bin/sh", "-c", `ulimit -v "$1" && shift && exec "$@"`, "sh", strconv.Itoa(addressSpace >> 10), bin}, args...)...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1767225600")
+	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1767225600", measureEnv+"="+report)
+	// A run that hangs is killed with the parent that measures it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	start := time.Now()
-	timer := time.AfterFunc(hangTime, func() { cmd.Process.Kill() })
-	err := cmd.Run()
+	timer := time.AfterFunc(hangTime, func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+	err = cmd.Run()
 	timer.Stop()
-	u := usage{wall: time.Since(start), code: cmd.ProcessState.ExitCode(), stderr: stderr.String()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		u.rss = ru.Maxrss << 10 // kilobytes on Linux
-		u.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	u := usage{wall: time.Since(start), code: -1, stderr: stderr.String()}
+	var rssKiB, cpu int64
+	if data, rerr := os.ReadFile(report); rerr != nil {
+		t.Errorf("%v: no usage recorded (%v): %v:\n%.2000s", args, rerr, err, stderr.String())
+	} else if _, serr := fmt.Sscan(string(data), &u.code, &rssKiB, &cpu); serr != nil {
+		t.Fatalf("usage %q: %v", data, serr)
 	}
+	u.rss = rssKiB << 10 // kilobytes on Linux
+	u.cpu = time.Duration(cpu)
 	if u.code < 0 {
-		t.Errorf("%v: %v:\n%.2000s", args, err, stderr.String())
+		t.Errorf("%v: the program was killed:\n%.2000s", args, stderr.String())
 	}
 	return u
 }

@@ -126,6 +126,7 @@ Example:
 			langFlag("language of the report and of messages: fr or en (default: the call's)"),
 			fileFlag("output", "write to this file (- for standard output); its extension gives the format", "o"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
+			fileFlag("templates", "directory of house clauses and defaults (the tie-break rule a call leaves out) that replace those of the library"),
 			fontFlag(), strictFlag(),
 			rootFlag(),
 		},
@@ -166,21 +167,58 @@ func runAssess(c *cli.Context) error {
 	// In PDF, the texts of the call and of the applications are checked for characters the
 	// font lacks, each at its place.
 	var glyphProblems partnership.Diagnostics
-	glyphs := func(doc *partnership.Document) {
-		if format == "pdf" && doc != nil {
-			d, _ := glyphDiagnostics(doc, pdfOpts, c.Bool("strict"))
-			glyphProblems = append(glyphProblems, d...)
-		}
+	if format == "pdf" {
+		glyphProblems, _ = glyphDiagnostics(callDoc, pdfOpts, c.Bool("strict"))
 	}
-	glyphs(callDoc)
 	if callDoc.Definition.Kind != partnership.KindCall {
 		u := usageError(c, "assess-not-call", callDoc.File, partnership.M("a-"+string(callDoc.Definition.Kind)))
 		u.(*exitError).lang = lang
 		return u
 	}
-	files, skipped, problems, err := score.Applications(callDoc.Definition, c.Args().First(), c.Args().Tail(), partnership.DefaultLimits)
+	inputs, err := score.Inputs(c.Args().First(), c.Args().Tail())
 	if err != nil {
 		return ioFailure(err)
+	}
+	// Each file is read once, to tell whether it is an application to the call and to assess
+	// it. A file named on the command line that is not an application to the call is an error;
+	// diagnostics and skipped files wait for the end of the assessment, so that they do not cut
+	// through the progress bar.
+	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(inputs), "assessing")
+	results, err := assessAll(c.Context, inputs, callDoc.Definition, opts, func(doc *partnership.Document) partnership.Diagnostics {
+		if format != "pdf" {
+			return nil
+		}
+		d, _ := glyphDiagnostics(doc, pdfOpts, c.Bool("strict"))
+		return d
+	}, bar)
+	bar.finish()
+	if interrupted(c.Context) {
+		return nil // run reports the interruption
+	}
+	if err != nil {
+		return ioFailure(err)
+	}
+	var (
+		files                 []string
+		apps                  []score.Application
+		skipped               []score.Skipped
+		problems, appProblems partnership.Diagnostics
+	)
+	invalid := false
+	for i, res := range results {
+		switch {
+		case res.skip.Code != "":
+			skipped = append(skipped, score.SkippedFile(inputs[i].Path, res.skip))
+		case res.named != nil:
+			problems = append(problems, *res.named)
+			invalid = true
+		default:
+			files = append(files, inputs[i].Path)
+			apps = append(apps, res.app)
+			invalid = invalid || res.invalid
+			appProblems = append(appProblems, res.problems...)
+			glyphProblems = append(glyphProblems, res.glyphs...)
+		}
 	}
 	if err := checkOutputs(c, []string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
 		return err
@@ -189,46 +227,21 @@ func runAssess(c *cli.Context) error {
 		skipped[i] = s.In(lang)
 		say(c.App.ErrWriter, lang, "skipped-file", partnership.Printable(s.File), partnership.Printable(skipped[i].Reason))
 	}
-	var apps []score.Application
-	// A file named on the command line that is not an application to the call is an error;
-	// diagnostics wait for the end of the loop, so that they do not cut through the progress bar.
-	invalid := len(problems) > 0
-	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "assessing")
-	for _, f := range files {
-		if err := c.Context.Err(); err != nil { // Ctrl-C: run reports it
-			bar.finish()
-			return nil
-		}
-		doc, diags, err := validate.FileWith(f, opts)
-		bar.done()
-		if err != nil {
-			bar.finish()
-			return ioFailure(err)
-		}
-		if doc != nil && doc.Definition.Kind != partnership.KindApplication {
-			diags = append(diags, doc.Diag("/kind", "not-an-application", partnership.M("a-"+string(doc.Definition.Kind))))
-		}
-		if doc == nil || diags.HasErrors() {
-			invalid = true
-			problems = append(problems, diags...)
-			apps = append(apps, score.Invalid(partnership.DisplayPath(f), doc, diags))
-			continue
-		}
-		glyphs(doc)
-		apps = append(apps, score.AssessApplication(doc, callDoc.Definition))
-	}
-	bar.finish()
+	problems = append(problems.Sorted(), appProblems...)
 	printDiagnostics(c.App.ErrWriter, problems, lang)
 	printDiagnostics(c.App.ErrWriter, glyphProblems.Sorted(), lang)
 	if glyphProblems.HasErrors() {
 		return errInvalid
 	}
-	a := score.Rank(callDoc.Definition, apps)
-	a.Skipped = append(a.Skipped, skipped...)
-	r, err := render.New()
+	r, err := newRenderer(c.String("templates"), "")
 	if err != nil {
-		return err
+		return &exitError{code: exitUsage, err: err}
 	}
+	// A call that leaves out its tie-break rule is ranked by the library's default, which the
+	// user is shown.
+	a, defaults := r.Rank(callDoc, apps)
+	printDiagnostics(c.App.ErrWriter, defaults, lang)
+	a.Skipped = append(a.Skipped, skipped...)
 	var data []byte
 	switch format {
 	case "json":

@@ -26,7 +26,9 @@ type Normalized struct {
 	File             string `json:"file"`
 	DefinitionSHA256 string `json:"definition_sha256"`
 	// Definition is the definition with its defaults applied: every party says whether it
-	// signs, and every grant names its recipient. Its keys are those of the JSON Schema.
+	// signs, and every grant names its recipient. Its keys are those of the JSON Schema. A text
+	// the definition gives in several languages reads here in the definition's language; the
+	// JSON form keeps every language, as the definition wrote it ({"fr": …, "en": …}).
 	Definition *partnership.Definition `json:"definition"`
 	// References lists every reference the definition makes to a party, college, decision
 	// domain or grant, with the name of what it refers to, section by section in the order of the
@@ -35,6 +37,10 @@ type Normalized struct {
 	// Communality is the scale of communality computed from the definition (partnership/score),
 	// with the thresholds that apply and whether they are met.
 	Communality score.Result `json:"communality"`
+	// texts are the texts the definition gives in several languages, by JSON pointer: in
+	// Definition they read in the definition's language, and the JSON keeps them all (see
+	// MarshalJSON).
+	texts map[string]map[string]any
 }
 
 // Reference is one id a definition uses to name something it defines elsewhere.
@@ -161,7 +167,10 @@ func Normalize(doc *partnership.Document, call *partnership.Definition) (Normali
 	if refs == nil {
 		refs = []Reference{}
 	}
+	texts := map[string]map[string]any{}
+	multilingual(doc.Value, partnership.Schema().Root, "", texts)
 	return Normalized{
+		texts:            texts,
 		Format:           NormalizedFormat,
 		Version:          NormalizedVersion,
 		File:             doc.File,

@@ -64,6 +64,60 @@ func TestNormalize(t *testing.T) {
 
 	// The JSON keys of the definition are those of the schema, so that the normalised form
 	// validates as a definition again.
+	raw, _ := reload(t, n)
+	if !strings.HasPrefix(string(raw), "{\n  \"format\": \"commons-definition\",") {
+		t.Errorf("the JSON does not start with its format: %.60s", raw)
+	}
+}
+
+// TestNormalizeKeepsEveryLanguage exports a definition whose texts are given in French and in
+// English: each text keeps both languages in the JSON, in the place the definition gives it,
+// and the normalised definition renders in either language as the original does.
+func TestNormalizeKeepsEveryLanguage(t *testing.T) {
+	doc, diags, err := validate.File("../../examples/concession-can-teixidor.yaml", partnership.DefaultLimits)
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags)
+	}
+	n, err := export.Normalize(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, again := reload(t, n)
+	tests := []struct{ pointer, lang, want string }{
+		{"/title", "fr", "Concession de gestion civique de l’ancienne fabrique Can Teixidor"},
+		{"/title", "en", "Civic-management concession of the former Can Teixidor factory"},
+		{"/place", "en", "Barcelona"},
+		{"/parties/0/designation", "en", "the City Council"},
+		{"/parties/0/designation", "fr", "la Ville"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pointer+"/"+tt.lang, func(t *testing.T) {
+			m, ok := valueAt(again.Value, tt.pointer).(map[string]any)
+			if !ok {
+				t.Fatalf("%s is %#v in the JSON, not a text per language", tt.pointer, valueAt(again.Value, tt.pointer))
+			}
+			if m[tt.lang] != tt.want {
+				t.Errorf("%s in %s is %q, want %q", tt.pointer, tt.lang, m[tt.lang], tt.want)
+			}
+		})
+	}
+	// Every text the definition gives per language is given so in the JSON.
+	for _, lang := range []string{"fr", "en"} {
+		want, _ := doc.Localized(lang)
+		got, _ := again.Localized(lang)
+		for i := range got.Parties {
+			got.Parties[i].Signs = want.Parties[i].Signs // a default the normalised form writes out
+		}
+		if !reflect.DeepEqual(got.Parties, want.Parties) || got.Title != want.Title || got.Summary != want.Summary {
+			t.Errorf("the normalised definition does not read in %s as the original does", lang)
+		}
+	}
+}
+
+// reload writes the normalised form as JSON and loads its definition again, which must
+// validate as a definition.
+func reload(t *testing.T, n export.Normalized) ([]byte, *partnership.Document) {
+	t.Helper()
 	raw, err := json.MarshalIndent(n, "", "  ")
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +135,27 @@ func TestNormalize(t *testing.T) {
 	if diags := validate.Validate(again, nil); len(diags) > 0 {
 		t.Errorf("the normalised definition does not validate:\n%v", diags)
 	}
-	if !strings.HasPrefix(string(raw), "{\n  \"format\": \"commons-definition\",") {
-		t.Errorf("the JSON does not start with its format: %.60s", raw)
+	return raw, again
+}
+
+// valueAt returns the value of a tree at a JSON pointer without escapes, or nil.
+func valueAt(v any, pointer string) any {
+	for _, tok := range strings.Split(pointer, "/")[1:] {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[tok]
+		case []any:
+			i := 0
+			for _, c := range tok {
+				i = i*10 + int(c-'0')
+			}
+			if i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
 	}
+	return v
 }

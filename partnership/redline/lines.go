@@ -28,6 +28,8 @@ type shape struct {
 	// between them, kept as they are.
 	cells []string
 	seps  []string
+	// header tells a table row that is the header of its table (the row under it follows).
+	header bool
 }
 
 var (
@@ -58,6 +60,9 @@ func shapes(lines []string) []shape {
 		end = min(end, len(lines)-1)
 		out = append(out, shape{raw: strings.Join(lines[i:end+1], "\n"), kind: kindFence})
 		i = end
+	}
+	for k := 1; k < len(out); k++ {
+		out[k-1].header = out[k-1].kind == kindTableRow && out[k].kind == kindTableDelim
 	}
 	return out
 }
@@ -190,13 +195,20 @@ func rewrite(old, new shape) (l Line, similarity float64) {
 	}
 	l = Line{{Equal, new.prefix}}
 	var sum float64
+	n := 0 // the cells that hold words in either version: the empty ones outside a row's pipes do not make two rows alike
 	for i := range new.cells {
 		segs, sim := diffWords(old.cells[i], new.cells[i])
-		sum += sim
+		if old.cells[i] != "" || new.cells[i] != "" {
+			sum += sim
+			n++
+		}
 		l = append(l, Segment{Equal, new.seps[i]})
 		l = append(l, segs...)
 	}
-	return append(l, Segment{Equal, new.seps[len(new.cells)] + new.suffix}), sum / float64(max(len(new.cells), 1))
+	if n == 0 {
+		sum, n = 1, 1
+	}
+	return append(l, Segment{Equal, new.seps[len(new.cells)] + new.suffix}), sum / float64(n)
 }
 
 // minSimilarity is the share of common words from which two lines are shown as one sentence
@@ -219,8 +231,13 @@ func diffLines(oldLines, newLines []string) []Line {
 	var out []Line
 	oi, ni := 0, 0
 	var dels, ins []shape
+	prev := kindBlank // the kind of the last line shown as it is
 	flush := func() {
-		out = append(out, replace(dels, ins)...)
+		next := kindBlank
+		if ni < len(news) {
+			next = news[ni].kind
+		}
+		out = append(out, replace(prev, next, dels, ins)...)
 		dels, ins = nil, nil
 	}
 	for _, e := range diffTokens(oldKeys, newKeys, func(s string) string { return s }) {
@@ -229,6 +246,7 @@ func diffLines(oldLines, newLines []string) []Line {
 			flush()
 			for range e.a {
 				out = append(out, Line{{Equal, news[ni].raw}})
+				prev = news[ni].kind
 				oi, ni = oi+1, ni+1
 			}
 		case Delete:
@@ -245,24 +263,53 @@ func diffLines(oldLines, newLines []string) []Line {
 
 // replace shows a block of deleted lines and the block of inserted lines that took its place:
 // lines that are versions of each other are rewritten word by word, the others are shown
-// deleted then inserted.
-func replace(dels, ins []shape) []Line {
+// deleted then inserted. prev and next are the kinds of the lines shown just before and just
+// after the block (kindBlank at either end of the text).
+//
+// Deleted and inserted lines end up side by side although they never were in the same
+// version, so the block structure of each version is kept by hand: rows inserted at the head of
+// the block stay with the table they continue, before the deleted lines that followed that
+// table, and a blank line comes between lines that would otherwise merge into one block (see
+// needsBlank).
+func replace(prev, next lineKind, dels, ins []shape) []Line {
 	var out []Line
+	last := prev
+	emit := func(s shape, l Line) {
+		if s.kind == kindBlank {
+			out = append(out, Line{})
+		} else {
+			if needsBlank(last, s) {
+				out = append(out, Line{})
+			}
+			out = append(out, l)
+		}
+		last = s.kind
+	}
 	var pendDel, pendIns []shape
 	flush := func() {
+		var gone []shape
 		for k, s := range pendDel {
 			// The row under a table's header is kept only when the header itself went.
 			if s.kind == kindTableDelim && (k == 0 || pendDel[k-1].kind != kindTableRow) {
 				continue
 			}
-			out = append(out, whole(s, Delete))
+			gone = append(gone, s)
 		}
-		if len(pendDel) > 0 && len(pendIns) > 0 && pendDel[len(pendDel)-1].kind == kindTableRow && startsTable(pendIns) {
-			// A table that replaces another must not run into it.
-			out = append(out, Line{})
+		dc, ic := continuingRows(gone), continuingRows(pendIns)
+		if dc == 0 && last != kindTableRow && last != kindTableDelim {
+			ic = 0
 		}
-		for _, s := range pendIns {
-			out = append(out, whole(s, Insert))
+		for _, s := range gone[:dc] {
+			emit(s, whole(s, Delete))
+		}
+		for _, s := range pendIns[:ic] {
+			emit(s, whole(s, Insert))
+		}
+		for _, s := range gone[dc:] {
+			emit(s, whole(s, Delete))
+		}
+		for _, s := range pendIns[ic:] {
+			emit(s, whole(s, Insert))
 		}
 		pendDel, pendIns = nil, nil
 	}
@@ -273,11 +320,29 @@ func replace(dels, ins []shape) []Line {
 		l, sim := rewrite(a, b)
 		return l, sim >= minSimilarity
 	}
+	// A block followed by the row under a table's header that both versions share ends with the
+	// header in each version: they are shown as one header rewritten, however different, since
+	// a table has a single header.
+	var header []shape
+	if n, m := len(dels), len(ins); next == kindTableDelim && n > 0 && m > 0 && dels[n-1].kind == kindTableRow && pairable(dels[n-1], ins[m-1]) {
+		header, dels, ins = []shape{dels[n-1], ins[m-1]}, dels[:n-1], ins[:m-1]
+	}
 	i, j := 0, 0
 	for i < len(dels) && j < len(ins) {
 		if l, ok := pair(dels[i], ins[j]); ok {
+			// The rows under two headers pair: so do the headers, however different.
+			var hd, hi shape
+			n, m := len(pendDel), len(pendIns)
+			forced := dels[i].kind == kindTableDelim && n > 0 && m > 0 && pendDel[n-1].kind == kindTableRow && pairable(pendDel[n-1], pendIns[m-1])
+			if forced {
+				hd, hi, pendDel, pendIns = pendDel[n-1], pendIns[m-1], pendDel[:n-1], pendIns[:m-1]
+			}
 			flush()
-			out = append(out, l)
+			if forced {
+				h, _ := rewrite(hd, hi)
+				emit(hi, h)
+			}
+			emit(ins[j], l)
 			i, j = i+1, j+1
 			continue
 		}
@@ -300,17 +365,38 @@ func replace(dels, ins []shape) []Line {
 	}
 	pendDel, pendIns = append(pendDel, dels[i:]...), append(pendIns, ins[j:]...)
 	flush()
+	if header != nil {
+		l, _ := rewrite(header[0], header[1])
+		emit(header[1], l)
+	}
+	if next != kindBlank && needsBlank(last, shape{kind: next}) {
+		out = append(out, Line{})
+	}
 	return out
 }
 
-// startsTable reports whether lines hold the start of a table: a header and the row under it.
-func startsTable(lines []shape) bool {
-	for k := 1; k < len(lines); k++ {
-		if lines[k].kind == kindTableDelim && lines[k-1].kind == kindTableRow {
-			return true
-		}
+// needsBlank reports whether a blank line must come between a line of kind last and the line
+// next, which were not next to each other in one version, for each to stay in its own block: a
+// paragraph line or the header of another table right after a table would be read as rows of
+// it, and a row right after a paragraph line would be read as part of the paragraph.
+func needsBlank(last lineKind, next shape) bool {
+	switch last {
+	case kindTableRow, kindTableDelim:
+		return next.kind == kindText || next.kind == kindTableRow && next.header
+	case kindText:
+		return next.kind == kindTableRow || next.kind == kindTableDelim
 	}
 	return false
+}
+
+// continuingRows counts the table rows at the head of lines that are not the header of a
+// table: rows that continue the table shown before them.
+func continuingRows(lines []shape) int {
+	n := 0
+	for n < len(lines) && lines[n].kind == kindTableRow && !lines[n].header {
+		n++
+	}
+	return n
 }
 
 // wholeText marks every line of a text as inserted or deleted: an article added or removed.

@@ -331,6 +331,7 @@ func checkRedline(t *testing.T, rl *redline.Redline, old, new *render.Document) 
 		}
 		t.Fatalf("accepting every change gives %d lines, want %d", len(kept), len(want))
 	}
+	checkTables(t, body)
 	html, err := typeset.HTML(md)
 	if err != nil {
 		t.Fatal(err)
@@ -339,6 +340,32 @@ func checkRedline(t *testing.T, rl *redline.Redline, old, new *render.Document) 
 		if bytes.Contains(html, []byte(mark)) {
 			i := bytes.Index(html, []byte(mark))
 			t.Fatalf("the mark %s is left unpaired in the HTML: …%s…", mark, html[max(i-80, 0):min(i+80, len(html))])
+		}
+	}
+}
+
+// checkTables checks that every table of a redline is whole: a header, the row under it, then
+// rows, with a blank line before and after, so that no row is read as a line of a paragraph and
+// no paragraph line as a row.
+func checkTables(t *testing.T, body []byte) {
+	t.Helper()
+	lines := strings.Split(string(body), "\n")
+	isRow := func(k int) bool { return k >= 0 && k < len(lines) && strings.HasPrefix(lines[k], "|") }
+	isDelim := func(k int) bool { return k >= 0 && k < len(lines) && delimiterRow.MatchString(lines[k]) }
+	blank := func(k int) bool { return k < 0 || k >= len(lines) || strings.TrimSpace(lines[k]) == "" }
+	for k := range lines {
+		switch {
+		case isDelim(k):
+			if !isRow(k-1) || !blank(k-2) {
+				t.Errorf("line %d: the row under a table's header follows %q, not a header after a blank line", k+1, lines[max(k-1, 0)])
+			}
+		case isRow(k):
+			if blank(k-1) && !isDelim(k+1) || !blank(k-1) && !isRow(k-1) && !isDelim(k-1) {
+				t.Errorf("line %d: the table row %q is not in a table", k+1, lines[k])
+			}
+			if !blank(k+1) && !isRow(k+1) && !isDelim(k+1) {
+				t.Errorf("line %d: the table row is followed by %q, which would be read as a row", k+1, lines[k+1])
+			}
 		}
 	}
 }

@@ -57,16 +57,20 @@ var reportWords = map[string]map[string]string{
 		"n pending":          "éligible en attente de notation|éligibles en attente de notation",
 		"n ineligible":       "inéligible|inéligibles",
 		"n invalid":          "non valide|non valides",
+		"none examined":      "Aucune candidature n’a été examinée.",
+		"contributors":       "contributeur|contributeurs",
+		"months":             "mois|mois",
 		"rubric":             "Grille %s, version %s : le degré de communalité est égal au niveau d’intérêt commun rapporté à 3, multiplié par la moyenne géométrique des niveaux d’usage, de gouvernance et de préservation rapportée à 4.",
 		"weights":            "Le jury attribue à chaque critère une note sur 20.\nLe total pondéré d’une candidature est la somme des notes obtenues sur chaque critère multipliées par la pondération du critère, divisée par 20 ; il est exprimé sur 100.",
 		"gate licence":       "aucune licence parmi celles que l’appel accepte (licences déclarées : %s ; acceptées : %s)",
-		"gate community":     "la communauté compte %s contributeurs, pour un minimum de %s",
+		"gate community":     "la communauté compte %s, pour un minimum de %s",
+		"gate community 0":   "la communauté ne compte aucun contributeur, pour un minimum de %s",
 		"gate documentation": "la documentation du commun n’est pas publique",
 		"gate challenge":     "la candidature ne répond à aucun défi de l’appel",
 		"gate communality":   "le profil de communalité (%s) n’atteint pas les seuils de l’appel (%s)",
 		"gate funding_band":  "le montant demandé (%s) sort de la fourchette de l’appel (%s)",
 		"gate rate_cap":      "le taux d’aide demandé (%s %%) dépasse le plafond de l’appel (%s %%)",
-		"gate duration":      "la durée demandée (%s mois) dépasse la durée maximale de l’appel (%s mois)",
+		"gate duration":      "la durée demandée (%s) dépasse la durée maximale de l’appel (%s)",
 	},
 	"en": {
 		"report":             "Selection report",
@@ -107,19 +111,23 @@ var reportWords = map[string]map[string]string{
 		"result ko":          "At least one condition is not met.",
 		"examined":           "application examined|applications examined",
 		"n ranked":           "ranked|ranked",
-		"n pending":          "eligible awaiting marks|eligible awaiting marks",
+		"n pending":          "eligible and awaiting marks|eligible and awaiting marks",
 		"n ineligible":       "ineligible|ineligible",
 		"n invalid":          "invalid|invalid",
+		"none examined":      "No application was examined.",
+		"contributors":       "contributor|contributors",
+		"months":             "month|months",
 		"rubric":             "Rubric %s, version %s: the degree of communality equals the level of common interest over 3, times the geometric mean of the levels of use, governance and preservation over 4.",
 		"weights":            "The jury marks each criterion out of 20.\nThe weighted total of an application is the sum of its marks on each criterion multiplied by the weight of the criterion, divided by 20; it is expressed out of 100.",
 		"gate licence":       "no licence among those the call accepts (declared: %s; accepted: %s)",
-		"gate community":     "the community has %s contributors, against a minimum of %s",
+		"gate community":     "the community has %s, against a minimum of %s",
+		"gate community 0":   "the community has no contributors, against a minimum of %s",
 		"gate documentation": "the documentation of the commons is not public",
 		"gate challenge":     "the application answers none of the call's challenges",
 		"gate communality":   "the communality profile (%s) does not reach the call's thresholds (%s)",
 		"gate funding_band":  "the amount requested (%s) lies outside the call's band (%s)",
 		"gate rate_cap":      "the rate requested (%s%%) exceeds the call's cap (%s%%)",
-		"gate duration":      "the duration requested (%s months) exceeds the call's maximum (%s months)",
+		"gate duration":      "the duration requested (%s) exceeds the call's maximum (%s)",
 	},
 }
 
@@ -150,6 +158,34 @@ func (r *reporter) w(s string) string {
 func (r *reporter) count(n int, key string) string {
 	one, many, _ := strings.Cut(r.w(key), "|")
 	return strconv.Itoa(n) + " " + pluralWord(r.lang, n, one, many)
+}
+
+// summaryGroups are the groups of applications the summary counts, in the order it names them.
+var summaryGroups = []string{"n ranked", "n pending", "n ineligible", "n invalid"}
+
+// summary counts the applications examined and names only the groups that hold some, the last
+// after "et" or "and": "3 candidatures examinées : 2 classées et 1 inéligible."
+func (r *reporter) summary(total int, groups map[string]int) string {
+	if total == 0 {
+		return r.w("none examined")
+	}
+	var parts []string
+	for _, g := range summaryGroups {
+		if n := groups[g]; n > 0 {
+			parts = append(parts, r.count(n, g))
+		}
+	}
+	return r.count(total, "examined") + r.colon() + " " + r.loc.join(parts) + "."
+}
+
+// units writes a number given as text with its unit in the singular or the plural ("one|many"
+// words of key); a text that is not a number keeps the plural.
+func (r *reporter) units(s, key string) string {
+	one, many, _ := strings.Cut(r.w(key), "|")
+	if v, err := strconv.ParseFloat(s, 64); err == nil && v == float64(int(v)) {
+		return s + " " + pluralWord(r.lang, int(v), one, many)
+	}
+	return s + " " + many
 }
 
 // colon is a colon as the language writes it after a word: spaced in French.
@@ -262,7 +298,7 @@ func (rp *reporter) profile(p score.Profile, checks []score.Check) {
 	if len(ci) == 0 {
 		ci = append(ci, rp.w("none"))
 	}
-	rp.line("| %s | %d / 3 | %s |", capFirstPlain(rp.label("axis", "common_interest")), p.CommonInterest, strings.Join(ci, " ; "))
+	rp.line("| %s | %d / 3 | %s |", capFirstPlain(rp.label("axis", "common_interest")), p.CommonInterest, strings.Join(ci, "; "))
 	for _, a := range score.Axes {
 		grounds := rp.w("none")
 		for _, f := range p.Findings {
@@ -295,6 +331,23 @@ func (rp *reporter) profile(p score.Profile, checks []score.Check) {
 		c.Bars = append(c.Bars, bar)
 	}
 	rp.b.WriteString(typeset.ChartBlock(c) + "\n")
+}
+
+// Rank ranks the applications to a call (see score.RankWith) with the defaults of the
+// renderer's clause library, house directories included, so that the report and the ranking
+// follow the same tie-break rule. When the call sets none, the default applied is returned as
+// a warning at the position of the call's section, as every default of a document is.
+func (r *Renderer) Rank(call *partnership.Document, apps []score.Application) (score.Assessment, partnership.Diagnostics) {
+	a := score.RankWith(call.Definition, apps, r.lib.Defaults())
+	if a.TieBreakDefault == "" {
+		return a, nil
+	}
+	steps := make([]any, len(a.TieBreak))
+	for i, s := range a.TieBreak {
+		steps[i] = s
+	}
+	field := strings.TrimPrefix(partnership.TieBreakField, "call.")
+	return a, partnership.Diagnostics{defaultWarning(call, AppliedDefault{Pointer: "/call/" + field, Key: a.TieBreakDefault, Value: steps, Source: a.TieBreakSource})}
 }
 
 // SelectionReport writes the report of a call's selection: the ranking, the ineligible
@@ -330,8 +383,8 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 	rp.line("")
 	rp.line("## %s {#summary}", rp.w("summary"))
 	rp.line("")
-	rp.line("%s%s %s, %s, %s, %s.", rp.count(len(a.Applications), "examined"), rp.colon(), rp.count(len(ranked), "n ranked"),
-		rp.count(len(pending), "n pending"), rp.count(len(ineligible), "n ineligible"), rp.count(len(invalid), "n invalid"))
+	rp.line("%s", rp.summary(len(a.Applications), map[string]int{"n ranked": len(ranked), "n pending": len(pending),
+		"n ineligible": len(ineligible), "n invalid": len(invalid)}))
 	if len(ranked) > 0 {
 		rp.line("")
 		rp.line("## %s {#ranking}", rp.w("ranking"))
@@ -383,7 +436,8 @@ func (r *Renderer) SelectionReport(call *partnership.Document, a score.Assessmen
 			rp.line("")
 			for _, d := range app.Diagnostics {
 				if d.Severity == partnership.Error {
-					rp.line("- %s", escapeInline(d.String()))
+					// Diagnostics are written in English: French spacing stays out of them.
+					rp.b.WriteString("- " + escapeInline(d.String()) + "\n")
 				}
 			}
 		}
@@ -482,7 +536,14 @@ func (rp *reporter) gateReason(g score.Gate) string {
 		}
 		words := strings.NewReplacer(pairs...)
 		return fmt.Sprintf(format, escapeInline(words.Replace(g.Found)), escapeInline(words.Replace(g.Required)))
-	case "community", "duration", "rate_cap":
+	case "community":
+		if g.Found == "0" {
+			return fmt.Sprintf(rp.w("gate community 0"), escapeInline(g.Required))
+		}
+		return fmt.Sprintf(format, escapeInline(rp.units(g.Found, "contributors")), escapeInline(g.Required))
+	case "duration":
+		return fmt.Sprintf(format, escapeInline(rp.units(g.Found, "months")), escapeInline(rp.units(g.Required, "months")))
+	case "rate_cap":
 		return fmt.Sprintf(format, escapeInline(g.Found), escapeInline(g.Required))
 	case "funding_band":
 		lo, hi, _ := strings.Cut(g.Required, "–")

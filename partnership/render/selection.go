@@ -15,7 +15,7 @@ var moreReportWords = map[string]map[string]string{
 	"fr": {
 		"tie intro":        "À total pondéré égal, les candidatures sont départagées selon les règles suivantes, appliquées successivement tant que l’égalité persiste :",
 		"tie shared":       "Les candidatures que ces règles ne départagent pas partagent le même rang.",
-		"tie default":      "L’appel ne fixant pas de règle de départage, cette règle est celle que la bibliothèque de clauses applique par défaut (%s, dans templates/defaults.yaml).",
+		"tie default":      "L’appel ne fixant pas de règle de départage, cette règle est celle que la bibliothèque de clauses applique par défaut (%s, dans %s).",
 		"tie after":        "%s est classée après %s à total pondéré égal, par application de la règle suivante : %s",
 		"tie same":         "%s et %s partagent le rang %d : aucune règle de départage ne les sépare.",
 		"ties":             "Égalités",
@@ -38,7 +38,7 @@ var moreReportWords = map[string]map[string]string{
 	"en": {
 		"tie intro":        "Where applications have the same weighted total, they are separated by the following rules, applied in turn for as long as they remain tied:",
 		"tie shared":       "Applications that these rules do not separate share the same rank.",
-		"tie default":      "As the call sets no tie-break rule, this is the rule the clause library applies by default (%s, in templates/defaults.yaml).",
+		"tie default":      "As the call sets no tie-break rule, this is the rule the clause library applies by default (%s, in %s).",
 		"tie after":        "%s ranks after %s at the same weighted total, under the following rule: %s",
 		"tie same":         "%s and %s share rank %d: no tie-break rule separates them.",
 		"ties":             "Ties",
@@ -69,13 +69,25 @@ func (rp *reporter) tieBreak(a score.Assessment, ranked []score.Application) {
 		for i, step := range a.TieBreak {
 			rp.line("%d. %s.", i+1, capFirstPlain(rp.label("tie_break", step)))
 		}
-		rp.line("")
 	}
+	var after []string
 	if len(a.TieBreak) == 0 || a.TieBreak[len(a.TieBreak)-1] != partnership.TieReference {
-		rp.line("%s", rp.w("tie shared"))
+		after = append(after, rp.w("tie shared"))
 	}
 	if a.TieBreakDefault != "" {
-		rp.line(rp.w("tie default"), a.TieBreakDefault)
+		source := a.TieBreakSource
+		if source == "" {
+			source = "templates/" + partnership.DefaultsFile
+		}
+		after = append(after, fmt.Sprintf(rp.w("tie default"), a.TieBreakDefault, source))
+	}
+	if len(after) > 0 {
+		if len(a.TieBreak) > 0 {
+			rp.line("")
+		}
+		for _, l := range after {
+			rp.line("%s", l)
+		}
 	}
 	var notes []string
 	for i, app := range ranked {

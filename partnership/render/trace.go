@@ -109,28 +109,33 @@ func (st *state) statute(key string) Markdown {
 func (st *state) defaultWarnings(applied []AppliedDefault) partnership.Diagnostics {
 	var out partnership.Diagnostics
 	for _, a := range applied {
-		node := partnership.Schema().At(a.Pointer)
-		what := "value"
-		var value any = formatValue(a.Value)
-		if node != nil && node.Title != "" {
-			what = strings.ToLower(node.Title[:1]) + node.Title[1:]
-		}
-		for _, unit := range []string{"days", "months", "years"} {
-			if cut, ok := strings.CutSuffix(what, " in "+unit); ok {
-				what, value = cut, partnership.M("value-"+unit, value)
-			}
-		}
-		p := sectionPos(st.doc, a.Pointer)
-		code := "default-applies"
-		if _, isBool := a.Value.(bool); isBool {
-			code = "default-applies-bool"
-		}
-		key := a.Pointer[strings.LastIndexByte(a.Pointer, '/')+1:]
-		d := partnership.At(st.doc.File, p, a.Pointer).Say(code, what, key, value).WithHint("make-default-own", a.Pointer, a.Key, a.Source)
-		d.Severity = partnership.Warning
-		out = append(out, d)
+		out = append(out, defaultWarning(st.doc, a))
 	}
 	return out
+}
+
+// defaultWarning is the warning for one default applied to a document.
+func defaultWarning(doc *partnership.Document, a AppliedDefault) partnership.Diagnostic {
+	node := partnership.Schema().At(a.Pointer)
+	what := "value"
+	var value any = formatValue(a.Value)
+	if node != nil && node.Title != "" {
+		what = strings.ToLower(node.Title[:1]) + node.Title[1:]
+	}
+	for _, unit := range []string{"days", "months", "years"} {
+		if cut, ok := strings.CutSuffix(what, " in "+unit); ok {
+			what, value = cut, partnership.M("value-"+unit, value)
+		}
+	}
+	p := sectionPos(doc, a.Pointer)
+	code := "default-applies"
+	if _, isBool := a.Value.(bool); isBool {
+		code = "default-applies-bool"
+	}
+	key := a.Pointer[strings.LastIndexByte(a.Pointer, '/')+1:]
+	d := partnership.At(doc.File, p, a.Pointer).Say(code, what, key, value).WithHint("make-default-own", a.Pointer, a.Key, a.Source)
+	d.Severity = partnership.Warning
+	return d
 }
 
 func formatValue(v any) string {

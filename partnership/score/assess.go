@@ -66,6 +66,9 @@ type Assessment struct {
 	// default, whose entry of the defaults file TieBreakDefault names.
 	TieBreak        []string `json:"tie_break"`
 	TieBreakDefault string   `json:"tie_break_default,omitempty"`
+	// TieBreakSource is the defaults file TieBreakDefault was read from: the clause library's,
+	// or a house directory's that replaces it.
+	TieBreakSource string `json:"tie_break_source,omitempty"`
 	// ToCheck are the eligibility conditions the call writes in free text: no program can check
 	// them, and the jury checks them for every application ranked.
 	ToCheck []string `json:"to_check"`
@@ -209,18 +212,26 @@ func Invalid(file string, doc *partnership.Document, diags partnership.Diagnosti
 }
 
 // Rank orders the applications: eligible and fully marked ones by weighted total, ties broken
-// by the call's tie-break rule (its own, else the default of the clause library), numbered from
-// 1; then eligible ones awaiting marks, then ineligible ones, then invalid ones, each group in
-// file order. Applications the rule cannot separate share their rank.
+// by the call's tie-break rule (its own, else the default of the clause library built into the
+// program), numbered from 1; then eligible ones awaiting marks, then ineligible ones, then
+// invalid ones, each group in file order. Applications the rule cannot separate share their
+// rank.
 func Rank(call *partnership.Definition, apps []Application) Assessment {
 	defaults, _ := partnership.LibraryDefaults()
+	return RankWith(call, apps, defaults)
+}
+
+// RankWith is Rank with the defaults of a given clause library (with its house directories'
+// defaults in place): a call that sets no tie-break rule is ranked by the rule these defaults
+// give, and the Assessment names the entry used and its file.
+func RankWith(call *partnership.Definition, apps []Application, defaults *partnership.Defaults) Assessment {
 	steps, from := call.TieBreakSteps(defaults)
 	out := Assessment{Rubric: RubricID, Version: RubricVersion, Call: call.ID, Title: call.Title, TieBreak: steps, ToCheck: []string{}, Skipped: []Skipped{}}
 	if out.TieBreak == nil {
 		out.TieBreak = []string{}
 	}
 	if from != nil {
-		out.TieBreakDefault = from.Key
+		out.TieBreakDefault, out.TieBreakSource = from.Key, from.Source
 	}
 	if c := call.Call; c != nil {
 		out.ObjectionDays = c.ObjectionDays

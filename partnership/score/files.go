@@ -2,6 +2,7 @@ package score
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +22,11 @@ type Skipped struct {
 	why    partnership.Msg
 }
 
+// SkippedFile is the file found at path that assess leaves out, for the reason why.
+func SkippedFile(path string, why partnership.Msg) Skipped {
+	return Skipped{File: partnership.DisplayPath(path), Code: why.Code, Reason: why.In(partnership.English), why: why}
+}
+
 // In returns s with its reason written in lang.
 func (s Skipped) In(lang string) Skipped {
 	if s.why.Code != "" {
@@ -37,19 +43,59 @@ func (s Skipped) In(lang string) Skipped {
 // its reason. A definition whose kind can be read but that is otherwise invalid is taken when it
 // is an application, so that its problems are reported. The call's own file is passed over
 // without a word wherever it is found. "-" (standard input) is taken as it is.
+//
+// Applications reads every file to tell what it is; a program that then loads the applications
+// does better with Inputs and Read, which read each file once.
 func Applications(call *partnership.Definition, callFile string, paths []string, limits partnership.Limits) (files []string, skipped []Skipped, problems partnership.Diagnostics, err error) {
+	inputs, err := Inputs(callFile, paths)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	read := make([]Candidate, len(inputs))
+	forEach(len(inputs), func(i int) {
+		if inputs[i].Path == "-" {
+			read[i] = Candidate{Input: inputs[i]} // read once, by whoever assesses it
+			return
+		}
+		read[i] = Read(call, inputs[i], nil, limits)
+		read[i].Data, read[i].Doc, read[i].Diags = nil, nil, nil
+	})
+	for _, c := range read {
+		switch {
+		case c.Skip.Code != "":
+			skipped = append(skipped, SkippedFile(c.Path, c.Skip))
+		case c.Problem != nil:
+			problems = append(problems, *c.Problem)
+		default:
+			files = append(files, c.Path)
+		}
+	}
+	return files, skipped, problems.Sorted(), nil
+}
+
+// Input is a file the assessment of a call reads.
+type Input struct {
+	Path string
+	// Found says the file was found in a directory: one that is not an application to the call
+	// is then skipped with its reason, where a file named directly is an error.
+	Found bool
+}
+
+// Inputs lists the files the assessment of a call reads, in the order of paths: a file named
+// directly ("-" is standard input), and the files below a directory in the order of their
+// names, hidden files and directories aside. The call's own file is passed over wherever it is found.
+func Inputs(callFile string, paths []string) ([]Input, error) {
 	self, _ := filepath.Abs(callFile)
+	var inputs []Input
 	for _, p := range paths {
-		st, statErr := os.Stat(p)
-		if p == "-" || statErr != nil || !st.IsDir() {
-			if abs, _ := filepath.Abs(p); p != "-" && abs == self {
-				continue
+		if p == "-" {
+			inputs = append(inputs, Input{Path: p})
+			continue
+		}
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			if abs, _ := filepath.Abs(p); abs != self {
+				inputs = append(inputs, Input{Path: p})
 			}
-			if d, ok := directFile(call, p, limits); !ok {
-				problems = append(problems, d)
-				continue
-			}
-			files = append(files, p)
 			continue
 		}
 		var found []string
@@ -64,98 +110,94 @@ func Applications(call *partnership.Definition, callFile string, paths []string,
 				return nil // a hidden file, such as .pre-commit-config.yaml, as git leaves it out
 			}
 			if !d.IsDir() {
-				found = append(found, path)
+				if abs, _ := filepath.Abs(path); abs != self {
+					found = append(found, path)
+				}
 			}
 			return nil
 		})
 		if walkErr != nil {
-			return nil, nil, nil, walkErr
+			return nil, walkErr
 		}
 		slices.Sort(found)
 		for _, f := range found {
-			if abs, _ := filepath.Abs(f); abs == self {
-				continue
-			}
-			if why := notAnApplication(call, f, limits); why.Code != "" {
-				skipped = append(skipped, Skipped{File: partnership.DisplayPath(f), Code: why.Code, Reason: why.In(partnership.English), why: why})
-				continue
-			}
-			files = append(files, f)
+			inputs = append(inputs, Input{Path: f, Found: true})
 		}
 	}
-	return files, skipped, problems.Sorted(), nil
+	return inputs, nil
 }
 
-// directFile checks a file named on the command line: it must be a definition file and, when it
-// can be read, an application to the call.
-func directFile(call *partnership.Definition, path string, limits partnership.Limits) (partnership.Diagnostic, bool) {
-	display := partnership.DisplayPath(path)
-	if path != "-" && !partnership.IsDefinitionFile(path) {
-		return partnership.At(display, partnership.Pos{Line: 1, Column: 1}, "").
-			Say("assess-not-definition-file").WithHint("name-applications"), false
-	}
-	if path == "-" {
-		return partnership.Diagnostic{}, true
-	}
-	doc := load(path, limits)
-	if doc == nil || doc.Definition == nil || doc.Definition.Kind == "" {
-		return partnership.Diagnostic{}, true // its problems are reported when it is validated
-	}
-	def := doc.Definition
-	switch {
-	case def.Kind != partnership.KindApplication:
-		return doc.Diag("/kind", "assess-not-application", call.ID, partnership.M("a-"+string(def.Kind))).WithHint("name-only-applications"), false
-	case def.Application != nil && def.Application.Call.ID != "" && def.Application.Call.ID != call.ID:
-		return doc.Diag("/application/call/id", "answers-another-call", def.Application.Call.ID, call.ID), false
-	}
-	return partnership.Diagnostic{}, true
+// Candidate is an input read and loaded, and what the assessment makes of it: an application to
+// validate and assess, a file skipped (Skip says why) or an error (Problem).
+type Candidate struct {
+	Input
+	// Data is what the file holds; Doc and Diags what partnership.Load made of it (Doc is nil
+	// when it could not be parsed).
+	Data  []byte
+	Doc   *partnership.Document
+	Diags partnership.Diagnostics
+	// Err is the error reading a file named directly, which the caller reports; a found file
+	// that cannot be read is skipped.
+	Err     error
+	Skip    partnership.Msg
+	Problem *partnership.Diagnostic
 }
 
-// notAnApplication says why a file found in a directory is not an application to the call, or
-// returns the zero Msg when it is one.
-func notAnApplication(call *partnership.Definition, path string, limits partnership.Limits) partnership.Msg {
-	if !partnership.IsDefinitionFile(path) {
-		return partnership.M("skip-not-definition-file")
-	}
-	doc, problem := loadDiag(path, limits)
-	if doc == nil || doc.Definition == nil || doc.Definition.Kind == "" {
-		if problem == nil {
-			problem = partnership.M("skip-no-kind")
+// Taken reports whether the candidate is an application to validate and assess.
+func (c Candidate) Taken() bool { return c.Skip.Code == "" && c.Problem == nil && c.Err == nil }
+
+// Read reads and loads an input, once, and says whether it is an application to the call: a
+// file named directly must be a definition file and, when it can be parsed, an application to
+// the call; a file found in a directory that is not one is skipped. stdin is read for "-".
+func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partnership.Limits) Candidate {
+	c := Candidate{Input: src}
+	if src.Path != "-" && !partnership.IsDefinitionFile(src.Path) {
+		if src.Found {
+			c.Skip = partnership.M("skip-not-definition-file")
+		} else {
+			d := partnership.At(partnership.DisplayPath(src.Path), partnership.Pos{Line: 1, Column: 1}, "").
+				Say("assess-not-definition-file").WithHint("name-applications")
+			c.Problem = &d
 		}
-		return partnership.M("skip-unreadable", problem)
+		return c
+	}
+	c.Data, c.Err = partnership.ReadFile(src.Path, stdin, limits)
+	if c.Err != nil {
+		if src.Found {
+			c.Skip, c.Err = partnership.M("skip-unreadable", errReason{c.Err}), nil
+		}
+		return c
+	}
+	c.Doc, c.Diags = partnership.Load(partnership.DisplayPath(src.Path), c.Data, limits)
+	doc := c.Doc
+	if doc == nil || doc.Definition == nil || doc.Definition.Kind == "" {
+		if src.Found {
+			problem := partnership.M("skip-no-kind")
+			if doc == nil && len(c.Diags) > 0 {
+				d := c.Diags.Sorted()[0]
+				problem = partnership.M("skip-line", d.Line, d.Msg())
+			}
+			c.Skip = partnership.M("skip-unreadable", problem)
+		}
+		return c // a file named directly has its problems reported when it is validated
 	}
 	def := doc.Definition
+	otherCall := def.Kind == partnership.KindApplication && def.Application != nil && def.Application.Call.ID != "" && def.Application.Call.ID != call.ID
 	switch {
-	case def.Kind == partnership.KindCall:
-		return partnership.M("skip-other-call", def.ID)
+	case src.Found && def.Kind == partnership.KindCall:
+		c.Skip = partnership.M("skip-other-call", def.ID)
+	case src.Found && def.Kind != partnership.KindApplication:
+		c.Skip = partnership.M("skip-not-application", partnership.M("a-"+string(def.Kind)))
+	case src.Found && otherCall:
+		c.Skip = partnership.M("skip-other-call-application", def.Application.Call.ID)
 	case def.Kind != partnership.KindApplication:
-		return partnership.M("skip-not-application", partnership.M("a-"+string(def.Kind)))
-	case def.Application != nil && def.Application.Call.ID != "" && def.Application.Call.ID != call.ID:
-		return partnership.M("skip-other-call-application", def.Application.Call.ID)
+		d := doc.Diag("/kind", "assess-not-application", call.ID, partnership.M("a-"+string(def.Kind))).WithHint("name-only-applications")
+		c.Problem = &d
+	case otherCall:
+		d := doc.Diag("/application/call/id", "answers-another-call", def.Application.Call.ID, call.ID)
+		c.Problem = &d
 	}
-	return partnership.Msg{}
-}
-
-// load reads and parses a file without validating it, to tell what it is; nil when it cannot
-// be read or parsed.
-func load(path string, limits partnership.Limits) *partnership.Document {
-	doc, _ := loadDiag(path, limits)
-	return doc
-}
-
-// loadDiag is load, with the first problem found when the file cannot be read or parsed: "line
-// N: message", or the reason it cannot be read.
-func loadDiag(path string, limits partnership.Limits) (*partnership.Document, partnership.Localizer) {
-	data, err := partnership.ReadFile(path, nil, limits)
-	if err != nil {
-		return nil, errReason{err}
-	}
-	doc, diags := partnership.Load(partnership.DisplayPath(path), data, limits)
-	if doc == nil && len(diags) > 0 {
-		d := diags.Sorted()[0]
-		return nil, partnership.M("skip-line", d.Line, d.Msg())
-	}
-	return doc, nil
+	return c
 }
 
 // errReason writes an error in a message: the message of an error of the catalogue in the

@@ -17,17 +17,34 @@ type CallReader func(call string) (name string, data []byte, err error)
 // does for a file on disk. readCall reads the call an application names; with a nil readCall
 // the application is checked on its own.
 func Data(file string, data []byte, limits partnership.Limits, readCall CallReader) (*partnership.Document, partnership.Diagnostics) {
+	return dataWith(file, data, limits, readCall, nil)
+}
+
+// dataWith is Data, with the calls already loaded in this run.
+func dataWith(file string, data []byte, limits partnership.Limits, readCall CallReader, calls *Calls) (*partnership.Document, partnership.Diagnostics) {
 	doc, diags := partnership.Load(file, data, limits)
+	return loaded(file, data, doc, diags, limits, readCall, calls)
+}
+
+// loaded is dataWith once the file is loaded: doc and diags are what partnership.Load returned.
+func loaded(file string, data []byte, doc *partnership.Document, diags partnership.Diagnostics, limits partnership.Limits, readCall CallReader, calls *Calls) (*partnership.Document, partnership.Diagnostics) {
 	if doc == nil {
 		return nil, diags
 	}
+	diags = slices.Clone(diags)
 	var call *partnership.Document
 	if app := doc.Definition.Application; app != nil && app.Call.File != "" && doc.Definition.Kind == partnership.KindApplication && readCall != nil {
 		var callDiags partnership.Diagnostics
-		call, callDiags = loadCall(doc, app.Call.File, limits, readCall)
+		call, callDiags = loadCall(doc, app.Call.File, limits, readCall, calls)
 		diags = append(diags, callDiags...)
 	}
-	diags = append(diags, Validate(doc, call)...)
+	checks := Validate(doc, call)
+	if doc.Definition.Kind == partnership.KindCall {
+		// A call checked on its own, as assess checks the call it is given: the applications
+		// that name the same file find it done.
+		calls.remember(file, data, limits, doc, diags, checks)
+	}
+	diags = append(diags, checks...)
 	if call != nil && !diags.HasErrors() {
 		doc.Call = call
 	}
@@ -39,7 +56,7 @@ func Data(file string, data []byte, limits partnership.Limits, readCall CallRead
 // what the file holds: an application received from someone else may name any file, and its
 // diagnostics would otherwise show what that file contains. Only a call for commons has its own
 // diagnostics reported.
-func loadCall(doc *partnership.Document, file string, limits partnership.Limits, readCall CallReader) (*partnership.Document, partnership.Diagnostics) {
+func loadCall(doc *partnership.Document, file string, limits partnership.Limits, readCall CallReader, calls *Calls) (*partnership.Document, partnership.Diagnostics) {
 	const at = "/application/call/file"
 	name, data, err := readCall(file)
 	if err != nil {
@@ -50,7 +67,7 @@ func loadCall(doc *partnership.Document, file string, limits partnership.Limits,
 		}
 		return nil, partnership.Diagnostics{doc.Diag(at, "call-read-error", file, partnership.Reason{Err: err})}
 	}
-	c, diags := partnership.Load(name, data, limits)
+	c, diags, checks := calls.load(name, data, limits)
 	switch {
 	case c == nil || diags.HasErrors():
 		return nil, partnership.Diagnostics{doc.Diag(at, "call-not-definition", file)}
@@ -60,5 +77,5 @@ func loadCall(doc *partnership.Document, file string, limits partnership.Limits,
 		}
 		return nil, partnership.Diagnostics{doc.Diag(at, "call-not-call", file)}
 	}
-	return c, append(diags, Validate(c, nil)...)
+	return c, append(diags, checks...)
 }

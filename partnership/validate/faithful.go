@@ -28,8 +28,7 @@ func (c *checker) texts() {
 	if c.def.Lang == "" {
 		return
 	}
-	_, diags := c.doc.Localized(c.def.Lang)
-	c.diags = append(c.diags, diags...)
+	c.diags = append(c.diags, c.doc.TextDiagnostics(c.def.Lang)...)
 }
 
 // jurisdiction checks the country code against ISO 3166-1.

@@ -9,14 +9,11 @@ import (
 	"sync"
 
 	"github.com/commons-toolkit/commons/partnership"
-	"github.com/commons-toolkit/commons/schema"
 	"github.com/xeipuuv/gojsonschema"
 )
 
-// compiled is the JSON Schema compiled once per process.
-var compiled = sync.OnceValues(func() (*gojsonschema.Schema, error) {
-	return gojsonschema.NewSchema(gojsonschema.NewBytesLoader(schema.JSON))
-})
+// compiled is the JSON Schema compiled once per process, when it is first needed.
+var compiled = sync.OnceValues(compileSchema)
 
 // checkSchema validates the document's value tree against the JSON Schema and turns every
 // violation into a positioned diagnostic in plain words.
@@ -25,6 +22,11 @@ func checkSchema(doc *partnership.Document) partnership.Diagnostics {
 	if err != nil {
 		panic(fmt.Sprintf("embedded schema does not compile: %v", err)) // a build defect, caught by the tests
 	}
+	return checkSchemaWith(doc, s)
+}
+
+// checkSchemaWith is checkSchema with a compiled schema.
+func checkSchemaWith(doc *partnership.Document, s *gojsonschema.Schema) partnership.Diagnostics {
 	// The value tree already has the shape gojsonschema decodes JSON into (json.Number for
 	// numbers), so it is handed over as it is rather than encoded and decoded again.
 	res, err := s.Validate(gojsonschema.NewRawLoader(doc.Value))

@@ -71,6 +71,9 @@ type Options struct {
 	// CallRoots are the directories the call an application names may lie in; when empty, those
 	// of partnership.CallRoots.
 	CallRoots []string
+	// Calls, when set, keeps the calls applications name from one file to the next, so that a
+	// batch loads and validates each call once.
+	Calls *Calls
 }
 
 // FileWith is File with options.
@@ -79,11 +82,23 @@ func FileWith(name string, opts Options) (*partnership.Document, partnership.Dia
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
 	}
-	doc, diags := Data(partnership.DisplayPath(name), data, opts.Limits, func(call string) (string, []byte, error) {
+	doc, diags := dataWith(partnership.DisplayPath(name), data, opts.Limits, opts.callReader(name), opts.Calls)
+	return doc, diags, nil
+}
+
+// LoadedWith is FileWith for a file already read and loaded: data is what the file name holds,
+// doc and diags what partnership.Load(partnership.DisplayPath(name), data, opts.Limits) returned.
+// A program that must read a file to tell what it is validates it without reading it twice.
+func LoadedWith(name string, data []byte, doc *partnership.Document, diags partnership.Diagnostics, opts Options) (*partnership.Document, partnership.Diagnostics) {
+	return loaded(partnership.DisplayPath(name), data, doc, diags, opts.Limits, opts.callReader(name), opts.Calls)
+}
+
+// callReader reads the call the application in file name names, within opts.CallRoots.
+func (opts Options) callReader(name string) CallReader {
+	return func(call string) (string, []byte, error) {
 		p, data, err := partnership.ReadCallFile(name, call, opts.CallRoots, opts.Limits)
 		return partnership.DisplayPath(p), data, err
-	})
-	return doc, diags, nil
+	}
 }
 
 // Prepare compiles the JSON Schema ahead of the first validation, which a program may do in the

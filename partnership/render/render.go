@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -232,6 +233,10 @@ type state struct {
 	trace map[string]*trace
 	// guard enforces the limits of template execution (limits.go).
 	guard *guard
+	// funcMap is this render's function map, built at the first clause; bound are the clause
+	// templates bound to it, so that each clause is bound once, not once per pass.
+	funcMap template.FuncMap
+	bound   map[string]*template.Template
 }
 
 type rendered struct {
@@ -272,11 +277,21 @@ func (st *state) templateFor(c Clause) (*template.Template, error) {
 		}
 		t, _ = st.r.parsed.LoadOrStore(key, parsed)
 	}
+	if b, ok := st.bound[key]; ok {
+		return b, nil
+	}
 	clone, err := t.(*template.Template).Clone()
 	if err != nil {
 		return nil, err
 	}
-	return clone.Funcs(st.funcs()).Funcs(st.guard.funcs()), nil
+	if st.funcMap == nil {
+		st.funcMap = st.funcs()
+		maps.Copy(st.funcMap, st.guard.funcs())
+		st.bound = map[string]*template.Template{}
+	}
+	clone.Funcs(st.funcMap)
+	st.bound[key] = clone
+	return clone, nil
 }
 
 // templateName is how a clause is named in template errors: its file inside its library.
@@ -284,7 +299,7 @@ func templateName(c Clause) string { return c.Source + "/" + c.Path }
 
 // parseClause parses a clause file with the documented functions and secures every action.
 func parseClause(c Clause) (*template.Template, error) {
-	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholderFuncs()).Parse(c.Text)
+	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholders()).Parse(c.Text)
 	if err != nil {
 		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
 	}

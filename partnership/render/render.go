@@ -31,13 +31,18 @@ type Renderer struct {
 	fields sync.Map // path → []string
 }
 
-// fieldsOf returns the patterns of JSON pointers of the values a clause's templates read.
-func (r *Renderer) fieldsOf(c Clause, t *template.Template) []string {
+// clauseFields returns the patterns of JSON pointers of the values a clause's templates read,
+// from the clause as parsed for rendering.
+func (r *Renderer) clauseFields(c Clause) []string {
 	key := c.Source + ":" + c.Path
 	if f, ok := r.fields.Load(key); ok {
 		return f.([]string)
 	}
-	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t))
+	t, ok := r.parsed.Load(key)
+	if !ok {
+		return nil // never rendered, so it read nothing
+	}
+	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t.(*template.Template)))
 	return f.([]string)
 }
 
@@ -130,9 +135,10 @@ type Article struct {
 	// Statutes are the statutes the clause cites because the law of the jurisdiction applies
 	// to what the definition says.
 	Statutes []Citation
-	// fields are the definition's values the clause reads: patterns of JSON pointers from the
-	// clause's template ("/parties/*/name") and the pointers its functions looked up.
-	fields []string
+	// fields gives the definition's values the clause reads: patterns of JSON pointers from the
+	// clause's template ("/parties/*/name") and the pointers its functions looked up. Only an
+	// explanation reads them, so the template is walked when one asks.
+	fields func() []string
 }
 
 // Meta is the provenance of a rendered document: what was rendered, with which library.
@@ -320,7 +326,7 @@ func (st *state) execute(c Clause) (title, body string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	st.trace[st.current].fields = st.r.fieldsOf(c, t)
+	st.trace[st.current].clause = c
 	data := st.data
 	st.guard.start(c.ID)
 	var b bytes.Buffer
@@ -418,8 +424,9 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 			fmt.Fprintf(&b, "## %s {#%s}\n\n", heading, id)
 		}
 		tr := st.trace[id]
+		r, clause, used := st.r, tr.clause, tr.used
 		out.Articles = append(out.Articles, Article{ID: id, Number: st.numbers[id], Heading: heading, Defaults: tr.defaults, Statutes: tr.statutes,
-			fields: slices.Concat(tr.fields, tr.used)})
+			fields: func() []string { return slices.Concat(r.clauseFields(clause), used) }})
 		out.Diagnostics = append(out.Diagnostics, st.defaultWarnings(tr.defaults)...)
 		b.WriteString(body)
 		b.WriteString("\n")

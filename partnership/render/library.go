@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"go.yaml.in/yaml/v3"
@@ -64,8 +65,11 @@ type Library struct {
 	Version   string
 	manifests map[partnership.Kind]Manifest
 	// files maps a path inside the library to the clause read from it.
-	files  map[string]Clause
-	labels map[string]map[string]map[string]string // lang → enumeration → value → words
+	files map[string]Clause
+	// labels read, per language, the words for the values of the definition's enumerations
+	// (enumeration → value → words), once and only for the languages asked for: a document
+	// is written in one.
+	labels map[string]func() (map[string]map[string]string, error)
 	// defaults are the values clauses use when a definition leaves a key out (defaults.yaml).
 	defaults *partnership.Defaults
 }
@@ -77,7 +81,7 @@ var Languages = []string{"fr", "en"}
 // replace the file of the same path. A house directory may only replace existing clauses and
 // labels; a file the base does not have is an error, so a misnamed override never goes unseen.
 func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, error) {
-	lib := &Library{manifests: map[partnership.Kind]Manifest{}, files: map[string]Clause{}, labels: map[string]map[string]map[string]string{}}
+	lib := &Library{manifests: map[partnership.Kind]Manifest{}, files: map[string]Clause{}, labels: map[string]func() (map[string]map[string]string, error){}}
 	version, err := fs.ReadFile(base, "VERSION")
 	if err != nil {
 		return nil, fmt.Errorf("read clause library version: %w", err)
@@ -118,11 +122,20 @@ func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, 
 		if err != nil {
 			return nil, fmt.Errorf("read labels: %w", err)
 		}
-		var labels map[string]map[string]string
-		if err := yaml.Unmarshal(data, &labels); err != nil {
-			return nil, fmt.Errorf("read labels %s: %w", lang, err)
+		lib.labels[lang] = sync.OnceValues(func() (map[string]map[string]string, error) {
+			var labels map[string]map[string]string
+			if err := yaml.Unmarshal(data, &labels); err != nil {
+				return nil, fmt.Errorf("read labels %s: %w", lang, err)
+			}
+			return labels, nil
+		})
+		if len(overrides) > 0 {
+			// A house directory's labels are checked as it is loaded; the embedded ones are
+			// checked by the tests.
+			if _, err := lib.labels[lang](); err != nil {
+				return nil, err
+			}
 		}
-		lib.labels[lang] = labels
 	}
 	if lib.defaults, err = loadDefaults(base, baseName, overrides); err != nil {
 		return nil, fmt.Errorf("read defaults: %w", err)
@@ -212,7 +225,15 @@ func (lib *Library) Clauses() []Clause {
 // Label returns the words for a value of an enumeration, or the value itself when the library
 // has none.
 func (lib *Library) Label(lang, enum, value string) (string, bool) {
-	words, ok := lib.labels[lang][enum][value]
+	read, ok := lib.labels[lang]
+	if !ok {
+		return "", false
+	}
+	labels, err := read()
+	if err != nil {
+		panic(fmt.Sprintf("embedded clause library: %v", err)) // a build defect, caught by the tests
+	}
+	words, ok := labels[enum][value]
 	return words, ok
 }
 

@@ -90,8 +90,13 @@ func WithLibrary(lib *Library) Option {
 
 // embedded is the embedded library, read once.
 var embedded = sync.OnceValues(func() (*Library, error) {
-	return LoadLibrary(templates.FS, "templates")
+	return loadEmbedded()
 })
+
+// loadEmbedded reads the embedded library, with the given house directories.
+func loadEmbedded(overrides ...Override) (*Library, error) {
+	return loadLibrary(templates.FS, "templates", true, overrides...)
+}
 
 // EmbeddedLibrary returns the clause library built into the program.
 func EmbeddedLibrary() (*Library, error) { return embedded() }
@@ -108,7 +113,7 @@ func New(opts ...Option) (*Renderer, error) {
 	if lib == nil {
 		var err error
 		if len(c.overrides) > 0 {
-			lib, err = LoadLibrary(templates.FS, "templates", c.overrides...)
+			lib, err = loadEmbedded(c.overrides...)
 		} else {
 			lib, err = embedded()
 		}

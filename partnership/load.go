@@ -149,8 +149,12 @@ func ReadFile(path string, stdin io.Reader, limits Limits) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
+		st, err := f.Stat()
+		if err == nil && st.IsDir() {
 			return nil, fmt.Errorf("%s is a directory", path)
+		}
+		if err == nil && st.Mode().IsRegular() {
+			return readSized(f, st.Size(), limits.MaxBytes)
 		}
 		r = f
 	}

@@ -1,8 +1,9 @@
 package partnership
 
 import (
-	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -56,7 +57,7 @@ func (doc *Document) TextDiagnostics(lang string) Diagnostics {
 // localize returns the value tree as it reads in lang, and its diagnostics.
 func (doc *Document) localize(lang string, mark func(text, textLang string) string) (any, Diagnostics) {
 	l := &localizer{doc: doc, lang: lang, own: treeLang(doc.Value), mark: mark}
-	tree := l.value(doc.Value, Schema().Root, "")
+	tree, _ := l.value(doc.Value, Schema().Root, "")
 	if n := len(l.plain); n > 0 {
 		slices.SortFunc(l.plain, func(a, b string) int { return comparePos(doc.PosOf(a), doc.PosOf(b), a, b) })
 		which := strings.Join(l.plain[:min(n, 3)], ", ")
@@ -92,37 +93,55 @@ type localizer struct {
 	diags Diagnostics
 }
 
-func (l *localizer) value(v any, node *SchemaNode, pointer string) any {
+// value returns v as it reads in lang, and whether that differs from v: a subtree without a
+// text to resolve is returned as it is, not copied (the tree returned is only read).
+func (l *localizer) value(v any, node *SchemaNode, pointer string) (any, bool) {
 	if kind := node.TextKind(); kind != "" {
 		return l.text(v, kind, pointer)
 	}
-	r := node.Resolved()
-	if r == nil {
-		return v
+	if node == nil {
+		return v, false
 	}
+	// Only the structure of the node is read, so the definition it refers to serves as it is.
+	r := node.target()
 	switch v := v.(type) {
 	case map[string]any:
-		out := make(map[string]any, len(v))
+		var out map[string]any
 		for k, x := range v {
 			child := propertyNode(r, k)
 			if child == nil {
-				out[k] = x
 				continue
 			}
-			out[k] = l.value(x, child, pointer+"/"+EscapePointerToken(k))
+			if y, changed := l.value(x, child, pointer+"/"+EscapePointerToken(k)); changed {
+				if out == nil {
+					out = maps.Clone(v)
+				}
+				out[k] = y
+			}
 		}
-		return out
+		if out == nil {
+			return v, false
+		}
+		return out, true
 	case []any:
 		if r.Items == nil {
-			return v
+			return v, false
 		}
-		out := make([]any, len(v))
+		var out []any
 		for i, x := range v {
-			out[i] = l.value(x, r.Items, fmt.Sprintf("%s/%d", pointer, i))
+			if y, changed := l.value(x, r.Items, pointer+"/"+strconv.Itoa(i)); changed {
+				if out == nil {
+					out = slices.Clone(v)
+				}
+				out[i] = y
+			}
 		}
-		return out
+		if out == nil {
+			return v, false
+		}
+		return out, true
 	}
-	return v
+	return v, false
 }
 
 // propertyNode returns the schema of a property as written, before its reference is followed,
@@ -136,18 +155,20 @@ func propertyNode(r *SchemaNode, name string) *SchemaNode {
 	return nil
 }
 
-// text resolves one text: a plain string, or a mapping from language to string.
-func (l *localizer) text(v any, kind, pointer string) any {
+// text resolves one text: a plain string, or a mapping from language to string. It says
+// whether the text returned differs from v.
+func (l *localizer) text(v any, kind, pointer string) (any, bool) {
 	switch v := v.(type) {
 	case string:
 		if kind == TextProse && l.own != l.lang {
 			l.plain = append(l.plain, pointer)
-			return l.marked(v, l.own)
+			m := l.marked(v, l.own)
+			return m, m != v
 		}
-		return v
+		return v, false
 	case map[string]any:
 		if s, ok := v[l.lang].(string); ok {
-			return s
+			return s, true
 		}
 		shown := ""
 		for _, lang := range append([]string{l.own}, TextLanguages...) {
@@ -164,7 +185,7 @@ func (l *localizer) text(v any, kind, pointer string) any {
 				}
 			}
 			if len(keys) == 0 {
-				return v // not a text at all: the schema reports it
+				return v, false // not a text at all: the schema reports it
 			}
 			slices.Sort(keys)
 			shown = keys[0]
@@ -172,9 +193,9 @@ func (l *localizer) text(v any, kind, pointer string) any {
 		d := At(l.doc.File, l.doc.PosOf(pointer), pointer).Say("text-lacks-language", l.lang, shown, LangName(l.lang), LangName(shown)).WithHint("add-text-language", l.lang)
 		d.Severity = Warning
 		l.diags = append(l.diags, d)
-		return l.marked(v[shown].(string), shown)
+		return l.marked(v[shown].(string), shown), true
 	}
-	return v
+	return v, false
 }
 
 func (l *localizer) marked(s, lang string) string {

@@ -77,9 +77,10 @@ type SchemaModel struct {
 	Definitions map[string]*SchemaNode
 }
 
-// Schema returns the embedded schema, parsed once.
+// Schema returns the embedded schema, parsed once. The embedded schema is valid JSON (the
+// schema compiler reads it too), so it goes straight to the scanner.
 var Schema = sync.OnceValue(func() *SchemaModel {
-	m, err := ParseSchema(schema.JSON)
+	m, err := parseSchema(newJSONReader(schema.JSON, true))
 	if err != nil {
 		panic(fmt.Sprintf("embedded schema: %v", err)) // a build defect, caught by the tests
 	}
@@ -88,7 +89,14 @@ var Schema = sync.OnceValue(func() *SchemaModel {
 
 // ParseSchema reads a JSON Schema document into a SchemaModel.
 func ParseSchema(data []byte) (*SchemaModel, error) {
-	root, err := jsonNode(newJSONTokens(data))
+	return parseSchema(newJSONTokens(data))
+}
+
+func parseSchema(dec *jsonReader) (*SchemaModel, error) {
+	if dec.fast {
+		return streamSchema(dec)
+	}
+	root, err := jsonNode(dec)
 	if err != nil {
 		return nil, fmt.Errorf("parse schema: %w", err)
 	}
@@ -102,17 +110,23 @@ func ParseSchema(data []byte) (*SchemaModel, error) {
 		}
 	}
 	m.Root = m.node(root)
-	if all := mapGet(root, "allOf"); all != nil {
-		m.Root.KindRequired = map[Kind][]string{}
-		for _, cond := range all.Content {
-			kind := mapGet(mapGet(mapGet(mapGet(cond, "if"), "properties"), "kind"), "const")
-			req := mapGet(mapGet(cond, "then"), "required")
-			if kind != nil && req != nil {
-				m.Root.KindRequired[Kind(kind.Value)] = scalars(req)
-			}
+	m.kindRequired(mapGet(root, "allOf"))
+	return m, nil
+}
+
+// kindRequired reads the root's allOf of if/then blocks into the per-kind required keys.
+func (m *SchemaModel) kindRequired(all *yaml.Node) {
+	if all == nil {
+		return
+	}
+	m.Root.KindRequired = map[Kind][]string{}
+	for _, cond := range all.Content {
+		kind := mapGet(mapGet(mapGet(mapGet(cond, "if"), "properties"), "kind"), "const")
+		req := mapGet(mapGet(cond, "then"), "required")
+		if kind != nil && req != nil {
+			m.Root.KindRequired[Kind(kind.Value)] = scalars(req)
 		}
 	}
-	return m, nil
 }
 
 // jsonNode reads one JSON value into the node tree the YAML library uses, which keeps the order
@@ -164,78 +178,90 @@ func jsonNode(dec *jsonReader) (*yaml.Node, error) {
 func (m *SchemaModel) node(n *yaml.Node) *SchemaNode {
 	s := &SchemaNode{root: m}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, v := n.Content[i].Value, n.Content[i+1]
-		switch key {
-		case "type":
-			if v.Kind == yaml.SequenceNode {
-				s.Types = scalars(v)
-				if len(s.Types) > 0 {
-					s.Type = s.Types[0]
-				}
-			} else {
-				s.Type = v.Value
-			}
-		case "title":
-			s.Title = v.Value
-		case "description":
-			s.Description = v.Value
-		case "$ref":
-			s.Ref = strings.TrimPrefix(v.Value, "#/definitions/")
-		case "properties":
-			for j := 0; j+1 < len(v.Content); j += 2 {
-				s.Properties = append(s.Properties, SchemaProperty{Name: v.Content[j].Value, Node: m.node(v.Content[j+1])})
-			}
-		case "required":
-			s.Required = scalars(v)
-		case "items":
-			s.Items = m.node(v)
-		case "enum":
-			s.Enum = scalars(v)
-		case "pattern":
-			s.Pattern = v.Value
-		case "format":
-			s.Format = v.Value
-		case "minimum":
-			s.Minimum = parseFloat(v.Value)
-		case "maximum":
-			s.Maximum = parseFloat(v.Value)
-		case "minItems":
-			s.MinItems, _ = strconv.Atoi(v.Value)
-		case "examples":
-			for _, e := range v.Content {
-				var x any
-				if e.Decode(&x) == nil {
-					s.Examples = append(s.Examples, x)
-				}
-			}
-		case "x-fr", "x-en":
-			lang := strings.TrimPrefix(key, "x-")
-			var t SchemaText
-			if title := mapGet(v, "title"); title != nil {
-				t.Title = title.Value
-			}
-			if d := mapGet(v, "description"); d != nil {
-				t.Description = d.Value
-			}
-			if ex := mapGet(v, "examples"); ex != nil {
-				for _, e := range ex.Content {
-					var x any
-					if e.Decode(&x) == nil {
-						t.Examples = append(t.Examples, x)
-					}
-				}
-			}
-			if s.Localized == nil {
-				s.Localized = map[string]SchemaText{}
-			}
-			s.Localized[lang] = t
-		case "x-kinds":
-			for _, k := range scalars(v) {
-				s.Kinds = append(s.Kinds, Kind(k))
-			}
-		}
+		s.apply(n.Content[i].Value, n.Content[i+1])
 	}
 	return s
+}
+
+// apply sets what the keyword key with the value v says of the node; keywords the model does
+// not keep change nothing.
+func (s *SchemaNode) apply(key string, v *yaml.Node) {
+	m := s.root
+	switch key {
+	case "type":
+		if v.Kind == yaml.SequenceNode {
+			s.Types = scalars(v)
+			if len(s.Types) > 0 {
+				s.Type = s.Types[0]
+			}
+		} else {
+			s.Type = v.Value
+		}
+	case "title":
+		s.Title = v.Value
+	case "description":
+		s.Description = v.Value
+	case "$ref":
+		s.Ref = strings.TrimPrefix(v.Value, "#/definitions/")
+	case "properties":
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			s.Properties = append(s.Properties, SchemaProperty{Name: v.Content[j].Value, Node: m.node(v.Content[j+1])})
+		}
+	case "required":
+		s.Required = scalars(v)
+	case "items":
+		s.Items = m.node(v)
+	case "enum":
+		s.Enum = scalars(v)
+	case "pattern":
+		s.Pattern = v.Value
+	case "format":
+		s.Format = v.Value
+	case "minimum":
+		s.Minimum = parseFloat(v.Value)
+	case "maximum":
+		s.Maximum = parseFloat(v.Value)
+	case "minItems":
+		s.MinItems, _ = strconv.Atoi(v.Value)
+	case "examples":
+		s.Examples = appendExamples(s.Examples, v)
+	case "x-fr", "x-en":
+		lang := strings.TrimPrefix(key, "x-")
+		var t SchemaText
+		if title := mapGet(v, "title"); title != nil {
+			t.Title = title.Value
+		}
+		if d := mapGet(v, "description"); d != nil {
+			t.Description = d.Value
+		}
+		if ex := mapGet(v, "examples"); ex != nil {
+			t.Examples = appendExamples(t.Examples, ex)
+		}
+		s.localize(lang, t)
+	case "x-kinds":
+		for _, k := range scalars(v) {
+			s.Kinds = append(s.Kinds, Kind(k))
+		}
+	}
+}
+
+// appendExamples appends the values of the examples keyword's node v to dst.
+func appendExamples(dst []any, v *yaml.Node) []any {
+	for _, e := range v.Content {
+		var x any
+		if e.Decode(&x) == nil {
+			dst = append(dst, x)
+		}
+	}
+	return dst
+}
+
+// localize sets the node's text in lang (an x-LANG keyword).
+func (s *SchemaNode) localize(lang string, t SchemaText) {
+	if s.Localized == nil {
+		s.Localized = map[string]SchemaText{}
+	}
+	s.Localized[lang] = t
 }
 
 // Resolved follows a $ref to the definition it names, keeping the referring node's own title,

@@ -600,20 +600,7 @@ func (j *jsonReader) token() (json.Token, error) {
 		j.off = i + 1
 		return json.Delim(c), nil
 	case '"':
-		k, escaped := i+1, false
-		for ; j.data[k] != '"'; k++ {
-			if j.data[k] == '\\' {
-				escaped = true
-				k++
-			}
-		}
-		j.off = k + 1
-		if !escaped {
-			return string(j.data[i+1 : k]), nil
-		}
-		var s string
-		err := json.Unmarshal(j.data[i:k+1], &s)
-		return s, err
+		return j.str()
 	case 't':
 		j.off = i + len("true")
 		return true, nil

@@ -57,7 +57,7 @@ func Explain(doc *partnership.Document, out *Document) *Explanation {
 			src.Statutes = []Citation{}
 		}
 		seen := map[string]bool{}
-		for _, f := range a.fields {
+		for _, f := range a.fields() {
 			if !strings.Contains(f, "*") {
 				if _, ok := doc.Spans[f]; ok && !seen[f] {
 					seen[f] = true

@@ -295,6 +295,9 @@ func placeholderFuncs() template.FuncMap {
 	return (&state{loc: newLocale("fr"), numbers: map[string]int{}, numbered: map[string]bool{}}).funcs()
 }
 
+// placeholders is placeholderFuncs built once, for parsing: a template copies the map it is given.
+var placeholders = sync.OnceValue(placeholderFuncs)
+
 // funcs binds the documented functions to one render.
 func (st *state) funcs() template.FuncMap {
 	loc := st.loc

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"go.yaml.in/yaml/v3"
@@ -63,9 +64,14 @@ type Clause struct {
 type Library struct {
 	Version   string
 	manifests map[partnership.Kind]Manifest
-	// files maps a path inside the library to the clause read from it.
-	files  map[string]Clause
-	labels map[string]map[string]map[string]string // lang → enumeration → value → words
+	// files maps a path inside the library to the clause read from it. The embedded library's
+	// texts are read when a clause is first looked up (texts): a document uses few of them.
+	files map[string]Clause
+	texts map[string]func() string
+	// labels read, per language, the words for the values of the definition's enumerations
+	// (enumeration → value → words), once and only for the languages asked for: a document
+	// is written in one.
+	labels map[string]func() (map[string]map[string]string, error)
 	// defaults are the values clauses use when a definition leaves a key out (defaults.yaml).
 	defaults *partnership.Defaults
 }
@@ -77,7 +83,14 @@ var Languages = []string{"fr", "en"}
 // replace the file of the same path. A house directory may only replace existing clauses and
 // labels; a file the base does not have is an error, so a misnamed override never goes unseen.
 func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, error) {
-	lib := &Library{manifests: map[partnership.Kind]Manifest{}, files: map[string]Clause{}, labels: map[string]map[string]map[string]string{}}
+	return loadLibrary(base, baseName, false, overrides...)
+}
+
+// loadLibrary is LoadLibrary; lazy defers reading the base's clause texts to their first use,
+// for a base that cannot fail to read a file it lists (the embedded one).
+func loadLibrary(base fs.FS, baseName string, lazy bool, overrides ...Override) (*Library, error) {
+	lib := &Library{manifests: map[partnership.Kind]Manifest{}, files: map[string]Clause{}, texts: map[string]func() string{},
+		labels: map[string]func() (map[string]map[string]string, error){}}
 	version, err := fs.ReadFile(base, "VERSION")
 	if err != nil {
 		return nil, fmt.Errorf("read clause library version: %w", err)
@@ -86,6 +99,17 @@ func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, 
 	err = fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !clausePath.MatchString(p) {
 			return err
+		}
+		if lazy {
+			lib.files[p] = clauseFromPath(p, baseName, "")
+			lib.texts[p] = sync.OnceValue(func() string {
+				text, err := fs.ReadFile(base, p)
+				if err != nil {
+					panic(fmt.Sprintf("embedded clause library: %v", err)) // a build defect
+				}
+				return string(text)
+			})
+			return nil
 		}
 		text, err := fs.ReadFile(base, p)
 		if err != nil {
@@ -118,11 +142,20 @@ func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, 
 		if err != nil {
 			return nil, fmt.Errorf("read labels: %w", err)
 		}
-		var labels map[string]map[string]string
-		if err := yaml.Unmarshal(data, &labels); err != nil {
-			return nil, fmt.Errorf("read labels %s: %w", lang, err)
+		lib.labels[lang] = sync.OnceValues(func() (map[string]map[string]string, error) {
+			var labels map[string]map[string]string
+			if err := yaml.Unmarshal(data, &labels); err != nil {
+				return nil, fmt.Errorf("read labels %s: %w", lang, err)
+			}
+			return labels, nil
+		})
+		if len(overrides) > 0 {
+			// A house directory's labels are checked as it is loaded; the embedded ones are
+			// checked by the tests.
+			if _, err := lib.labels[lang](); err != nil {
+				return nil, err
+			}
 		}
-		lib.labels[lang] = labels
 	}
 	if lib.defaults, err = loadDefaults(base, baseName, overrides); err != nil {
 		return nil, fmt.Errorf("read defaults: %w", err)
@@ -160,6 +193,7 @@ func (lib *Library) override(o Override) error {
 				return err
 			}
 			lib.files[p] = clauseFromPath(p, o.Name, string(text))
+			delete(lib.texts, p)
 		case strings.HasSuffix(p, "clauses.yaml"), strings.HasSuffix(p, "labels.yaml"), strings.HasPrefix(path.Base(p), "."),
 			strings.EqualFold(path.Base(p), "README.md"):
 			// Read where they are used; hidden files and notes are ignored.
@@ -195,17 +229,26 @@ func (lib *Library) Manifest(k partnership.Kind) Manifest { return lib.manifests
 
 // Lookup returns the clause id of a kind in a language: the kind's own file, else the shared one.
 func (lib *Library) Lookup(k partnership.Kind, lang, id string) (Clause, bool) {
-	if c, ok := lib.files[path.Join(string(k), lang, id+".md")]; ok {
+	if c, ok := lib.file(path.Join(string(k), lang, id+".md")); ok {
 		return c, true
 	}
-	c, ok := lib.files[path.Join("common", lang, id+".md")]
+	return lib.file(path.Join("common", lang, id+".md"))
+}
+
+// file returns the clause of a path, its text read if it was not yet.
+func (lib *Library) file(p string) (Clause, bool) {
+	c, ok := lib.files[p]
+	if read := lib.texts[p]; ok && read != nil {
+		c.Text = read()
+	}
 	return c, ok
 }
 
 // Clauses lists every clause file, sorted by path.
 func (lib *Library) Clauses() []Clause {
 	out := make([]Clause, 0, len(lib.files))
-	for _, c := range lib.files {
+	for p := range lib.files {
+		c, _ := lib.file(p)
 		out = append(out, c)
 	}
 	slices.SortFunc(out, func(a, b Clause) int { return strings.Compare(a.Path, b.Path) })
@@ -215,7 +258,15 @@ func (lib *Library) Clauses() []Clause {
 // Label returns the words for a value of an enumeration, or the value itself when the library
 // has none.
 func (lib *Library) Label(lang, enum, value string) (string, bool) {
-	words, ok := lib.labels[lang][enum][value]
+	read, ok := lib.labels[lang]
+	if !ok {
+		return "", false
+	}
+	labels, err := read()
+	if err != nil {
+		panic(fmt.Sprintf("embedded clause library: %v", err)) // a build defect, caught by the tests
+	}
+	words, ok := labels[enum][value]
 	return words, ok
 }
 

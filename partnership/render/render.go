@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -30,13 +31,18 @@ type Renderer struct {
 	fields sync.Map // path → []string
 }
 
-// fieldsOf returns the patterns of JSON pointers of the values a clause's templates read.
-func (r *Renderer) fieldsOf(c Clause, t *template.Template) []string {
+// clauseFields returns the patterns of JSON pointers of the values a clause's templates read,
+// from the clause as parsed for rendering.
+func (r *Renderer) clauseFields(c Clause) []string {
 	key := c.Source + ":" + c.Path
 	if f, ok := r.fields.Load(key); ok {
 		return f.([]string)
 	}
-	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t))
+	t, ok := r.parsed.Load(key)
+	if !ok {
+		return nil // never rendered, so it read nothing
+	}
+	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t.(*template.Template)))
 	return f.([]string)
 }
 
@@ -84,8 +90,13 @@ func WithLibrary(lib *Library) Option {
 
 // embedded is the embedded library, read once.
 var embedded = sync.OnceValues(func() (*Library, error) {
-	return LoadLibrary(templates.FS, "templates")
+	return loadEmbedded()
 })
+
+// loadEmbedded reads the embedded library, with the given house directories.
+func loadEmbedded(overrides ...Override) (*Library, error) {
+	return loadLibrary(templates.FS, "templates", true, overrides...)
+}
 
 // EmbeddedLibrary returns the clause library built into the program.
 func EmbeddedLibrary() (*Library, error) { return embedded() }
@@ -102,7 +113,7 @@ func New(opts ...Option) (*Renderer, error) {
 	if lib == nil {
 		var err error
 		if len(c.overrides) > 0 {
-			lib, err = LoadLibrary(templates.FS, "templates", c.overrides...)
+			lib, err = loadEmbedded(c.overrides...)
 		} else {
 			lib, err = embedded()
 		}
@@ -129,9 +140,10 @@ type Article struct {
 	// Statutes are the statutes the clause cites because the law of the jurisdiction applies
 	// to what the definition says.
 	Statutes []Citation
-	// fields are the definition's values the clause reads: patterns of JSON pointers from the
-	// clause's template ("/parties/*/name") and the pointers its functions looked up.
-	fields []string
+	// fields gives the definition's values the clause reads: patterns of JSON pointers from the
+	// clause's template ("/parties/*/name") and the pointers its functions looked up. Only an
+	// explanation reads them, so the template is walked when one asks.
+	fields func() []string
 }
 
 // Meta is the provenance of a rendered document: what was rendered, with which library.
@@ -232,6 +244,10 @@ type state struct {
 	trace map[string]*trace
 	// guard enforces the limits of template execution (limits.go).
 	guard *guard
+	// funcMap is this render's function map, built at the first clause; bound are the clause
+	// templates bound to it, so that each clause is bound once, not once per pass.
+	funcMap template.FuncMap
+	bound   map[string]*template.Template
 }
 
 type rendered struct {
@@ -272,11 +288,21 @@ func (st *state) templateFor(c Clause) (*template.Template, error) {
 		}
 		t, _ = st.r.parsed.LoadOrStore(key, parsed)
 	}
+	if b, ok := st.bound[key]; ok {
+		return b, nil
+	}
 	clone, err := t.(*template.Template).Clone()
 	if err != nil {
 		return nil, err
 	}
-	return clone.Funcs(st.funcs()).Funcs(st.guard.funcs()), nil
+	if st.funcMap == nil {
+		st.funcMap = st.funcs()
+		maps.Copy(st.funcMap, st.guard.funcs())
+		st.bound = map[string]*template.Template{}
+	}
+	clone.Funcs(st.funcMap)
+	st.bound[key] = clone
+	return clone, nil
 }
 
 // templateName is how a clause is named in template errors: its file inside its library.
@@ -284,7 +310,7 @@ func templateName(c Clause) string { return c.Source + "/" + c.Path }
 
 // parseClause parses a clause file with the documented functions and secures every action.
 func parseClause(c Clause) (*template.Template, error) {
-	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholderFuncs()).Parse(c.Text)
+	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholders()).Parse(c.Text)
 	if err != nil {
 		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
 	}
@@ -305,7 +331,7 @@ func (st *state) execute(c Clause) (title, body string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	st.trace[st.current].fields = st.r.fieldsOf(c, t)
+	st.trace[st.current].clause = c
 	data := st.data
 	st.guard.start(c.ID)
 	var b bytes.Buffer
@@ -403,8 +429,9 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 			fmt.Fprintf(&b, "## %s {#%s}\n\n", heading, id)
 		}
 		tr := st.trace[id]
+		r, clause, used := st.r, tr.clause, tr.used
 		out.Articles = append(out.Articles, Article{ID: id, Number: st.numbers[id], Heading: heading, Defaults: tr.defaults, Statutes: tr.statutes,
-			fields: slices.Concat(tr.fields, tr.used)})
+			fields: func() []string { return slices.Concat(r.clauseFields(clause), used) }})
 		out.Diagnostics = append(out.Diagnostics, st.defaultWarnings(tr.defaults)...)
 		b.WriteString(body)
 		b.WriteString("\n")

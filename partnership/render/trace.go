@@ -37,7 +37,8 @@ type Citation struct {
 
 // trace is what one clause took from the definition and the defaults during a render.
 type trace struct {
-	fields   []string
+	// clause is the clause rendered, whose template tells the values it reads.
+	clause   Clause
 	used     []string
 	defaults []AppliedDefault
 	statutes []Citation

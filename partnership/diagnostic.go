@@ -48,14 +48,83 @@ type Pos struct {
 
 // Diagnostic is one problem found in a definition, located by file, line, column and by the JSON
 // pointer (RFC 6901) of the value concerned.
+//
+// Its message and hint are messages of the catalogue (catalogue.go): Code and HintCode name
+// them, for scripts, and Message and Hint hold their text, in English until In writes the
+// diagnostic in another language. Build one with Say and WithHint (or Document.Diag), never by
+// setting Message: a message without a code cannot be written in French.
 type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	File     string   `json:"file"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
 	Pointer  string   `json:"pointer"`
-	Message  string   `json:"message"`
-	Hint     string   `json:"hint,omitempty"`
+	// Code names the message in the catalogue: "unknown-key", "missing-key"…
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message"`
+	// HintCode names the hint in the catalogue: "did-you-mean"…
+	HintCode string `json:"hint_code,omitempty"`
+	Hint     string `json:"hint,omitempty"`
+
+	msg, hint Msg
+	// lang is the language Message and Hint are written in: "" for English.
+	lang string
+}
+
+// Say returns the diagnostic with the message code and its arguments (see M), written in
+// English.
+func (d Diagnostic) Say(code string, args ...any) Diagnostic {
+	d.msg = M(code, args...)
+	d.Code, d.Message = code, d.msg.In(English)
+	return d
+}
+
+// WithHint returns the diagnostic with a hint: the message code and its arguments.
+func (d Diagnostic) WithHint(code string, args ...any) Diagnostic {
+	d.SetHint(code, args...)
+	return d
+}
+
+// SetHint gives the diagnostic a hint: the message code and its arguments. An empty code
+// removes the hint.
+func (d *Diagnostic) SetHint(code string, args ...any) {
+	d.hint = M(code, args...)
+	d.HintCode, d.Hint = code, d.hint.In(English)
+}
+
+// SetHintMsg gives the diagnostic a hint that is a message already built (the zero Msg removes
+// it).
+func (d *Diagnostic) SetHintMsg(m Msg) { d.SetHint(m.Code, m.Args...) }
+
+// Msg returns the message of the diagnostic, with its code and arguments.
+func (d Diagnostic) Msg() Msg { return d.msg }
+
+// HintMsg returns the hint of the diagnostic, with its code and arguments.
+func (d Diagnostic) HintMsg() Msg { return d.hint }
+
+// In returns the diagnostic written in lang ("fr" or "en"): its message and hint, the word
+// that marks a warning and the punctuation between them. Positions, pointers and codes stay.
+func (d Diagnostic) In(lang string) Diagnostic {
+	if lang != French {
+		lang = ""
+	}
+	if d.Code != "" {
+		d.Message = d.msg.In(lang)
+	}
+	if d.HintCode != "" {
+		d.Hint = d.hint.In(lang)
+	}
+	d.lang = lang
+	return d
+}
+
+// In returns the diagnostics written in lang.
+func (ds Diagnostics) In(lang string) Diagnostics {
+	out := make(Diagnostics, len(ds))
+	for i, d := range ds {
+		out[i] = d.In(lang)
+	}
+	return out
 }
 
 // String formats the diagnostic as one line: file:line:col: /pointer: message; hint.
@@ -72,11 +141,11 @@ func (d Diagnostic) String() string {
 		b.WriteString(": ")
 	}
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(M("warning-prefix").In(d.lang))
 	}
 	b.WriteString(Printable(d.Message))
 	if d.Hint != "" {
-		b.WriteString("; ")
+		b.WriteString(M("hint-separator").In(d.lang))
 		b.WriteString(Printable(d.Hint))
 	}
 	return b.String()

@@ -109,10 +109,16 @@ func (doc *Document) KeyPosOf(pointer string) Pos {
 	return doc.PosOf(pointer)
 }
 
-// Diag builds an error diagnostic located at the value of pointer.
-func (doc *Document) Diag(pointer, format string, args ...any) Diagnostic {
+// Diag builds an error diagnostic located at the value of pointer, saying the message code of
+// the catalogue with its arguments (see M).
+func (doc *Document) Diag(pointer, code string, args ...any) Diagnostic {
 	p := doc.PosOf(pointer)
-	return Diagnostic{Severity: Error, File: doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)}
+	return Diagnostic{Severity: Error, File: doc.File, Line: p.Line, Column: p.Column, Pointer: pointer}.Say(code, args...)
+}
+
+// At returns an error diagnostic of file at a position, without a message yet (see Say).
+func At(file string, p Pos, pointer string) Diagnostic {
+	return Diagnostic{Severity: Error, File: file, Line: p.Line, Column: p.Column, Pointer: pointer}
 }
 
 // DisplayPath turns a file path into the form diagnostics use: relative to the working directory
@@ -177,8 +183,7 @@ func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 		return nil, diags
 	}
 	if _, ok := doc.Value.(map[string]any); !ok {
-		return nil, append(diags, Diagnostic{Severity: Error, File: file, Line: doc.PosOf("").Line, Column: doc.PosOf("").Column,
-			Message: fmt.Sprintf("a definition must be a mapping of keys to values (kind, lang, id, title…); got %s", Describe(doc.Value))})
+		return nil, append(diags, At(file, doc.PosOf(""), "").Say("not-a-mapping", Value{doc.Value}))
 	}
 	doc.Definition, _ = doc.Localized(treeLang(doc.Value))
 	return doc, diags
@@ -211,18 +216,17 @@ func detectFormat(file string, data []byte) Format {
 
 // checkBytes rejects what no parser should see: oversized, empty, binary or non-UTF-8 files.
 func checkBytes(file string, data []byte, limits Limits) (Diagnostic, bool) {
-	at := func(offset int, format string, args ...any) (Diagnostic, bool) {
-		p := offsetPos(data, offset)
-		return Diagnostic{Severity: Error, File: file, Line: p.Line, Column: p.Column, Message: fmt.Sprintf(format, args...)}, false
+	at := func(offset int, code string, args ...any) (Diagnostic, bool) {
+		return At(file, offsetPos(data, offset), "").Say(code, args...), false
 	}
 	if int64(len(data)) > limits.MaxBytes {
-		return at(0, "file is larger than %s, the most a definition may hold; split it or remove embedded data", formatBytes(limits.MaxBytes))
+		return at(0, "file-too-large", Size(limits.MaxBytes))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return at(0, "file is empty; a definition needs at least kind, lang, id and title")
+		return at(0, "file-empty")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return at(i, "file contains a NUL byte: it looks like a binary file, not a YAML or JSON definition")
+		return at(i, "file-binary")
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -233,16 +237,26 @@ func checkBytes(file string, data []byte, limits Limits) (Diagnostic, bool) {
 			}
 			i += size
 		}
-		return at(i, "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", data[i])
+		return at(i, "file-not-utf8", fmt.Sprintf("0x%02X", data[i]))
 	}
 	return Diagnostic{}, true
 }
 
-func formatBytes(n int64) string {
-	if n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+func formatBytes(n int64) string { return Size(n).In(English) }
+
+// Size is a number of bytes, written in MiB or KiB: "1 MiB" in English, "1 Mio" in French.
+type Size int64
+
+// In writes the size in lang.
+func (n Size) In(lang string) string {
+	unit, v := "MiB", int64(n)>>20
+	if n%(1<<20) != 0 {
+		unit, v = "KiB", int64(n)>>10
 	}
-	return fmt.Sprintf("%d KiB", n>>10)
+	if lang == French {
+		return strconv.FormatInt(v, 10) + nbsp + strings.Replace(unit, "iB", "io", 1)
+	}
+	return strconv.FormatInt(v, 10) + " " + unit
 }
 
 // offsetPos converts a byte offset into a 1-based line and a 1-based column counted in characters.

@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -65,10 +64,10 @@ func (doc *Document) localize(lang string, mark func(text, textLang string) stri
 		if n > 3 {
 			which += ", …"
 		}
-		p := doc.PosOf("/lang")
-		l.diags = append(l.diags, Diagnostic{Severity: Warning, File: doc.File, Line: p.Line, Column: p.Column, Pointer: "/lang",
-			Message: fmt.Sprintf("the definition is written in %q: %d %s (%s) keep that language in this %q document", l.own, n, pluralWord(n, "text", "texts"), which, lang),
-			Hint:    fmt.Sprintf("give a text as a mapping {%s: …, %s: …} to have it in both languages", l.own, lang)})
+		d := At(doc.File, doc.PosOf("/lang"), "/lang").Say("texts-keep-language", l.own, Count{n, "n-texts"}, which, lang, LangName(l.own), LangName(lang)).
+			WithHint("give-text-mapping", l.own, lang)
+		d.Severity = Warning
+		l.diags = append(l.diags, d)
 	}
 	return tree, l.diags.Sorted()
 }
@@ -82,13 +81,6 @@ func treeLang(v any) string {
 		}
 	}
 	return TextLanguages[0]
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // localizer walks the value tree beside the schema, resolving texts.
@@ -198,10 +190,9 @@ func (l *localizer) text(v any, kind, pointer string) (any, bool) {
 			slices.Sort(keys)
 			shown = keys[0]
 		}
-		p := l.doc.PosOf(pointer)
-		l.diags = append(l.diags, Diagnostic{Severity: Warning, File: l.doc.File, Line: p.Line, Column: p.Column, Pointer: pointer,
-			Message: fmt.Sprintf("this text has no %q version; it is shown in %q", l.lang, shown),
-			Hint:    fmt.Sprintf("add %s: … to the mapping", l.lang)})
+		d := At(l.doc.File, l.doc.PosOf(pointer), pointer).Say("text-lacks-language", l.lang, shown, LangName(l.lang), LangName(shown)).WithHint("add-text-language", l.lang)
+		d.Severity = Warning
+		l.diags = append(l.diags, d)
 		return l.marked(v[shown].(string), shown), true
 	}
 	return v, false

@@ -2,7 +2,6 @@ package partnership
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +21,9 @@ func IsDefinitionFile(name string) bool {
 
 // ExpandPaths replaces each directory among paths by the definition files below it, in lexical
 // order; files (and "-", standard input) are kept as given, even when they do not exist, so that
-// reading them reports the problem. Hidden directories are skipped.
+// reading them reports the problem. Hidden files and directories (whose name starts with a dot,
+// such as .git or .pre-commit-config.yaml) are skipped, as git and most tools skip them; a
+// hidden file named on the command line is read.
 func ExpandPaths(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -36,8 +37,11 @@ func ExpandPaths(paths []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
+			if path != p && Hidden(d.Name()) {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if !d.IsDir() && IsDefinitionFile(path) {
 				found = append(found, path)
@@ -52,6 +56,10 @@ func ExpandPaths(paths []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// Hidden reports whether a file name is hidden: it starts with a dot, as ".git" and
+// ".pre-commit-config.yaml" do.
+func Hidden(name string) bool { return strings.HasPrefix(name, ".") && name != "." && name != ".." }
 
 // ResolveCallFile returns the path of the call an application names, which is relative to the
 // application's own file.
@@ -96,12 +104,16 @@ func CallRoots(application string) []string {
 // file as the application writes it and never quotes what the file holds.
 type CallFileError struct {
 	// Call is the file as the application names it.
-	Call   string
-	Reason string
+	Call string
+	// Reason says what is wrong with it: "does not exist"…
+	Reason Msg
 	Err    error
 }
 
-func (e *CallFileError) Error() string { return fmt.Sprintf("the call %q %s", e.Call, e.Reason) }
+func (e *CallFileError) Error() string { return e.Msg().In(English) }
+
+// Msg returns the message of the error, which diagnostics write in the user's language.
+func (e *CallFileError) Msg() Msg { return M("call-file-problem", e.Call, e.Reason) }
 
 func (e *CallFileError) Unwrap() error { return e.Err }
 
@@ -112,7 +124,7 @@ func (e *CallFileError) Unwrap() error { return e.Err }
 // path read and its content.
 func ReadCallFile(application, call string, roots []string, limits Limits) (string, []byte, error) {
 	path := ResolveCallFile(application, call)
-	fail := func(reason string, err error) (string, []byte, error) {
+	fail := func(reason Msg, err error) (string, []byte, error) {
 		return path, nil, &CallFileError{Call: call, Reason: reason, Err: err}
 	}
 	if len(roots) == 0 {
@@ -121,39 +133,39 @@ func ReadCallFile(application, call string, roots []string, limits Limits) (stri
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fail("does not exist", err)
+			return fail(M("call-missing"), err)
 		}
-		return fail("cannot be read", err)
+		return fail(M("call-unreadable"), err)
 	}
 	real, err = filepath.Abs(real)
 	if err != nil {
-		return fail("cannot be read", err)
+		return fail(M("call-unreadable"), err)
 	}
 	if !within(real, roots) {
-		return fail("lies outside the directories an application may name a call in (the working directory, the application's directory and its git repository; --root gives another)", nil)
+		return fail(M("call-outside"), nil)
 	}
 	// O_NONBLOCK: opening a named pipe must not wait for a writer; the file is then checked to
 	// be a regular file before anything is read.
 	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return fail("cannot be read", err)
+		return fail(M("call-unreadable"), err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	switch {
 	case err != nil:
-		return fail("cannot be read", err)
+		return fail(M("call-unreadable"), err)
 	case !st.Mode().IsRegular():
-		return fail("is not a regular file", nil)
+		return fail(M("call-not-regular"), nil)
 	case st.Size() > limits.MaxBytes:
-		return fail(fmt.Sprintf("is larger than %s, the most a definition may hold", formatBytes(limits.MaxBytes)), nil)
+		return fail(M("call-too-large", Size(limits.MaxBytes)), nil)
 	}
 	data, err := readSized(f, st.Size(), limits.MaxBytes)
 	if err != nil {
-		return fail("cannot be read", err)
+		return fail(M("call-unreadable"), err)
 	}
 	if int64(len(data)) > limits.MaxBytes {
-		return fail(fmt.Sprintf("is larger than %s, the most a definition may hold", formatBytes(limits.MaxBytes)), nil)
+		return fail(M("call-too-large", Size(limits.MaxBytes)), nil)
 	}
 	return path, data, nil
 }
@@ -174,4 +186,62 @@ func within(path string, roots []string) bool {
 		}
 	}
 	return false
+}
+
+// OutputPaths returns where a batch writes the document of each of files, found from args (the
+// files and directories named on the command line, see ExpandPaths): below dir, the folders of
+// the inputs mirrored from their deepest common folder, each named after its definition with
+// the extension ext. 2025/pacte.yaml and 2026/pacte.yaml give DIR/2025/pacte.md and
+// DIR/2026/pacte.md; the files of one folder, or of the directory given, land directly in DIR.
+// Standard input ("-") is written as stdin.EXT.
+func OutputPaths(files, args []string, dir, ext string) []string {
+	var bases []string
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(a)
+		if err != nil {
+			continue
+		}
+		if st, err := os.Stat(a); err != nil || !st.IsDir() {
+			abs = filepath.Dir(abs)
+		}
+		bases = append(bases, abs)
+	}
+	base := commonDir(bases)
+	out := make([]string, len(files))
+	for i, f := range files {
+		name := "stdin"
+		if f != "-" {
+			rel := filepath.Base(f)
+			if abs, err := filepath.Abs(f); err == nil && base != "" {
+				if r, err := filepath.Rel(base, abs); err == nil && !strings.HasPrefix(r, "..") {
+					rel = r
+				}
+			}
+			name = strings.TrimSuffix(rel, filepath.Ext(rel))
+		}
+		out[i] = filepath.Join(dir, name+"."+ext)
+	}
+	return out
+}
+
+// commonDir returns the deepest directory that holds every one of dirs (absolute and clean), or
+// "" for none.
+func commonDir(dirs []string) string {
+	if len(dirs) == 0 {
+		return ""
+	}
+	common := dirs[0]
+	for _, d := range dirs[1:] {
+		for common != d && !strings.HasPrefix(d, strings.TrimSuffix(common, string(filepath.Separator))+string(filepath.Separator)) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				break
+			}
+			common = parent
+		}
+	}
+	return common
 }

@@ -22,16 +22,18 @@ func Closest(got string, candidates []string) string {
 	return best
 }
 
-// EditDistance counts the insertions, deletions and substitutions that turn a into b
-// (Levenshtein distance), on characters rather than bytes.
+// EditDistance counts the insertions, deletions, substitutions and swaps of two neighbouring
+// characters that turn a into b (the optimal string alignment distance), on characters rather
+// than bytes: "lnit" is one swap from "lint".
 func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	rows := [3][]int{make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)}
+	for j := range rows[1] {
+		rows[1][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		// Row i is kept in rows[(i+1)%3], beside the two before it.
+		prev2, prev, cur := rows[(i+2)%3], rows[i%3], rows[(i+1)%3]
 		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
@@ -39,8 +41,10 @@ func EditDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return rows[(len(ra)+1)%3][len(rb)]
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"regexp"
@@ -33,19 +32,19 @@ type treeBuilder struct {
 
 // errorAt reports a problem. While an alias is expanded, the problems of the value it names
 // have been reported already, at the anchor: only the limits it exceeds are reported, by fail.
-func (b *treeBuilder) errorAt(p Pos, pointer, format string, args ...any) {
+func (b *treeBuilder) errorAt(p Pos, pointer, code string, args ...any) {
 	if b.alias != nil {
 		return
 	}
-	b.diags = append(b.diags, Diagnostic{Severity: Error, File: b.doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+	b.diags = append(b.diags, At(b.doc.File, p, pointer).Say(code, args...))
 }
 
 // fail reports a limit exceeded, at the alias being expanded if any, and stops reading.
-func (b *treeBuilder) fail(p Pos, pointer, format string, args ...any) bool {
+func (b *treeBuilder) fail(p Pos, pointer, code string, args ...any) bool {
 	if b.alias != nil {
 		p = *b.alias
 	}
-	b.diags = append(b.diags, Diagnostic{Severity: Error, File: b.doc.File, Line: p.Line, Column: p.Column, Pointer: pointer, Message: fmt.Sprintf(format, args...)})
+	b.diags = append(b.diags, At(b.doc.File, p, pointer).Say(code, args...))
 	b.stop = true
 	return false
 }
@@ -57,10 +56,10 @@ func (b *treeBuilder) count(p Pos, pointer string, depth int) bool {
 	}
 	b.nodes++
 	if b.nodes > b.limits.MaxNodes {
-		return b.fail(p, pointer, "definition holds more than %d values (YAML aliases count once per use); it is too large or uses aliases to multiply itself", b.limits.MaxNodes)
+		return b.fail(p, pointer, "too-many-values", b.limits.MaxNodes)
 	}
 	if depth > b.limits.MaxDepth {
-		return b.fail(p, pointer, "values are nested more than %d levels deep; no definition needs that much nesting", b.limits.MaxDepth)
+		return b.fail(p, pointer, "too-deep", b.limits.MaxDepth)
 	}
 	return b.charge(p, pointer, len(pointer))
 }
@@ -69,7 +68,7 @@ func (b *treeBuilder) count(p Pos, pointer string, depth int) bool {
 func (b *treeBuilder) charge(p Pos, pointer string, n int) bool {
 	b.size += int64(n)
 	if b.size > b.limits.MaxExpandedBytes {
-		return b.fail(p, pointer, "definition grows past %s once its YAML aliases are expanded (every use of an alias counts the whole value it names); write the values out or shorten them", formatBytes(b.limits.MaxExpandedBytes))
+		return b.fail(p, pointer, "too-large-expanded", Size(b.limits.MaxExpandedBytes))
 	}
 	return true
 }
@@ -78,12 +77,12 @@ func (b *treeBuilder) charge(p Pos, pointer string, n int) bool {
 // expanded size.
 func (b *treeBuilder) checkString(p Pos, pointer, s string) bool {
 	if len(s) > b.limits.MaxStringBytes {
-		b.errorAt(p, pointer, "text is %d bytes long, more than the %d a single value may hold", len(s), b.limits.MaxStringBytes)
+		b.errorAt(p, pointer, "text-too-long", len(s), b.limits.MaxStringBytes)
 	} else if r, at, bad := textProblem(s); bad {
 		if IsBidiControl(r) {
-			b.errorAt(p, pointer, "text holds the bidirectional control %s at character %d; it makes a text read differently on screen and on paper, so definitions may not hold it", runeName(r), at)
+			b.errorAt(p, pointer, "text-bidi-control", runeName(r), at)
 		} else {
-			b.errorAt(p, pointer, "text holds the control character %s at character %d; remove it", runeName(r), at)
+			b.errorAt(p, pointer, "text-control", runeName(r), at)
 		}
 	}
 	return b.charge(p, pointer, len(s))
@@ -93,11 +92,11 @@ func (b *treeBuilder) checkString(p Pos, pointer, s string) bool {
 // a pointer that would repeat the key.
 func (b *treeBuilder) checkKey(p Pos, pointer, key string) bool {
 	if len(key) > b.limits.MaxKeyBytes {
-		b.errorAt(p, pointer, "a key is %d bytes long, more than the %d a key may have; keys are the short names the schema defines", len(key), b.limits.MaxKeyBytes)
+		b.errorAt(p, pointer, "key-too-long", len(key), b.limits.MaxKeyBytes)
 		return false
 	}
 	if r, at, bad := keyProblem(key); bad {
-		b.errorAt(p, pointer, "key %q holds the invisible character %s at character %d; keys may hold only visible characters", key, runeName(r), at)
+		b.errorAt(p, pointer, "key-invisible", key, runeName(r), at)
 		return false
 	}
 	return true
@@ -109,12 +108,12 @@ func (b *treeBuilder) checkKey(p Pos, pointer, key string) bool {
 func (b *treeBuilder) checkNumber(p Pos, pointer, literal string) bool {
 	const maxChars = 64
 	if len(literal) > maxChars {
-		b.errorAt(p, pointer, "number is written with %d characters, more than the %d a number may have", len(literal), maxChars)
+		b.errorAt(p, pointer, "number-too-long", len(literal), maxChars)
 		return false
 	}
 	switch strings.ToLower(literal) {
 	case ".inf", "+.inf", "-.inf", ".nan":
-		b.errorAt(p, pointer, "number %s is not a finite number; write the amount or count in figures", literal)
+		b.errorAt(p, pointer, "number-not-finite", literal)
 		return false
 	}
 	clean := strings.ReplaceAll(literal, "_", "")
@@ -125,10 +124,10 @@ func (b *treeBuilder) checkNumber(p Pos, pointer, literal string) bool {
 	case err != nil && !errors.Is(err, strconv.ErrRange):
 		return true // not written in decimal: the parser read it already
 	case err != nil || math.IsInf(f, 0) || e > 400:
-		b.errorAt(p, pointer, "number %s is too large; numbers must lie between -1e308 and 1e308", literal)
+		b.errorAt(p, pointer, "number-too-large", literal)
 		return false
 	case f == 0 && strings.ContainsAny(mantissa, "123456789") || e < -400:
-		b.errorAt(p, pointer, "number %s is too small to be told from zero; write 0 or a larger number", literal)
+		b.errorAt(p, pointer, "number-too-small", literal)
 		return false
 	}
 	return true
@@ -142,7 +141,7 @@ func (b *treeBuilder) parseYAML(data []byte) (any, Diagnostics) {
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil {
 		if errors.Is(err, io.EOF) {
-			b.errorAt(Pos{1, 1}, "", "file holds no YAML document; a definition needs at least kind, lang, id and title")
+			b.errorAt(Pos{1, 1}, "", "yaml-empty")
 		} else {
 			b.yamlSyntaxError(data, err)
 		}
@@ -151,7 +150,7 @@ func (b *treeBuilder) parseYAML(data []byte) (any, Diagnostics) {
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
-		b.errorAt(Pos{next.Line, next.Column}, "", "file holds several YAML documents; put each definition in a file of its own")
+		b.errorAt(Pos{next.Line, next.Column}, "", "yaml-several-documents")
 		if next.Line > 1 {
 			// The "---" that starts the second document sits on the line before its content.
 			b.diags[len(b.diags)-1].Line = documentMarkerLine(data, next.Line)
@@ -195,32 +194,33 @@ func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 	}
 	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
 		if p, ok := aliasUse(data, m[1]); ok {
-			b.errorAt(p, "", "not valid YAML: the alias *%s refers to no anchor; define &%s on a value above it, or write the value out", Printable(m[1]), Printable(m[1]))
+			b.errorAt(p, "", "yaml-unknown-alias", Printable(m[1]))
 			return
 		}
 	}
 	if p, end, ok := openQuote(data, line); ok {
-		b.errorAt(p, "", "not valid YAML: the quote opened here is not closed on its line, so the lines after it are read as part of the text up to %s; close the quote", end)
+		b.errorAt(p, "", "yaml-open-quote", end)
 		return
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	col := 1
+	var explanation Msg
 	if line >= 1 && line <= len(lines) {
 		text := lines[line-1]
 		indent := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
 		col = 1 + len(indent)
 		if tab := bytes.IndexByte(indent, '\t'); tab >= 0 {
 			col = 1 + tab
-			msg += "; YAML does not allow tabs for indentation, use spaces"
+			explanation = M("yaml-tabs")
 		}
 	}
 	for _, r := range yamlExplanations {
-		if strings.Contains(msg, r[0]) && !strings.Contains(msg, "tabs") {
-			msg += "; " + r[1]
+		if strings.Contains(msg, r[0]) && explanation.Code == "" {
+			explanation = M(r[1])
 			break
 		}
 	}
-	b.errorAt(Pos{line, col}, "", "not valid YAML: %s", Printable(msg))
+	b.errorAt(Pos{line, col}, "", "yaml-syntax", parserText{Printable(msg), yamlFrench}, Then(explanation))
 }
 
 // decimalRE matches a number written in decimal, as YAML and JSON write them.
@@ -253,7 +253,7 @@ func aliasUse(data []byte, name string) (Pos, bool) {
 // quote swallows the lines that follow and the parser fails somewhere below. It returns the
 // position of the opening quote and, in words, where the text ends ("line 17", "the end of the
 // file").
-func openQuote(data []byte, errLine int) (Pos, string, bool) {
+func openQuote(data []byte, errLine int) (Pos, Msg, bool) {
 	lines := strings.Split(string(data), "\n")
 	for i := 0; i < len(lines) && i < errLine; i++ {
 		col, quote, ok := valueQuote(lines[i])
@@ -274,13 +274,13 @@ func openQuote(data []byte, errLine int) (Pos, string, bool) {
 			i = j // a text over several lines, closed before the error: legitimate
 			continue
 		}
-		end := "the end of the file"
+		end := M("end-of-file")
 		if j < len(lines) {
-			end = "line " + strconv.Itoa(j+1)
+			end = M("line-n", j+1)
 		}
 		return Pos{Line: i + 1, Column: 1 + utf8.RuneCountInString(lines[i][:col])}, end, true
 	}
-	return Pos{}, "", false
+	return Pos{}, Msg{}, false
 }
 
 // valueQuote finds a quote that opens a value on a line of block YAML: after the indentation,
@@ -322,15 +322,76 @@ func closeQuote(s string, quote byte) int {
 	return -1
 }
 
-// yamlExplanations say in plain words what the usual YAML syntax errors mean.
+// yamlExplanations name the messages that say in plain words what the usual YAML syntax errors
+// mean.
 var yamlExplanations = [][2]string{
-	{"found unexpected end of stream", "a quoted text or a bracket opened here is probably not closed"},
-	{"did not find expected key", "this line is probably not indented like the keys around it"},
-	{"mapping values are not allowed in this context", "a text containing \": \" must be put in quotes"},
-	{"could not find expected ':'", "a key is missing its colon, or a quote opened before is not closed"},
-	{"did not find expected '-' indicator", "the items of this list are not all indented the same way"},
-	{"found character that cannot start any token", "a value may not start with this character unless it is put in quotes"},
-	{"unknown anchor", "an alias (*name) refers to an anchor (&name) that is not defined above it"},
+	{"found unexpected end of stream", "yaml-explain-end-of-stream"},
+	{"did not find expected key", "yaml-explain-expected-key"},
+	{"mapping values are not allowed in this context", "yaml-explain-mapping-values"},
+	{"could not find expected ':'", "yaml-explain-colon"},
+	{"did not find expected '-' indicator", "yaml-explain-dash"},
+	{"found character that cannot start any token", "yaml-explain-token"},
+	{"unknown anchor", "yaml-explain-anchor"},
+}
+
+// yamlFrench are the errors of the YAML parser in French.
+var yamlFrench = []parserPhrase{
+	{regexp.MustCompile(`^found unexpected end of stream$`), "fin du texte inattendue"},
+	{regexp.MustCompile(`^did not find expected key$`), "clé attendue introuvable"},
+	{regexp.MustCompile(`^mapping values are not allowed in this context$`), "une valeur de clé n’est pas permise à cet endroit"},
+	{regexp.MustCompile(`^could not find expected ':'$`), "deux-points « : » attendu introuvable"},
+	{regexp.MustCompile(`^did not find expected '-' indicator$`), "tiret « - » attendu introuvable"},
+	{regexp.MustCompile(`^found character that cannot start any token$`), "caractère qui ne peut commencer aucune valeur"},
+	{regexp.MustCompile(`^did not find expected node content$`), "valeur attendue introuvable"},
+	{regexp.MustCompile(`^block sequence entries are not allowed in this context$`), "un élément de liste n’est pas permis à cet endroit"},
+	{regexp.MustCompile(`^found a tab character that violates indentation$`), "tabulation qui rompt l’indentation"},
+	{regexp.MustCompile(`^found a tab character where an indentation space is expected$`), "tabulation à la place d’une espace d’indentation"},
+	{regexp.MustCompile(`^did not find expected alphabetic or numeric character$`), "lettre ou chiffre attendu introuvable"},
+	{regexp.MustCompile(`^found undefined tag handle$`), "préfixe d’étiquette non défini"},
+	{regexp.MustCompile(`^did not find expected ',' or '(\]|\})'$`), "virgule ou « $1 » attendu introuvable"},
+	{regexp.MustCompile(`^unknown anchor '(.*)' referenced$`), "ancre « $1 » inconnue"},
+	{regexp.MustCompile(`^did not find expected comment or line break$`), "commentaire ou fin de ligne attendu introuvable"},
+	{regexp.MustCompile(`^control characters are not allowed$`), "caractères de contrôle non permis"},
+	{regexp.MustCompile(`^found unknown escape character$`), "séquence d’échappement inconnue"},
+	{regexp.MustCompile(`^found unexpected ':'$`), "deux-points « : » inattendu"},
+}
+
+// parserPhrase translates an error of a parser: the English text it matches, and its French
+// replacement (with $1 for what the expression captures).
+type parserPhrase struct {
+	re     *regexp.Regexp
+	french string
+}
+
+// parserText is an error message of the YAML or JSON parser: the library's English text, which
+// French messages replace by a translation when they know it.
+type parserText struct {
+	text   string
+	french []parserPhrase
+}
+
+func (p parserText) In(lang string) string {
+	if lang != French {
+		return p.text
+	}
+	for _, ph := range p.french {
+		if ph.re.MatchString(p.text) {
+			return ph.re.ReplaceAllString(p.text, ph.french)
+		}
+	}
+	return p.text
+}
+
+// Then is an optional continuation of a message: its text after the separator of a hint
+// ("; " in English), or nothing for the zero Msg.
+type Then Msg
+
+// In writes the continuation in lang.
+func (t Then) In(lang string) string {
+	if t.Code == "" {
+		return ""
+	}
+	return M("hint-separator").In(lang) + Msg(t).In(lang)
 }
 
 func (b *treeBuilder) record(pointer string, key, value Pos) {
@@ -348,7 +409,7 @@ func (b *treeBuilder) yamlValue(n *yaml.Node, pointer string, depth int, keyPos 
 		b.record(pointer, keyPos, p)
 	}
 	if n.Style&yaml.TaggedStyle != 0 {
-		b.errorAt(p, pointer, "explicit YAML tags such as %s are not supported; remove the tag and write the value as plain text", strconv.Quote(n.Tag))
+		b.errorAt(p, pointer, "yaml-tag", n.Tag)
 		return nil
 	}
 	switch n.Kind {
@@ -365,11 +426,11 @@ func (b *treeBuilder) yamlValue(n *yaml.Node, pointer string, depth int, keyPos 
 			k, v := n.Content[i], n.Content[i+1]
 			kp := Pos{k.Line, k.Column}
 			if k.Kind != yaml.ScalarNode {
-				b.errorAt(kp, pointer, "a key must be a plain word, not a list or a mapping")
+				b.errorAt(kp, pointer, "key-not-scalar")
 				continue
 			}
 			if k.Tag == "!!merge" {
-				b.errorAt(kp, pointer, "merge keys (<<) are not supported; write the keys out in full")
+				b.errorAt(kp, pointer, "yaml-merge-key")
 				continue
 			}
 			if !b.checkKey(kp, pointer, k.Value) {
@@ -377,7 +438,7 @@ func (b *treeBuilder) yamlValue(n *yaml.Node, pointer string, depth int, keyPos 
 			}
 			child := pointer + "/" + EscapePointerToken(k.Value)
 			if at, dup := first[k.Value]; dup {
-				b.errorAt(kp, child, "key %q appears twice in the same mapping (first at line %d); keep one", k.Value, at.Line)
+				b.errorAt(kp, child, "duplicate-key", k.Value, at.Line)
 				continue
 			}
 			first[k.Value] = kp
@@ -457,7 +518,7 @@ func (b *treeBuilder) readJSON(data []byte, fast bool) (any, Diagnostics) {
 	}
 	trailing := j.start()
 	if _, err := j.dec.Token(); !errors.Is(err, io.EOF) {
-		b.errorAt(j.pos(trailing), "", "not valid JSON: unexpected content after the end of the definition")
+		b.errorAt(j.pos(trailing), "", "json-trailing")
 	}
 	return v, b.diags
 }
@@ -575,27 +636,44 @@ func (j *jsonReader) fail(err error) {
 	case errors.As(err, &syn):
 		offset = int(syn.Offset)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		offset = len(j.data)
-		msg = "the file ends before the definition is complete (a closing } or ] is missing)"
+		j.b.errorAt(j.pos(len(j.data)), "", "json-truncated")
+		return
 	}
 	msg = strings.TrimPrefix(msg, "json: ")
+	var explanation Msg
 	for _, r := range jsonExplanations {
 		if strings.Contains(msg, r[0]) {
-			msg += "; " + r[1]
+			explanation = M(r[1])
 			break
 		}
 	}
-	j.b.errorAt(j.pos(offset), "", "not valid JSON: %s", msg)
+	j.b.errorAt(j.pos(offset), "", "json-syntax", parserText{Printable(msg), jsonFrench}, Then(explanation))
 }
 
-// jsonExplanations say in plain words what the usual JSON syntax errors mean.
+// jsonExplanations name the messages that say in plain words what the usual JSON syntax errors
+// mean.
 var jsonExplanations = [][2]string{
-	{"after object key:value pair", "a comma or a closing } is missing before it"},
-	{"after array element", "a comma or a closing ] is missing before it"},
-	{"looking for beginning of object key string", "keys must be in double quotes, and no comma may follow the last one"},
-	{"looking for beginning of value", "a value is missing or not valid JSON (texts need double quotes, and no comma may follow the last item)"},
-	{"after object key", "a colon is missing between the key and its value"},
-	{"in string literal", "texts may not contain raw tabs or line breaks; write \\t or \\n"},
+	{"after object key:value pair", "json-explain-pair"},
+	{"after array element", "json-explain-element"},
+	{"looking for beginning of object key string", "json-explain-key"},
+	{"looking for beginning of value", "json-explain-value"},
+	{"after object key", "json-explain-colon"},
+	{"in string literal", "json-explain-string"},
+}
+
+// jsonFrench are the errors of the JSON parser in French.
+var jsonFrench = []parserPhrase{
+	{regexp.MustCompile(`^invalid character (.+) after object key:value pair$`), "caractère $1 inattendu après une paire clé-valeur"},
+	{regexp.MustCompile(`^invalid character (.+) after array element$`), "caractère $1 inattendu après un élément de liste"},
+	{regexp.MustCompile(`^invalid character (.+) looking for beginning of object key string$`), "caractère $1 inattendu à la place d’une clé"},
+	{regexp.MustCompile(`^invalid character (.+) looking for beginning of value$`), "caractère $1 inattendu à la place d’une valeur"},
+	{regexp.MustCompile(`^invalid character (.+) after object key$`), "caractère $1 inattendu après une clé"},
+	{regexp.MustCompile(`^invalid character (.+) in string literal$`), "caractère $1 non permis dans un texte"},
+	{regexp.MustCompile(`^invalid character (.+) in string escape code$`), "caractère $1 non permis dans une séquence d’échappement"},
+	{regexp.MustCompile(`^invalid character (.+) in literal (true|false|null) \(expecting (.+)\)$`), "caractère $1 inattendu dans $2 ($3 attendu)"},
+	{regexp.MustCompile(`^invalid character (.+) in numeric literal$`), "caractère $1 inattendu dans un nombre"},
+	{regexp.MustCompile(`^invalid character (.+) after top-level value$`), "caractère $1 inattendu après la fin de la définition"},
+	{regexp.MustCompile(`^invalid character (.+) (.*)$`), "caractère $1 inattendu"},
 }
 
 func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {
@@ -646,7 +724,7 @@ func (j *jsonReader) object(pointer string, depth int) (any, bool) {
 			return nil, false
 		}
 		if at, dup := first[key]; dup {
-			j.b.errorAt(kp, child, "key %q appears twice in the same object (first at line %d); keep one", key, at.Line)
+			j.b.errorAt(kp, child, "duplicate-key-json", key, at.Line)
 			j.b.record(child, firstSpan.Key, firstSpan.Value)
 			continue
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"runtime"
 	"sync"
@@ -25,7 +24,7 @@ type assessed struct {
 	glyphs   partnership.Diagnostics
 	// skip says why a file found in a directory is left out; named, that a file named on the
 	// command line is not an application to the call.
-	skip  string
+	skip  partnership.Msg
 	named *partnership.Diagnostic
 	err   error
 }
@@ -66,8 +65,8 @@ func assessAll(ctx context.Context, inputs []score.Input, call *partnership.Defi
 			return nil, res.err
 		}
 	}
-	if err := ctx.Err(); err != nil { // Ctrl-C
-		return nil, fmt.Errorf("assess interrupted: %w", err)
+	if err := ctx.Err(); err != nil { // Ctrl-C: run reports it
+		return nil, err
 	}
 	return results, nil
 }
@@ -78,15 +77,15 @@ func assessOne(in score.Input, call *partnership.Definition, opts validate.Optio
 	c := score.Read(call, in, os.Stdin, opts.Limits)
 	switch {
 	case c.Err != nil:
-		return assessed{err: fmt.Errorf("read %s: %w", partnership.DisplayPath(in.Path), c.Err)}
-	case c.Skip != "":
+		return assessed{err: failedStep("step-read", partnership.DisplayPath(in.Path), c.Err)}
+	case c.Skip.Code != "":
 		return assessed{skip: c.Skip}
 	case c.Problem != nil:
 		return assessed{named: c.Problem}
 	}
 	doc, diags := validate.LoadedWith(in.Path, c.Data, c.Doc, c.Diags, opts)
 	if doc != nil && doc.Definition.Kind != partnership.KindApplication {
-		diags = append(diags, doc.Diag("/kind", "expected an application, got a %s", doc.Definition.Kind))
+		diags = append(diags, doc.Diag("/kind", "not-an-application", partnership.M("a-"+string(doc.Definition.Kind))))
 	}
 	if doc == nil || diags.HasErrors() {
 		return assessed{app: score.Invalid(partnership.DisplayPath(in.Path), doc, diags), invalid: true, problems: diags}

@@ -47,6 +47,11 @@ func program(t *testing.T) string {
 var packageDir, _ = os.Getwd()
 
 func TestMain(m *testing.M) {
+	// Messages follow the locale: the tests read them in English, whatever the machine's
+	// locale, unless a test asks for French. LC_MESSAGES rather than LC_ALL, which the shells
+	// the tests run would warn about when the locale is not installed.
+	os.Unsetenv("LC_ALL")
+	os.Setenv("LC_MESSAGES", "en_GB.UTF-8")
 	code := m.Run()
 	if built.dir != "" {
 		os.RemoveAll(built.dir)

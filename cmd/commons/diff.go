@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
@@ -40,12 +39,12 @@ Example:
    commons diff --git HEAD~1 examples/pacte-parc-des-glycines.yaml
    commons diff --old-templates house-2025/ --new-templates house-2026/ pacte.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: formatsWith("text", "md", "html", "pdf")},
-			&cli.StringFlag{Name: "lang", Usage: "render both versions in fr or en (default: each definition's language)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			formatFlag("text", "md", "html", "pdf", "docx", "odt"),
+			langFlag("render both versions, and write messages, in fr or en (default: each definition's language)"),
+			fileFlag("output", "write to this file (- for standard output); its extension gives the format", "o"),
 			&cli.StringFlag{Name: "git", Usage: "compare FILE with its version at this git revision"},
-			&cli.StringFlag{Name: "old-templates", Usage: "house clauses to render the old version with"},
-			&cli.StringFlag{Name: "new-templates", Usage: "house clauses to render the new version with"},
+			fileFlag("old-templates", "house clauses to render the old version with"),
+			fileFlag("new-templates", "house clauses to render the new version with"),
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			authorFlag(),
 			rootFlag(),
@@ -58,16 +57,7 @@ Example:
 var errDifferent = &exitError{code: exitInvalid}
 
 func runDiff(c *cli.Context) error {
-	format := c.String("format")
-	if err := oneOf("format", format, append([]string{"text", "md", "html", "pdf"}, officeFormats...)...); err != nil {
-		return err
-	}
 	lang := c.String("lang")
-	if lang != "" {
-		if err := oneOf("lang", lang, "fr", "en"); err != nil {
-			return err
-		}
-	}
 	rev, oldTemplates, newTemplates := c.String("git"), c.String("old-templates"), c.String("new-templates")
 	args := c.Args().Slice()
 	var oldFile, newFile string
@@ -75,13 +65,20 @@ func runDiff(c *cli.Context) error {
 	case rev != "" && len(args) == 1:
 		newFile = args[0]
 	case rev != "":
-		return usagef("diff --git REV takes one definition; for example: commons diff --git HEAD~1 pacte.yaml")
+		return usageError(c, "diff-git-one")
 	case len(args) == 2:
 		oldFile, newFile = args[0], args[1]
 	case len(args) == 1 && (oldTemplates != "" || newTemplates != ""):
 		oldFile, newFile = args[0], args[0]
 	default:
-		return usagef("diff needs two definitions, or one with --git or --old-templates/--new-templates; for example: commons diff pacte-v1.yaml pacte-v2.yaml")
+		return usageError(c, "diff-needs-two")
+	}
+	if err := checkOutputs(c, []string{c.String("output")}, []string{oldFile, newFile}); err != nil {
+		return err
+	}
+	format, err := outputFormat(c, c.String("output"), "redline")
+	if err != nil {
+		return err
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -89,41 +86,39 @@ func runDiff(c *cli.Context) error {
 	}
 	oldR, err := newRenderer(oldTemplates, lang)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	newR, err := newRenderer(newTemplates, lang)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	var oldDef *partnership.Document
 	if rev != "" {
-		oldDef, err = loadAtRevision(c.Context, rev, newFile, c.App.ErrWriter)
+		oldDef, err = loadAtRevision(c, rev, newFile)
 	} else {
-		oldDef, err = loadForDiff(oldFile, opts, c.App.ErrWriter)
+		oldDef, err = loadForDiff(c, oldFile, opts)
 	}
 	if err != nil {
 		return err
 	}
-	newDef, err := loadForDiff(newFile, opts, c.App.ErrWriter)
+	newDef, err := loadForDiff(c, newFile, opts)
 	if err != nil {
 		return err
 	}
+	mlang := messageLang(c, docLang(newDef))
 	oldDoc, err := oldR.RenderContext(c.Context, oldDef)
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", oldDef.File, err)}
+		return &exitError{code: exitUsage, err: failedStep("step-render", oldDef.File, err), lang: mlang}
 	}
 	newDoc, err := newR.RenderContext(c.Context, newDef)
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", newDef.File, err)}
+		return &exitError{code: exitUsage, err: failedStep("step-render", newDef.File, err), lang: mlang}
 	}
 	rl, err := redline.Compare(oldDoc, newDoc)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	output := c.String("output")
-	if err := checkOutputs([]string{output}, []string{oldFile, newFile}); err != nil {
-		return err
-	}
 	var data []byte
 	switch format {
 	case "text":
@@ -135,13 +130,13 @@ func runDiff(c *cli.Context) error {
 	case "pdf":
 		var opts typeset.PDFOptions
 		if opts, err = pdfOptions(); err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
 		var pdf *typeset.PDFDocument
 		if pdf, err = typeset.PDFContext(c.Context, rl.Markdown(), opts); err == nil {
 			data = pdf.Data
 			for _, r := range pdf.Substituted {
-				fmt.Fprintf(c.App.ErrWriter, "%s: warning: the font has no glyph for %U %q; printed as \"?\"\n", partnership.Printable(newDef.File), r, r)
+				say(c.App.ErrWriter, mlang, "no-glyph-in-redline", partnership.Printable(newDef.File), string(r), fmt.Sprintf("%U", r))
 			}
 		}
 	}
@@ -149,11 +144,13 @@ func runDiff(c *cli.Context) error {
 		data, err = trackedChanges(format, rl, c.String("author"))
 	}
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("typeset the redline: %w", err)}
+		return &exitError{code: exitUsage, err: failedStep("step-typeset-redline", "", err), lang: mlang}
 	}
+	outputsOf(c.Context).total.Store(1)
 	if err := writeOutput(c.App.Writer, output, data, c.Bool("force")); err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return &exitError{code: exitUsage, err: err, lang: mlang}
 	}
+	outputsOf(c.Context).written.Add(1)
 	if !rl.Identical() {
 		return errDifferent
 	}
@@ -170,44 +167,43 @@ func newRenderer(house, lang string) (*render.Renderer, error) {
 
 // loadForDiff loads and validates one side of a comparison. An invalid definition cannot be
 // compared: that is an error (exit 2), not a difference.
-func loadForDiff(file string, opts validate.Options, stderr io.Writer) (*partnership.Document, error) {
+func loadForDiff(c *cli.Context, file string, opts validate.Options) (*partnership.Document, error) {
 	doc, diags, err := validate.FileWith(file, opts)
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
+		return nil, ioFailure(err)
 	}
-	return checked(doc, diags, stderr)
+	return checked(c, doc, diags)
 }
 
-func checked(doc *partnership.Document, diags partnership.Diagnostics, stderr io.Writer) (*partnership.Document, error) {
-	for _, d := range diags {
-		fmt.Fprintln(stderr, d)
-	}
+func checked(c *cli.Context, doc *partnership.Document, diags partnership.Diagnostics) (*partnership.Document, error) {
+	lang := messageLang(c, docLang(doc))
+	printDiagnostics(c.App.ErrWriter, diags, lang)
 	if doc == nil || diags.HasErrors() {
-		name := "the definition"
+		var name any = partnership.M("the-definition")
 		if doc != nil {
 			name = doc.File
 		} else if len(diags) > 0 {
 			name = diags[0].File
 		}
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("%s is invalid and cannot be compared; see the diagnostics above", name)}
+		return nil, &exitError{code: exitUsage, msg: partnership.M("cannot-compare-invalid", name), lang: lang}
 	}
 	return doc, nil
 }
 
 // loadAtRevision reads a definition as it was at a git revision, in the file's repository
 // (partnership.ReadRevision checks the revision and bounds what it reads), and validates it.
-func loadAtRevision(ctx context.Context, rev, file string, stderr io.Writer) (*partnership.Document, error) {
+func loadAtRevision(c *cli.Context, rev, file string) (*partnership.Document, error) {
 	limits := partnership.DefaultLimits
-	data, err := partnership.ReadRevision(ctx, rev, file, limits)
+	data, err := partnership.ReadRevision(c.Context, rev, file, limits)
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: fmt.Errorf("diff --git: %w", err)}
+		return nil, ioFailure(fmt.Errorf("diff --git: %w", err))
 	}
 	name := rev + ":" + partnership.DisplayPath(file)
 	doc, diags := partnership.Load(name, data, limits)
 	if doc != nil {
 		diags = append(diags, validate.Validate(doc, nil)...)
 	}
-	return checked(doc, diags.Sorted(), stderr)
+	return checked(c, doc, diags.Sorted())
 }
 
 // colourTerminal reports whether w is a terminal that may show colours: standard output not

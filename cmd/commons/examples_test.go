@@ -1,11 +1,15 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -48,22 +52,93 @@ func TestExamplesAreValid(t *testing.T) {
 }
 
 // TestInvalidExamples checks that each broken definition in examples/invalid gives exactly the
-// diagnostics of its golden file (NAME.golden beside NAME.yaml or NAME.json), and exit code 1.
+// diagnostics of its golden files, in English (NAME.golden beside NAME.yaml or NAME.json) and in
+// French (NAME.fr.golden), and exit code 1. The French diagnostics have the same positions,
+// pointers and codes as the English ones, and no English left in them.
 func TestInvalidExamples(t *testing.T) {
 	repoRoot(t)
 	for _, file := range definitionFiles(t, "examples/invalid") {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			code, out, stderr := commons(t, "validate", file)
-			if code != 1 {
-				t.Errorf("exit code %d, want 1; stderr: %s", code, stderr)
+			base := strings.TrimSuffix(file, filepath.Ext(file))
+			outputs := map[string]string{}
+			for _, lang := range []string{"en", "fr"} {
+				code, out, stderr := commons(t, "validate", "--lang", lang, file)
+				if code != 1 {
+					t.Errorf("exit code %d, want 1; stderr: %s", code, stderr)
+				}
+				if !strings.HasPrefix(out, file+":") {
+					t.Errorf("diagnostics do not start with the file name %s:\n%s", file, out)
+				}
+				golden := base + ".golden"
+				if lang == "fr" {
+					golden = base + ".fr.golden"
+				}
+				compareGolden(t, golden, out)
+				outputs[lang] = out
 			}
-			if !strings.HasPrefix(out, file+":") {
-				t.Errorf("diagnostics do not start with the file name %s:\n%s", file, out)
+			en, fr := diagnosticsJSON(t, "en", file), diagnosticsJSON(t, "fr", file)
+			if len(en) != len(fr) {
+				t.Fatalf("%d diagnostics in English, %d in French", len(en), len(fr))
 			}
-			golden := strings.TrimSuffix(file, filepath.Ext(file)) + ".golden"
-			compareGolden(t, golden, out)
+			for i := range en {
+				e, f := en[i], fr[i]
+				if e.Code == "" || e.Line != f.Line || e.Column != f.Column || e.Pointer != f.Pointer || e.Code != f.Code || e.HintCode != f.HintCode {
+					t.Errorf("diagnostic %d differs between English and French, or has no code:\n%+v\n%+v", i, e, f)
+				}
+			}
+			for _, line := range strings.Split(strings.TrimSpace(outputs["fr"]), "\n") {
+				if w := englishWord(line); w != "" {
+					t.Errorf("the French diagnostic has the English word %q:\n%s", w, line)
+				}
+			}
 		})
 	}
+}
+
+// jsonDiagnostic is a diagnostic as validate --format json writes it.
+type jsonDiagnostic struct {
+	Severity, File, Pointer, Code, Message, Hint string
+	HintCode                                     string `json:"hint_code"`
+	Line, Column                                 int
+}
+
+// diagnosticsJSON returns the diagnostics of validate --format json on file, in lang.
+func diagnosticsJSON(t *testing.T, lang, file string) []jsonDiagnostic {
+	t.Helper()
+	_, out, _ := commons(t, "validate", "--format", "json", "--lang", lang, file)
+	var report struct {
+		Files []struct {
+			Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || len(report.Files) != 1 {
+		t.Fatalf("validate --format json: %v\n%s", err, out)
+	}
+	return report.Files[0].Diagnostics
+}
+
+// englishWords would betray an English message in a French diagnostic: words of English
+// grammar that no French sentence writes.
+var englishWords = []string{"the", "must", "is", "are", "not", "of", "and", "or", "has", "have", "with", "which",
+	"should", "cannot", "file", "key", "value", "got", "unknown", "missing", "did", "you", "mean", "warning", "does", "exist", "only", "line", "valid"}
+
+// quotedText matches what a diagnostic quotes from the definition: « text », "text", a pointer,
+// a file name or a key, which may be in any language.
+var quotedText = regexp.MustCompile(`«[^»]*»|"[^"]*"|'[^']*'|\S*[/_.]\S*|\{[^}]*\}|\([^)]*\b(?:loi|décret)[^)]*\)`)
+
+// englishWord returns an English word of a French diagnostic, outside what it quotes, or "".
+func englishWord(line string) string {
+	// The position and the pointer come first: file:line:col: /pointer: message.
+	if i := strings.Index(line, ": "); i >= 0 {
+		line = line[i+2:]
+	}
+	line = quotedText.ReplaceAllString(line, " ")
+	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if slices.Contains(englishWords, strings.ToLower(w)) {
+			return w
+		}
+	}
+	return ""
 }
 
 // compareGolden compares got with the golden file, or rewrites the file under -update.

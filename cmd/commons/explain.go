@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/validate"
@@ -24,9 +23,9 @@ Example:
    commons explain examples/pacte-parc-des-glycines.yaml
    commons explain --lang en --format json examples/pacte-parc-des-glycines.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
-			&cli.StringFlag{Name: "lang", Usage: "explain the document in fr or en (default: the definition's language)"},
-			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses and defaults that replace those of the library"},
+			formatFlag("text", "json"),
+			langFlag("explain the document, and write messages, in fr or en (default: the definition's language)"),
+			fileFlag("templates", "directory of house clauses and defaults that replace those of the library"),
 			rootFlag(),
 		},
 		Action: runExplain,
@@ -35,16 +34,8 @@ Example:
 
 func runExplain(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "json"); err != nil {
-		return err
-	}
-	if l := c.String("lang"); l != "" {
-		if err := oneOf("lang", l, "fr", "en"); err != nil {
-			return err
-		}
-	}
 	if c.NArg() != 1 {
-		return usagef("explain takes one definition; for example: commons explain examples/pacte-parc-des-glycines.yaml")
+		return usageError(c, "explain-one")
 	}
 	opts := []render.Option{render.WithLang(c.String("lang"))}
 	if dir := c.String("templates"); dir != "" {
@@ -52,7 +43,7 @@ func runExplain(c *cli.Context) error {
 	}
 	r, err := render.New(opts...)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	load, err := loadOptions(c)
 	if err != nil {
@@ -60,17 +51,16 @@ func runExplain(c *cli.Context) error {
 	}
 	doc, diags, err := validate.FileWith(c.Args().First(), load)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
+	lang := messageLang(c, docLang(doc))
 	if diags.HasErrors() {
-		for _, d := range diags {
-			fmt.Fprintln(c.App.ErrWriter, d)
-		}
+		printDiagnostics(c.App.ErrWriter, diags, lang)
 		return errInvalid
 	}
 	out, err := r.RenderContext(c.Context, doc)
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("render %s: %w", doc.File, err)}
+		return &exitError{code: exitUsage, err: failedStep("step-render", doc.File, err), lang: lang}
 	}
 	e := render.Explain(doc, out)
 	if format == "json" {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/export"
@@ -30,8 +29,8 @@ Example:
    commons export --format scdl -o subventions.csv conventions/
    commons export --format json examples/water-board.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "scdl", Usage: "scdl or json"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			formatFlag("scdl", "json"),
+			fileFlag("output", "write to this file (- for standard output); its extension gives the format (.csv: scdl, .json: json)", "o"),
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			rootFlag(),
 		},
@@ -40,12 +39,15 @@ Example:
 }
 
 func runExport(c *cli.Context) error {
-	format := c.String("format")
-	if err := oneOf("format", format, "scdl", "json"); err != nil {
+	if c.NArg() == 0 {
+		return usageError(c, "export-needs-definition")
+	}
+	if err := checkOutputs(c, []string{c.String("output")}, c.Args().Slice()); err != nil {
 		return err
 	}
-	if c.NArg() == 0 {
-		return usagef("export needs at least one definition; for example: commons export --format scdl examples/pacte-tiers-lieu-la-fabrique.yaml")
+	format, err := outputFormat(c, c.String("output"), "export")
+	if err != nil {
+		return err
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -53,13 +55,13 @@ func runExport(c *cli.Context) error {
 	}
 	files, err := partnership.ExpandPaths(c.Args().Slice())
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
-	if err := checkOutputs([]string{c.String("output")}, files); err != nil {
+	if err := checkOutputs(c, []string{c.String("output")}, files); err != nil {
 		return err
 	}
 	if format == "json" && len(files) != 1 {
-		return usagef("export --format json takes one definition; got %d", len(files))
+		return usageError(c, "export-json-one", len(files))
 	}
 	var (
 		rows    []export.SubsidyRow
@@ -69,10 +71,11 @@ func runExport(c *cli.Context) error {
 	for _, f := range files {
 		doc, diags, err := validate.FileWith(f, opts)
 		if err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
+		lang := messageLang(c, docLang(doc))
 		if doc == nil || diags.HasErrors() {
-			printDiagnostics(c, diags)
+			printDiagnostics(c.App.ErrWriter, diags, lang)
 			invalid = true
 			continue
 		}
@@ -84,15 +87,15 @@ func runExport(c *cli.Context) error {
 			}
 			n, err := export.Normalize(doc, call)
 			if err != nil {
-				return &exitError{code: exitUsage, err: err}
+				return ioFailure(err)
 			}
 			if data, err = json.MarshalIndent(n, "", "  "); err != nil {
-				return &exitError{code: exitUsage, err: err}
+				return ioFailure(err)
 			}
 			data = append(data, '\n')
 		default:
 			r, more := export.Subsidies(doc)
-			printDiagnostics(c, append(diags, more...).Sorted())
+			printDiagnostics(c.App.ErrWriter, append(diags, more...).Sorted(), lang)
 			invalid = invalid || more.HasErrors()
 			rows = append(rows, r...)
 		}
@@ -100,24 +103,19 @@ func runExport(c *cli.Context) error {
 	if format == "scdl" {
 		var b bytes.Buffer
 		if err := export.WriteSCDL(&b, rows); err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
 		data = b.Bytes()
 	}
 	if data != nil {
+		outputsOf(c.Context).total.Store(1)
 		if err := writeOutput(c.App.Writer, c.String("output"), data, c.Bool("force")); err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
+		outputsOf(c.Context).written.Add(1)
 	}
 	if invalid {
 		return errInvalid
 	}
 	return nil
-}
-
-// printDiagnostics prints diagnostics on stderr, one per line.
-func printDiagnostics(c *cli.Context, diags partnership.Diagnostics) {
-	for _, d := range diags {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
 }

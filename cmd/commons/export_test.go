@@ -64,7 +64,7 @@ func TestExportUsage(t *testing.T) {
 		stderr string
 	}{
 		{"no file", []string{"export"}, 2, "at least one definition"},
-		{"bad format", []string{"export", "--format", "xml", "examples/water-board.yaml"}, 2, "--format must be one of scdl, json"},
+		{"bad format", []string{"export", "--format", "xml", "examples/water-board.yaml"}, 2, "--format must be one of scdl or json"},
 		{"json takes one file", []string{"export", "--format", "json", "examples/water-board.yaml", "examples/pacte-parc-des-glycines.yaml"}, 2, "takes one definition"},
 		{"invalid definition", []string{"export", "examples/invalid/bad-values.yaml"}, 1, "/parties/0/role"},
 		{"missing file", []string{"export", "examples/nothing.yaml"}, 2, "no such file"},

@@ -11,7 +11,7 @@ import (
 // rootFlag is --root, for the commands that read applications: the call an application names
 // is read only below this directory.
 func rootFlag() cli.Flag {
-	return &cli.StringFlag{Name: "root", Usage: "read the call an application names only below `DIR` (default: the working directory, the application's directory and its git repository)"}
+	return &cli.StringFlag{Name: "root", TakesFile: true, Usage: "read the call an application names only below `DIR` (default: the working directory, the application's directory and its git repository)"}
 }
 
 // loadOptions says how a command reads definitions: the limits, and the directory of --root.
@@ -21,7 +21,7 @@ func loadOptions(c *cli.Context) (validate.Options, error) {
 	if dir := c.String("root"); dir != "" {
 		st, err := os.Stat(dir)
 		if err != nil || !st.IsDir() {
-			return opts, usagef("--root %s is not a directory", partnership.Printable(dir))
+			return opts, usageError(c, "root-not-directory", partnership.Printable(dir))
 		}
 		opts.CallRoots = []string{dir}
 	}

@@ -9,11 +9,15 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// The flags of the PDF's characters, shared by render and assess.
-var (
-	fontFlag   = &cli.StringFlag{Name: "font", Usage: "TrueType font (.ttf) for the characters the embedded font lacks, in PDF"}
-	strictFlag = &cli.BoolFlag{Name: "strict", Usage: "with --format pdf, refuse a definition holding characters the PDF cannot print"}
-)
+// fontFlag is --font, shared by render and assess.
+func fontFlag() cli.Flag {
+	return &cli.StringFlag{Name: "font", Usage: "TrueType font (.ttf) for the characters the embedded font lacks, in PDF", TakesFile: true}
+}
+
+// strictFlag is --strict, shared by render and assess.
+func strictFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "strict", Usage: "with --format pdf, refuse a definition holding characters the PDF cannot print"}
+}
 
 // glyphDiagnostics reports the values of a definition holding characters the PDF prints as "?":
 // warnings, or errors in strict mode; and the characters reported.

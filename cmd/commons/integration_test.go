@@ -178,6 +178,8 @@ func TestModelineNamesTheSchema(t *testing.T) {
 	if err := json.Unmarshal([]byte(schemaOut), &s); err != nil || s.ID == "" {
 		t.Fatalf("commons schema has no $id: %v", err)
 	}
+	// Without a schema file, the modeline names the schema's $id.
+	t.Chdir(t.TempDir())
 	want := "# yaml-language-server: $schema=" + s.ID
 	for _, kind := range []string{"charter", "convention", "call", "application"} {
 		_, out, _ := commons(t, "init", "--kind", kind)
@@ -185,9 +187,24 @@ func TestModelineNamesTheSchema(t *testing.T) {
 			t.Errorf("commons init --kind %s starts with\n  %s\nwant\n  %s", kind, first, want)
 		}
 	}
+	// The README's recipe: the schema at the top of the repository, a starter written into
+	// conventions/ by a redirection of standard output, whose modeline the README shows.
+	os.Mkdir("conventions", 0o755)
+	if code, _, stderr := commons(t, "schema", "-o", "partnership.schema.json"); code != 0 {
+		t.Fatalf("commons schema -o: exit %d\n%s", code, stderr)
+	}
+	f, err := os.Create("conventions/pacte.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	code := run([]string{"commons", "init", "--kind", "convention"}, f, &stderr)
+	f.Close()
+	first, _, _ := strings.Cut(readFile(t, "conventions/pacte.yaml"), "\n")
+	t.Chdir(packageDir)
 	repoRoot(t)
-	if got := readmeYAML(t, "yaml-language-server"); strings.TrimSpace(got) != want {
-		t.Errorf("the README shows the modeline\n  %s\nwant\n  %s", got, want)
+	if got := strings.TrimSpace(readmeYAML(t, "yaml-language-server")); code != 0 || got != first {
+		t.Errorf("the README shows the modeline\n  %s\ncommons init > conventions/pacte.yaml writes (exit %d)\n  %s\n%s", got, code, first, stderr.String())
 	}
 }
 
@@ -219,15 +236,10 @@ func TestShellCompletion(t *testing.T) {
 		t.Errorf("completing a flag of render: exit %d, %q", code, out)
 	}
 	repoRoot(t)
-	var lines []string
-	for _, b := range readmeBlocks(t, "sh") {
-		for _, l := range strings.Split(b, "\n") {
-			if strings.HasPrefix(l, "PROG=commons source ") {
-				lines = append(lines, l)
-			}
+	sh := strings.Join(readmeBlocks(t, "sh"), "")
+	for _, shell := range shells {
+		if !strings.Contains(sh, "commons completion "+shell) {
+			t.Errorf("the README does not show how to load the completion of %s", shell)
 		}
-	}
-	if len(lines) < 2 {
-		t.Errorf("the README shows %d PROG=commons source lines, want bash and zsh", len(lines))
 	}
 }

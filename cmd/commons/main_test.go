@@ -43,11 +43,11 @@ func TestExitCodes(t *testing.T) {
 		{"missing file", []string{"validate", "examples/nothing-here.yaml"}, 2, "no such file"},
 		{"no file", []string{"validate"}, 2, "at least one file"},
 		{"bad format", []string{"validate", "--format", "xml", "examples/"}, 2, "--format must be one of text, json"},
-		{"unknown flag", []string{"validate", "--colour", "examples/"}, 2, "flag provided but not defined"},
+		{"unknown flag", []string{"validate", "--colour", "examples/"}, 2, "unknown flag --colour"},
 		{"unknown command", []string{"valdate"}, 2, "unknown command"},
 		{"init without kind", []string{"init"}, 2, "kind"},
 		{"init bad kind", []string{"init", "--kind", "pact"}, 2, "--kind must be one of"},
-		{"init bad lang", []string{"init", "--kind", "charter", "--lang", "de"}, 2, "--lang must be one of fr, en"},
+		{"init bad lang", []string{"init", "--kind", "charter", "--lang", "de"}, 2, "--lang must be one of fr or en"},
 		{"schema with argument", []string{"schema", "x"}, 2, "no arguments"},
 	}
 	for _, tt := range tests {
@@ -87,6 +87,9 @@ func TestSchemaCommandPrintsTheEmbeddedSchema(t *testing.T) {
 // TestHelpShowsAnExample checks that every command's --help teaches by example.
 func TestHelpShowsAnExample(t *testing.T) {
 	for _, cmd := range newApp(nil, nil).Commands {
+		if cmd.Hidden || cmd.Name == "help" { // commons help --help is the program's help
+			continue
+		}
 		t.Run(cmd.Name, func(t *testing.T) {
 			code, out, _ := commons(t, cmd.Name, "--help")
 			if code != 0 || !strings.Contains(out, "Example:") || !strings.Contains(out, "commons "+cmd.Name) {
@@ -244,6 +247,8 @@ func TestValidateJSON(t *testing.T) {
 			Valid       bool   `json:"valid"`
 			Diagnostics []struct {
 				Severity, File, Pointer, Message, Hint string
+				Code                                   string `json:"code"`
+				HintCode                               string `json:"hint_code"`
 				Line, Column                           int
 			} `json:"diagnostics"`
 		} `json:"files"`
@@ -271,6 +276,22 @@ func TestValidateJSON(t *testing.T) {
 	}
 	if strings.Join(lines, "\n")+"\n" != text {
 		t.Errorf("JSON and text disagree:\n%s\nvs\n%s", strings.Join(lines, "\n"), text)
+	}
+	// Each diagnostic carries the stable code of its message, the same in every language.
+	_, fr, _ := commons(t, "validate", "--lang", "fr", "--format", "json", files[1])
+	if !strings.Contains(fr, "clé inconnue") {
+		t.Errorf("--lang fr --format json is not in French:\n%s", fr)
+	}
+	for _, d := range report.Files[1].Diagnostics {
+		if d.Code == "" {
+			t.Errorf("no code: %+v", d)
+		}
+		if d.Pointer == "/commons/ower" && (d.Code != "unknown-key" || d.HintCode != "did-you-mean") {
+			t.Errorf("/commons/ower: code %q, hint_code %q; want unknown-key, did-you-mean", d.Code, d.HintCode)
+		}
+		if !strings.Contains(fr, `"code": "`+d.Code+`"`) {
+			t.Errorf("the French report lacks the code %q", d.Code)
+		}
 	}
 }
 

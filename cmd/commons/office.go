@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/commons-toolkit/commons/partnership/office"
@@ -66,7 +65,7 @@ func trackedChanges(format string, rl *redline.Redline, author string) ([]byte, 
 		return nil, err
 	}
 	if author == "" {
-		return nil, fmt.Errorf("--author must not be empty")
+		return nil, messageError("author-empty")
 	}
 	return officeDocument(format, rl.TrackedMarkdown(), opts, author)
 }

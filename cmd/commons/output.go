@@ -18,6 +18,8 @@ import (
 
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/export"
+	"github.com/commons-toolkit/commons/schema"
+	"github.com/urfave/cli/v2"
 )
 
 // writeOutput writes data to stdout ("" or "-") or to a file. A file is written to a temporary
@@ -32,7 +34,10 @@ func writeOutput(stdout io.Writer, target string, data []byte, force bool) error
 		_, err := stdout.Write(data)
 		return err
 	}
-	fail := func(err error) error { return fmt.Errorf("write %s: %w", target, err) }
+	fail := func(err error) error { return &writeError{target: target, err: err} }
+	failMsg := func(code string, args ...any) error {
+		return &writeError{target: target, reason: partnership.M(code, args...)}
+	}
 	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return fail(err)
@@ -42,7 +47,7 @@ func writeOutput(stdout io.Writer, target string, data []byte, force bool) error
 	keep := false
 	switch st, err := os.Stat(target); {
 	case err == nil && st.IsDir():
-		return fail(errors.New("it is a directory"))
+		return failMsg("target-is-directory")
 	case err == nil && !st.Mode().IsRegular():
 		return writeDirect(target, data)
 	case err == nil:
@@ -52,10 +57,10 @@ func writeOutput(stdout io.Writer, target string, data []byte, force bool) error
 		}
 		old, err := readHead(target)
 		if err != nil {
-			return fail(fmt.Errorf("the file exists and cannot be read to check that commons wrote it (%w); use --force to replace it", err))
+			return failMsg("target-unreadable", partnership.Reason{Err: err})
 		}
 		if !written(old) {
-			return fail(errors.New("the file exists and was not written by commons; use --force to replace it"))
+			return failMsg("target-not-ours")
 		}
 	case !errors.Is(err, fs.ErrNotExist):
 		return fail(err)
@@ -101,13 +106,32 @@ func writeOutput(stdout io.Writer, target string, data []byte, force bool) error
 func writeDirect(target string, data []byte) error {
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return &writeError{target: target, err: err}
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("write %s: %w", target, err)
+		return &writeError{target: target, err: err}
 	}
 	return f.Close()
+}
+
+// writeError is why an output cannot be written: a message of the catalogue, or an I/O error.
+type writeError struct {
+	target string
+	reason partnership.Msg
+	err    error
+}
+
+func (e *writeError) Error() string { return e.Msg().In(partnership.English) }
+
+func (e *writeError) Unwrap() error { return e.err }
+
+// Msg returns the message of the error, which run prints in the user's language.
+func (e *writeError) Msg() partnership.Msg {
+	if e.reason.Code != "" {
+		return partnership.M("write-failed", partnership.Printable(e.target), e.reason)
+	}
+	return partnership.M("write-failed", partnership.Printable(e.target), partnership.Reason{Err: e.err})
 }
 
 // tempName matches the temporary files writeOutput leaves behind when it is killed before it
@@ -202,9 +226,10 @@ func (t *tempFiles) removeAll() {
 	}
 }
 
-// checkOutputs refuses, before any work, an output that is one of the inputs: the document would
-// replace the definition it comes from, and even --force does not allow it.
-func checkOutputs(targets, inputs []string) error {
+// checkOutputs refuses, before any work, an output that is a directory, and an output that is
+// one of the inputs: the document would replace the definition it comes from, and even --force
+// does not allow it.
+func checkOutputs(c *cli.Context, targets, inputs []string) error {
 	for _, target := range targets {
 		if target == "" || target == "-" {
 			continue
@@ -213,16 +238,45 @@ func checkOutputs(targets, inputs []string) error {
 		if err != nil {
 			continue // a file that does not exist is no input
 		}
+		if out.IsDir() {
+			example := filepath.Join(target, partnership.SchemaFileName)
+			if f := c.String("format"); f != "" {
+				example = filepath.Join(target, outputName(firstOf(inputs))+"."+extensionOf(f))
+			}
+			if c.Command.Name == "render" && c.String("out-dir") == "" {
+				return usageError(c, "output-is-directory-batch", partnership.Printable(target), partnership.Printable(example))
+			}
+			return usageError(c, "output-is-directory", partnership.Printable(target), partnership.Printable(example))
+		}
 		for _, in := range inputs {
 			if in == "-" {
 				continue
 			}
 			if st, err := os.Stat(in); err == nil && os.SameFile(out, st) {
-				return usagef("the output %s is the input %s; the document would replace its own definition", partnership.Printable(target), partnership.Printable(in))
+				return usageError(c, "output-is-input", partnership.Printable(target), partnership.Printable(in))
 			}
 		}
 	}
 	return nil
+}
+
+// extensionOf is the extension of a file of a format: "md", "csv" for scdl, "txt" for text.
+func extensionOf(format string) string {
+	switch format {
+	case "scdl":
+		return "csv"
+	case "text":
+		return "txt"
+	}
+	return format
+}
+
+// firstOf returns the first of files, or "".
+func firstOf(files []string) string {
+	if len(files) == 0 {
+		return ""
+	}
+	return files[0]
 }
 
 // readHead reads a file, enough of it to recognise what wrote it.
@@ -260,6 +314,8 @@ func written(head []byte) bool {
 		return bytes.Contains(head, utf16("commons ")) || bytes.Contains(head, []byte("(commons "))
 	case bytes.HasPrefix(head, []byte("{\n  \"format\": \""+export.NormalizedFormat+"\",")):
 		return true
+	case bytes.HasPrefix(head, []byte("{")) && bytes.Contains(head, []byte(`"$id": "`+schema.ID+`"`)):
+		return true // the schema, written by commons schema -o
 	case officeWritten(head):
 		return true
 	}

@@ -86,7 +86,8 @@ func TestWrittenRecognisesOurOutputs(t *testing.T) {
 }
 
 // TestInterruptedBatchLeavesNoPartialFile starts a batch of PDFs, interrupts it midway, and
-// checks that every file in the output directory is a complete PDF and no temporary file remains.
+// checks that every file in the output directory is a complete PDF, no temporary file remains,
+// and the program says in one line how many documents it wrote, with the status 130.
 func TestInterruptedBatchLeavesNoPartialFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the program")
@@ -119,6 +120,8 @@ func TestInterruptedBatchLeavesNoPartialFile(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "render", "--format", "pdf", "--out-dir", out, in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -149,6 +152,10 @@ func TestInterruptedBatchLeavesNoPartialFile(t *testing.T) {
 	}
 	if len(entries) != 60 {
 		t.Errorf("%d files in the output directory, want the 60 previous or new documents", len(entries))
+	}
+	// One line says how many documents were written, and the status is that of an interrupt.
+	if want := fmt.Sprintf("interrupted: %d of 60 written, the rest untouched\n", n); stderr.String() != want || cmd.ProcessState.ExitCode() != exitInterrupted {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", cmd.ProcessState.ExitCode(), stderr.String(), exitInterrupted, want)
 	}
 	t.Logf("interrupted after %d of 60 documents; the other %d keep their previous version", n, 60-n)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -99,10 +100,13 @@ func TestOutputUnreadableNeedsForce(t *testing.T) {
 	}
 }
 
+// interruptionLine is all an interrupted command prints on stderr.
+var interruptionLine = regexp.MustCompile(`^interrupted(: \d+ of \d+ written, the rest untouched)?\n$`)
+
 // TestInterruptStopsEveryCommand runs the reproductions of the issue: a clause looping for ever
 // ignored SIGINT and SIGTERM, and a named pipe as the output hung the program. Whatever a
-// command is waiting for, Ctrl-C or SIGTERM stops it within a second, and leaves no temporary
-// file.
+// command is waiting for, Ctrl-C or SIGTERM stops it within a second with the status 130 and
+// one line on stderr, and leaves no temporary file.
 func TestInterruptStopsEveryCommand(t *testing.T) {
 	repoRoot(t)
 	bin := program(t)
@@ -154,7 +158,7 @@ func TestInterruptStopsEveryCommand(t *testing.T) {
 }
 
 // interrupt runs the program, sends it sig after wait, and checks that it stops within a second
-// with status 2 and no temporary file left. It returns false when the program was killed by the
+// with status 130, one line on stderr and no temporary file left. It returns false when the program was killed by the
 // signal before it could handle it.
 func interrupt(t *testing.T, bin string, setup func(dir string) []string, sig syscall.Signal, wait time.Duration) bool {
 	t.Helper()
@@ -186,8 +190,12 @@ func interrupt(t *testing.T, bin string, setup func(dir string) []string, sig sy
 		if elapsed > time.Second {
 			t.Errorf("stopped %v after the signal, more than a second", elapsed)
 		}
-		if code := cmd.ProcessState.ExitCode(); code != exitUsage {
-			t.Errorf("exit %d (%v), want %d; stderr:\n%s", code, err, exitUsage, stderr.String())
+		if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+			t.Errorf("exit %d (%v), want %d; stderr:\n%s", code, err, exitInterrupted, stderr.String())
+		}
+		// One line says what was done, whatever the command was doing.
+		if !interruptionLine.MatchString(stderr.String()) {
+			t.Errorf("stderr is not the one line of an interruption:\n%s", stderr.String())
 		}
 	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()

@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -40,15 +40,15 @@ Example:
    commons render --format docx -o parc.docx examples/pacte-parc-des-glycines.yaml
    commons render --out-dir build/ examples/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf")},
-			&cli.StringFlag{Name: "lang", Usage: "render the clauses in fr or en (default: the definition's language)"},
-			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses that replace clauses of the library"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
-			&cli.StringFlag{Name: "out-dir", Usage: "write one document per definition into this directory"},
+			formatFlag("md", "html", "pdf", "docx", "odt"),
+			langFlag("language of the document and of messages: fr or en (default: the definition's)"),
+			fileFlag("templates", "directory of house clauses that replace clauses of the library"),
+			fileFlag("output", "write to this file (- for standard output); its extension gives the format", "o"),
+			fileFlag("out-dir", "write one document per definition into this directory, in the folders of the definitions"),
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file that commons did not write"},
 			&cli.IntFlag{Name: "max-files", Value: 100_000, Usage: "the most definitions one batch renders"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print neither the progress bar nor the summary of a batch on stderr"},
-			fontFlag, strictFlag,
+			fontFlag(), strictFlag(),
 			rootFlag(),
 		},
 		Action: runRender,
@@ -56,34 +56,33 @@ Example:
 }
 
 func runRender(c *cli.Context) error {
-	format := c.String("format")
-	if err := oneOf("format", format, append([]string{"md", "html", "pdf"}, officeFormats...)...); err != nil {
-		return err
-	}
-	if l := c.String("lang"); l != "" {
-		if err := oneOf("lang", l, "fr", "en"); err != nil {
-			return err
-		}
-	}
 	if c.NArg() == 0 {
-		return usagef("render needs at least one definition; for example: commons render examples/pacte-parc-des-glycines.yaml")
+		return usageError(c, "render-needs-definition")
 	}
 	output, outDir := c.String("output"), c.String("out-dir")
 	if output != "" && outDir != "" {
-		return usagef("give either -o or --out-dir, not both")
+		return usageError(c, "output-or-out-dir")
 	}
 	files, err := partnership.ExpandPaths(c.Args().Slice())
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
+	if err := checkOutputs(c, []string{output}, files); err != nil {
+		return err
+	}
+	format, err := outputFormat(c, output, outputName(c.Args().First()))
+	if err != nil {
+		return err
+	}
+	lang := messageLang(c, "")
 	var skipped partnership.Diagnostics
 	if limit := c.Int("max-files"); len(files) > limit {
-		skipped = append(skipped, partnership.Diagnostic{Severity: partnership.Error, File: partnership.DisplayPath(files[limit]), Line: 1, Column: 1,
-			Message: fmt.Sprintf("the batch holds %d definitions, more than the %d allowed (--max-files); this one and the %d after it are not rendered", len(files), limit, len(files)-limit-1)})
+		skipped = append(skipped, partnership.At(partnership.DisplayPath(files[limit]), partnership.Pos{Line: 1, Column: 1}, "").
+			Say("too-many-files", len(files), limit, len(files)-limit-1))
 		files = files[:limit]
 	}
 	if len(files) > 1 && outDir == "" {
-		return usagef("%d definitions to render: use --out-dir to write one document each", len(files))
+		return usageError(c, "several-need-out-dir", len(files))
 	}
 	var opts []render.Option
 	if dir := c.String("templates"); dir != "" {
@@ -92,48 +91,53 @@ func runRender(c *cli.Context) error {
 	opts = append(opts, render.WithLang(c.String("lang")))
 	r, err := render.New(opts...)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	pdfOpts, err := pdfFontOptions(c)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	targets := make([]string, len(files))
-	seen := map[string]string{}
-	for i, f := range files {
+	for i := range files {
 		targets[i] = output
-		if outDir != "" {
-			targets[i] = filepath.Join(outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+"."+format)
+	}
+	if outDir != "" {
+		targets = partnership.OutputPaths(files, c.Args().Slice(), outDir, format)
+		seen := map[string]string{}
+		for i, f := range files {
 			if other, dup := seen[targets[i]]; dup {
-				return usagef("%s and %s would both be written to %s; render them into different directories", other, f, targets[i])
+				return usageError(c, "same-output", partnership.Printable(other), partnership.Printable(f), partnership.Printable(targets[i]))
 			}
 			seen[targets[i]] = f
 		}
 	}
-	if err := checkOutputs(targets, files); err != nil {
+	if err := checkOutputs(c, targets, files); err != nil {
 		return err
 	}
 	load, err := loadOptions(c)
 	if err != nil {
 		return err
 	}
+	counts := outputsOf(c.Context)
+	counts.total.Store(int64(len(files)))
 	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
-		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering")}
+		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering"), written: counts}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
 	job.progress.finish()
 	// Diagnostics are printed in the order of the files, whatever order the workers finished in.
 	invalid, failed, documents, pages := false, false, 0, 0
+	var langs []string
 	for _, res := range results {
-		for _, d := range res.diags {
-			fmt.Fprintln(c.App.ErrWriter, d)
-		}
+		flang := messageLang(c, res.lang)
+		langs = append(langs, res.lang)
+		printDiagnostics(c.App.ErrWriter, res.diags, flang)
 		for _, r := range res.substituted {
 			// A character of a house clause; those of the definition are reported at their place.
-			fmt.Fprintf(c.App.ErrWriter, "%s: warning: the PDF font has no glyph for %s (%U) in the clause library; the PDF prints \"?\" instead\n", partnership.Printable(res.file), strconv.Quote(string(r)), r)
+			say(c.App.ErrWriter, flang, "no-glyph-in-library", partnership.Printable(res.file), string(r), fmt.Sprintf("%U", r))
 		}
-		if res.err != nil {
-			printError(c.App.ErrWriter, res.err)
+		if res.err != nil && !(interrupted(c.Context) && errors.Is(res.err, context.Canceled)) {
+			printError(c.App.ErrWriter, res.err, flang)
 			failed = true
 		}
 		invalid = invalid || res.diags.HasErrors()
@@ -142,24 +146,42 @@ func runRender(c *cli.Context) error {
 			pages += res.pages
 		}
 	}
+	if interrupted(c.Context) {
+		return nil // run reports the interruption
+	}
 	if outDir != "" && !c.Bool("quiet") {
-		fmt.Fprintf(c.App.ErrWriter, "%d of %d %s written to %s", documents, len(files), plural(len(files), "document", "documents"), partnership.Printable(outDir))
+		var pagesPart partnership.Msg
 		if format == "pdf" {
-			fmt.Fprintf(c.App.ErrWriter, ", %d pages", pages)
+			pagesPart = partnership.M("pages-part", partnership.Count{N: pages, Code: "n-pages"})
 		}
-		fmt.Fprintf(c.App.ErrWriter, ", in %s\n", time.Since(start).Round(time.Millisecond))
+		say(c.App.ErrWriter, sharedLang(c, langs), "render-summary", documents, partnership.Count{N: len(files), Code: "n-documents"}, partnership.Printable(outDir),
+			partnership.Opt(pagesPart), elapsed(time.Since(start)), len(files))
 	}
-	for _, d := range skipped {
-		fmt.Fprintln(c.App.ErrWriter, d)
-		invalid = true
-	}
+	printDiagnostics(c.App.ErrWriter, skipped, lang)
+	invalid = invalid || len(skipped) > 0
 	switch {
 	case failed:
-		return &exitError{code: exitUsage}
+		return &exitError{code: exitUsage, noMessage: true}
 	case invalid:
 		return errInvalid
 	}
 	return nil
+}
+
+// elapsed is a duration in a message: "1.234s", « 1,234 s ».
+type elapsed time.Duration
+
+func (e elapsed) In(lang string) string {
+	s := time.Duration(e).Round(time.Millisecond).String()
+	if lang == partnership.French {
+		if num, ok := strings.CutSuffix(s, "ms"); ok {
+			return num + "\u202fms"
+		}
+		if num, ok := strings.CutSuffix(s, "s"); ok && !strings.ContainsAny(num, "hm") {
+			return strings.Replace(num, ".", ",", 1) + "\u202fs"
+		}
+	}
+	return s
 }
 
 // renderJob is what every worker of a batch shares: all of it is safe for concurrent use.
@@ -173,12 +195,15 @@ type renderJob struct {
 	stdout   io.Writer
 	// progress counts finished documents on a bar on stderr, when there is one.
 	progress *progress
+	// written counts the documents in place, for the line an interruption prints.
+	written *outputs
 }
 
 // renderResult is what a batch remembers of a document: no more than its diagnostics, so that
 // memory does not grow with the number of documents.
 type renderResult struct {
 	file        string
+	lang        string // of the definition, for its messages
 	diags       partnership.Diagnostics
 	err         error
 	written     bool
@@ -228,7 +253,7 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 	}
 	for i := range files {
 		if ctx.Err() != nil {
-			results[i] = renderResult{file: files[i], err: fmt.Errorf("%s: not rendered: %w", files[i], ctx.Err())}
+			results[i] = renderResult{file: files[i], err: failedStep("step-not-rendered", files[i], ctx.Err())}
 			continue
 		}
 		work <- i
@@ -243,7 +268,7 @@ func renderAll(ctx context.Context, files, targets []string, job renderJob) []re
 // write writes a typeset document to its target, unless the batch was interrupted.
 func (job renderJob) write(ctx context.Context, res renderResult, target string, data []byte) renderResult {
 	if err := ctx.Err(); err != nil {
-		res.err = fmt.Errorf("%s: not written: %w", res.file, err)
+		res.err = failedStep("step-not-written", res.file, err)
 		return res
 	}
 	if err := writeOutput(job.stdout, target, data, job.force); err != nil {
@@ -251,6 +276,7 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 		return res
 	}
 	res.written = true
+	job.written.written.Add(1)
 	return res
 }
 
@@ -258,7 +284,7 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
 	doc, diags, err := validate.FileWith(file, job.load)
-	res.diags = diags
+	res.diags, res.lang = diags, docLang(doc)
 	if err != nil {
 		res.err = err
 		return res, nil
@@ -274,7 +300,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 	}
 	out, err := job.renderer.RenderContext(ctx, doc)
 	if err != nil {
-		res.err = fmt.Errorf("render %s: %w", doc.File, err)
+		res.err = failedStep("step-render", doc.File, err)
 		return res, nil
 	}
 	// The defaults the clauses applied and the texts shown in another language are warnings.
@@ -293,7 +319,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 		data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
 	}
 	if err != nil {
-		res.err = fmt.Errorf("typeset %s: %w", doc.File, err)
+		res.err = failedStep("step-typeset", doc.File, err)
 		return res, nil
 	}
 	return res, data
@@ -305,11 +331,11 @@ func pdfOptions() (typeset.PDFOptions, error) {
 	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 		secs, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a number of seconds; got %q", v)
+			return opts, messageError("source-date-epoch-number", v)
 		}
 		// A PDF date has four digits for the year.
 		if secs < 0 || secs > 253402300799 {
-			return opts, fmt.Errorf("SOURCE_DATE_EPOCH must be a date from 1970 to the end of 9999 (0 to 253402300799 seconds); got %q", v)
+			return opts, messageError("source-date-epoch-range", v)
 		}
 		opts.CreationDate = time.Unix(secs, 0).UTC()
 	}

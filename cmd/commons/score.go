@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -34,8 +33,8 @@ Example:
    commons score examples/pacte-tiers-lieu-la-fabrique.yaml
    commons score --format json examples/candidature-cartocommuns.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "text, md or json"},
-			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the definition's)"},
+			formatFlag("text", "md", "json"),
+			langFlag("language of the report and of messages: fr or en (default: the definition's)"),
 			rootFlag(),
 		},
 		Action: runScore,
@@ -50,11 +49,8 @@ type scoreReport struct {
 
 func runScore(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "md", "json"); err != nil {
-		return err
-	}
 	if c.NArg() != 1 {
-		return usagef("score takes one definition; for example: commons score examples/pacte-tiers-lieu-la-fabrique.yaml")
+		return usageError(c, "score-one")
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -62,12 +58,10 @@ func runScore(c *cli.Context) error {
 	}
 	doc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	if diags.HasErrors() {
-		for _, d := range diags {
-			fmt.Fprintln(c.App.ErrWriter, d)
-		}
+		printDiagnostics(c.App.ErrWriter, diags, messageLang(c, docLang(doc)))
 		return errInvalid
 	}
 	var call *partnership.Definition
@@ -128,12 +122,12 @@ Example:
    commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml
    commons assess --format pdf -o selection.pdf examples/appel-a-communs-2026.yaml candidatures/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "md", Usage: formatsWith("md", "html", "pdf", "csv", "json")},
-			&cli.StringFlag{Name: "lang", Usage: "language of the report: fr or en (default: the call's)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file (- for standard output)"},
+			formatFlag("md", "html", "pdf", "docx", "odt", "csv", "json"),
+			langFlag("language of the report and of messages: fr or en (default: the call's)"),
+			fileFlag("output", "write to this file (- for standard output); its extension gives the format", "o"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not show a progress bar on stderr"},
-			&cli.StringFlag{Name: "templates", Usage: "directory of house clauses and defaults (the tie-break rule a call leaves out) that replace those of the library"},
-			fontFlag, strictFlag,
+			fileFlag("templates", "directory of house clauses and defaults (the tie-break rule a call leaves out) that replace those of the library"),
+			fontFlag(), strictFlag(),
 			rootFlag(),
 		},
 		Action: runAssess,
@@ -141,12 +135,15 @@ Example:
 }
 
 func runAssess(c *cli.Context) error {
-	format := c.String("format")
-	if err := oneOf("format", format, append([]string{"md", "html", "pdf", "csv", "json"}, officeFormats...)...); err != nil {
+	if c.NArg() < 2 {
+		return usageError(c, "assess-needs-call")
+	}
+	if err := checkOutputs(c, []string{c.String("output")}, c.Args().Slice()); err != nil {
 		return err
 	}
-	if c.NArg() < 2 {
-		return usagef("assess takes a call and at least one application; for example: commons assess examples/appel-a-communs-2026.yaml examples/candidature-*.yaml")
+	format, err := outputFormat(c, c.String("output"), "selection")
+	if err != nil {
+		return err
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -154,18 +151,17 @@ func runAssess(c *cli.Context) error {
 	}
 	callDoc, diags, err := validate.FileWith(c.Args().First(), opts)
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
-	for _, d := range diags {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
+	lang := messageLang(c, docLang(callDoc))
+	printDiagnostics(c.App.ErrWriter, diags, lang)
 	if diags.HasErrors() {
 		return errInvalid
 	}
 	var pdfOpts typeset.PDFOptions
 	if format == "pdf" {
 		if pdfOpts, err = pdfFontOptions(c); err != nil {
-			return &exitError{code: exitUsage, err: err}
+			return ioFailure(err)
 		}
 	}
 	// In PDF, the texts of the call and of the applications are checked for characters the
@@ -175,11 +171,13 @@ func runAssess(c *cli.Context) error {
 		glyphProblems, _ = glyphDiagnostics(callDoc, pdfOpts, c.Bool("strict"))
 	}
 	if callDoc.Definition.Kind != partnership.KindCall {
-		return usagef("%s is a %s, not a call for commons", callDoc.File, callDoc.Definition.Kind)
+		u := usageError(c, "assess-not-call", callDoc.File, partnership.M("a-"+string(callDoc.Definition.Kind)))
+		u.(*exitError).lang = lang
+		return u
 	}
 	inputs, err := score.Inputs(c.Args().First(), c.Args().Tail())
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	// Each file is read once, to tell whether it is an application to the call and to assess
 	// it. A file named on the command line that is not an application to the call is an error;
@@ -194,8 +192,11 @@ func runAssess(c *cli.Context) error {
 		return d
 	}, bar)
 	bar.finish()
+	if interrupted(c.Context) {
+		return nil // run reports the interruption
+	}
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	var (
 		files                 []string
@@ -206,8 +207,8 @@ func runAssess(c *cli.Context) error {
 	invalid := false
 	for i, res := range results {
 		switch {
-		case res.skip != "":
-			skipped = append(skipped, score.Skipped{File: partnership.DisplayPath(inputs[i].Path), Reason: res.skip})
+		case res.skip.Code != "":
+			skipped = append(skipped, score.SkippedFile(inputs[i].Path, res.skip))
 		case res.named != nil:
 			problems = append(problems, *res.named)
 			invalid = true
@@ -219,19 +220,16 @@ func runAssess(c *cli.Context) error {
 			glyphProblems = append(glyphProblems, res.glyphs...)
 		}
 	}
-	if err := checkOutputs([]string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
+	if err := checkOutputs(c, []string{c.String("output")}, append([]string{c.Args().First()}, files...)); err != nil {
 		return err
 	}
-	for _, s := range skipped {
-		fmt.Fprintf(c.App.ErrWriter, "%s: skipped: %s\n", partnership.Printable(s.File), s.Reason)
+	for i, s := range skipped {
+		skipped[i] = s.In(lang)
+		say(c.App.ErrWriter, lang, "skipped-file", partnership.Printable(s.File), partnership.Printable(skipped[i].Reason))
 	}
 	problems = append(problems.Sorted(), appProblems...)
-	for _, d := range problems {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
-	for _, d := range glyphProblems.Sorted() {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
+	printDiagnostics(c.App.ErrWriter, problems, lang)
+	printDiagnostics(c.App.ErrWriter, glyphProblems.Sorted(), lang)
 	if glyphProblems.HasErrors() {
 		return errInvalid
 	}
@@ -242,9 +240,7 @@ func runAssess(c *cli.Context) error {
 	// A call that leaves out its tie-break rule is ranked by the library's default, which the
 	// user is shown.
 	a, defaults := r.Rank(callDoc, apps)
-	for _, d := range defaults {
-		fmt.Fprintln(c.App.ErrWriter, d)
-	}
+	printDiagnostics(c.App.ErrWriter, defaults, lang)
 	a.Skipped = append(a.Skipped, skipped...)
 	var data []byte
 	switch format {
@@ -272,11 +268,13 @@ func runAssess(c *cli.Context) error {
 		}
 	}
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return &exitError{code: exitUsage, err: err, lang: lang}
 	}
+	outputsOf(c.Context).total.Store(1)
 	if err := writeOutput(c.App.Writer, c.String("output"), data, false); err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return &exitError{code: exitUsage, err: err, lang: lang}
 	}
+	outputsOf(c.Context).written.Add(1)
 	if invalid {
 		return errInvalid
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"net"
 	"net/url"
 
@@ -37,38 +36,39 @@ Example:
 
 func runServe(c *cli.Context) error {
 	if c.NArg() > 1 {
-		return usagef("serve takes one directory; for example: commons serve conventions/")
+		return usageError(c, "serve-one-directory")
 	}
+	lang := messageLang(c, "")
 	dir := c.Args().First()
 	if dir == "" {
 		dir = "."
 	}
 	pdf, err := pdfOptions()
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	ln, err := net.Listen("tcp", c.String("addr"))
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	defer ln.Close()
 	srv, err := serve.New(dir, serve.Options{Addr: ln.Addr().String(), Hosts: c.StringSlice("host"), PDF: pdf})
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	defer srv.Close()
 	if !serve.IsLoopback(ln.Addr().String()) {
-		fmt.Fprintf(c.App.ErrWriter, "commons: warning: listening on %s, which other machines can reach: anyone who can connect may read and change the definitions of %s; prefer the loopback address behind a reverse proxy that authenticates users\n", ln.Addr(), partnership.Printable(dir))
+		say(c.App.ErrWriter, lang, "serve-reachable", ln.Addr().String(), partnership.Printable(dir))
 	}
 	u := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}).String()
-	fmt.Fprintf(c.App.ErrWriter, "commons: serving %s at %s (Ctrl-C to stop)\n", partnership.Printable(dir), u)
+	say(c.App.ErrWriter, lang, "serving", partnership.Printable(dir), u)
 	if c.Bool("open") {
 		if err := serve.OpenBrowser(u); err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "commons: warning: cannot open a browser: %v\n", err)
+			say(c.App.ErrWriter, lang, "no-browser", err.Error())
 		}
 	}
 	if err := srv.Serve(c.Context, ln); err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	return nil
 }

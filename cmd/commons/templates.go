@@ -20,6 +20,12 @@ without forking the library.
 Example:
    commons templates list
    commons templates lint my-house-clauses/`,
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return cli.ShowSubcommandHelp(c)
+			}
+			return unknownCommand(c, c.Args().First(), c.Command.Subcommands)
+		},
 		Subcommands: []*cli.Command{
 			{
 				Name:      "list",
@@ -64,13 +70,12 @@ Example:
 						return err
 					}
 					diags := render.Lint(lib)
-					for _, d := range diags {
-						fmt.Fprintln(c.App.Writer, d)
-					}
+					lang := messageLang(c, "")
+					printDiagnostics(c.App.Writer, diags, lang)
 					if diags.HasErrors() {
 						return errInvalid
 					}
-					fmt.Fprintf(c.App.ErrWriter, "%d clauses checked, no problem found\n", len(lib.Clauses()))
+					say(c.App.ErrWriter, lang, "lint-summary", partnership.Count{N: len(lib.Clauses()), Code: "n-clauses-checked"})
 					return nil
 				},
 			},
@@ -81,7 +86,7 @@ Example:
 // libraryFor loads the embedded library with the house directory given as argument, if any.
 func libraryFor(c *cli.Context) (*render.Library, error) {
 	if c.NArg() > 1 {
-		return nil, usagef("give at most one directory of house clauses")
+		return nil, usageError(c, "templates-one-directory")
 	}
 	var opts []render.Option
 	if dir := c.Args().First(); dir != "" {
@@ -89,7 +94,7 @@ func libraryFor(c *cli.Context) (*render.Library, error) {
 	}
 	r, err := render.New(opts...)
 	if err != nil {
-		return nil, &exitError{code: exitUsage, err: err}
+		return nil, ioFailure(err)
 	}
 	return r.Library(), nil
 }

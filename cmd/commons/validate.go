@@ -31,7 +31,7 @@ Example:
    commons validate --format json examples/
    commons validate --format github conventions/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "output format: text, json or github"},
+			formatFlag("text", "json", "github"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "do not print the summary line on stderr"},
 			rootFlag(),
 		},
@@ -56,11 +56,8 @@ type validateReport struct {
 
 func runValidate(c *cli.Context) error {
 	format := c.String("format")
-	if err := oneOf("format", format, "text", "json", "github"); err != nil {
-		return err
-	}
 	if c.NArg() == 0 {
-		return usagef("validate needs at least one file; for example: commons validate examples/pacte-parc-des-glycines.yaml")
+		return usageError(c, "validate-needs-file")
 	}
 	opts, err := loadOptions(c)
 	if err != nil {
@@ -68,17 +65,26 @@ func runValidate(c *cli.Context) error {
 	}
 	files, err := partnership.ExpandPaths(c.Args().Slice())
 	if err != nil {
-		return &exitError{code: exitUsage, err: err}
+		return ioFailure(err)
 	}
 	report := validateReport{Valid: true, Files: []fileReport{}}
 	var ioErr error
+	// Each file's messages are in the language of messages, else in its own language; the
+	// summary is in the language every file shares, else in English.
+	var langs []string
 	for _, f := range files {
-		_, diags, err := validate.FileWith(f, opts)
+		if c.Context.Err() != nil {
+			return nil // run reports the interruption
+		}
+		doc, diags, err := validate.FileWith(f, opts)
 		if err != nil {
-			printError(c.App.ErrWriter, err)
+			printError(c.App.ErrWriter, err, messageLang(c, ""))
 			ioErr = err
 			continue
 		}
+		lang := messageLang(c, docLang(doc))
+		langs = append(langs, lang)
+		diags = diags.In(lang)
 		if diags == nil {
 			diags = partnership.Diagnostics{}
 		}
@@ -109,7 +115,7 @@ func runValidate(c *cli.Context) error {
 			}
 		}
 		if !c.Bool("quiet") {
-			fmt.Fprintln(c.App.ErrWriter, summary(report))
+			fmt.Fprintln(c.App.ErrWriter, summary(report).In(sharedLang(c, langs)))
 		}
 	}
 	switch {
@@ -121,23 +127,17 @@ func runValidate(c *cli.Context) error {
 	return nil
 }
 
-func summary(r validateReport) string {
+// summary is the last line of validate: how many files were checked and found valid.
+func summary(r validateReport) partnership.Msg {
 	invalid := 0
 	for _, f := range r.Files {
 		if !f.Valid {
 			invalid++
 		}
 	}
-	s := fmt.Sprintf("%d %s checked: %d valid, %d invalid", len(r.Files), plural(len(r.Files), "file", "files"), len(r.Files)-invalid, invalid)
+	var counts partnership.Msg
 	if r.Errors > 0 || r.Warnings > 0 {
-		s += fmt.Sprintf(" (%d %s, %d %s)", r.Errors, plural(r.Errors, "error", "errors"), r.Warnings, plural(r.Warnings, "warning", "warnings"))
+		counts = partnership.M("summary-counts", partnership.Count{N: r.Errors, Code: "n-errors"}, partnership.Count{N: r.Warnings, Code: "n-warnings"})
 	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return partnership.M("validate-summary", partnership.Count{N: len(r.Files), Code: "n-files"}, len(r.Files)-invalid, invalid, partnership.Opt(counts), len(r.Files))
 }

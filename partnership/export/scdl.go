@@ -93,13 +93,13 @@ func Subsidies(doc *partnership.Document) ([]SubsidyRow, partnership.Diagnostics
 		return nil, nil
 	}
 	var diags partnership.Diagnostics
-	missing := func(pointer, what, column, hint string) {
-		d := doc.Diag(pointer, "SCDL subsidy data needs %s (%s)", what, column)
-		d.Hint = hint
+	missing := func(pointer string, what partnership.Msg, column any, hint partnership.Msg) {
+		d := doc.Diag(pointer, "scdl-needs", what, column)
+		d.SetHintMsg(hint)
 		diags = append(diags, d)
 	}
 	if !datePattern.MatchString(def.Date) {
-		missing("", "the date of the convention", "dateConvention", `add "date: YYYY-MM-DD", the day it is signed`)
+		missing("", partnership.M("scdl-date"), "dateConvention", partnership.M("scdl-add-date"))
 	}
 	grants := def.Support.Grants
 	rows := make([]SubsidyRow, 0, len(grants))
@@ -122,45 +122,42 @@ func Subsidies(doc *partnership.Document) ([]SubsidyRow, partnership.Diagnostics
 			row.NomAttribuant = clean(funder.Name)
 			row.IDAttribuant = funder.SIRET
 			if !siretPattern.MatchString(funder.SIRET) {
-				missing(fmt.Sprintf("/parties/%d", k), fmt.Sprintf("the SIRET number of the funder %q", funder.ID), "idAttribuant",
-					`add "siret" with its 14 digits`)
+				missing(fmt.Sprintf("/parties/%d", k), partnership.M("scdl-funder-siret", funder.ID), "idAttribuant",
+					partnership.M("scdl-add-siret"))
 			}
 		}
 
 		recipient := def.GrantRecipient(g)
 		if recipient == "" {
-			d := doc.Diag(at, "SCDL subsidy data needs the beneficiary of the grant (nomBeneficiaire); the document has several citizen collectives or operators")
-			d.Hint = `say which party receives it with "recipient"`
-			diags = append(diags, d)
+			diags = append(diags, doc.Diag(at, "scdl-needs-beneficiary").WithHint("scdl-add-recipient"))
 		} else if k, r := party(def, recipient); r != nil {
 			row.NomBeneficiaire = clean(r.Name)
 			row.IDBeneficiaire = r.SIRET
 			row.RNABeneficiaire = r.RNA
 			switch {
 			case r.SIRET == "" && r.RNA == "":
-				missing(fmt.Sprintf("/parties/%d", k), fmt.Sprintf("the SIRET or RNA number of the beneficiary %q", r.ID), "idBeneficiaire or rnaBeneficiaire",
-					`add "siret" (14 digits) or, for an association, "rna" (W and 9 digits)`)
+				missing(fmt.Sprintf("/parties/%d", k), partnership.M("scdl-beneficiary-number", r.ID), partnership.OrList([]string{"idBeneficiaire", "rnaBeneficiaire"}),
+					partnership.M("scdl-add-number"))
 			case r.RNA != "" && !rnaPattern.MatchString(r.RNA):
-				d := doc.Diag(fmt.Sprintf("/parties/%d/rna", k), "SCDL subsidy data accepts only RNA numbers made of W and 9 digits (rnaBeneficiaire); got %q", r.RNA)
-				diags = append(diags, d)
+				diags = append(diags, doc.Diag(fmt.Sprintf("/parties/%d/rna", k), "scdl-rna", r.RNA))
 			}
 		}
 
 		switch n := utf8.RuneCountInString(row.Objet); {
 		case n == 0:
-			missing(at, "the object of the grant", "objet", `add "purpose", in at most 256 characters`)
+			missing(at, partnership.M("scdl-object"), "objet", partnership.M("scdl-add-purpose", maxObjetChars))
 		case n > maxObjetChars:
-			diags = append(diags, doc.Diag(at+"/purpose", "SCDL subsidy data allows at most %d characters for the object of the grant (objet); this purpose has %d", maxObjetChars, n))
+			diags = append(diags, doc.Diag(at+"/purpose", "scdl-object-too-long", maxObjetChars, n))
 		}
 
 		dates, bad := paymentDates(def, g, i)
 		for _, k := range bad {
-			missing(fmt.Sprintf("/support/payment_schedule/%d", k), "the date of every payment", "datesPeriodeVersement", `add "date: YYYY-MM-DD"`)
+			missing(fmt.Sprintf("/support/payment_schedule/%d", k), partnership.M("scdl-payment-date"), "datesPeriodeVersement", partnership.M("scdl-add-payment-date"))
 		}
 		switch {
 		case len(dates) == 0 && len(bad) == 0:
-			missing(at, fmt.Sprintf("the dates of payment of grant %s", grantLabel(g, i)), "datesPeriodeVersement",
-				`add its payments, with their dates, to "payment_schedule"`)
+			missing(at, partnership.M("scdl-payment-dates", grantLabel(g, i)), "datesPeriodeVersement",
+				partnership.M("scdl-add-payments"))
 		case len(dates) == 1 && len(bad) == 0:
 			row.ConditionsVersement, row.DatesPeriodeVersement = paidOnce, dates[0]
 		case len(dates) > 1:
@@ -192,11 +189,11 @@ func paymentDates(def *partnership.Definition, g partnership.Grant, i int) (date
 	return dates, undated
 }
 
-func grantLabel(g partnership.Grant, i int) string {
+func grantLabel(g partnership.Grant, i int) partnership.Msg {
 	if g.ID != "" {
-		return strconv.Quote(g.ID)
+		return partnership.M("quoted", g.ID)
 	}
-	return fmt.Sprintf("#%d", i+1)
+	return partnership.M("number-hash", i+1)
 }
 
 // party returns the index and the party with the given id, or -1 and nil.

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -45,24 +44,31 @@ func MissingGlyphs(doc *partnership.Document, covers func(rune) bool, severity p
 			if len(missing) == 0 {
 				return
 			}
-			var names []string
-			for _, r := range missing[:min(len(missing), 5)] {
-				names = append(names, fmt.Sprintf("%s (%U)", strconv.Quote(string(r)), r))
-			}
-			list := strings.Join(names, ", ")
-			if len(missing) > 5 {
-				list += fmt.Sprintf(" and %d more", len(missing)-5)
-			}
-			msg := "the PDF font has no glyph for " + list
+			code := "no-glyph"
 			if severity == partnership.Warning {
-				msg += "; the PDF prints \"?\" instead"
+				code = "no-glyph-replaced"
 			}
-			d := doc.Diag(pointer, "%s", msg)
+			d := doc.Diag(pointer, code, glyphList(missing)).WithHint("give-font")
 			d.Severity = severity
-			d.Hint = "give a TrueType font that has them with --font FILE.ttf"
 			diags = append(diags, d)
 		}
 	}
 	walk(doc.Value, "")
 	return diags, all
+}
+
+// glyphList names characters in a message: `"ج" (U+062C), "م" (U+0645) and 3 more`, five at
+// most.
+type glyphList []rune
+
+func (g glyphList) In(lang string) string {
+	var names []string
+	for _, r := range g[:min(len(g), 5)] {
+		names = append(names, fmt.Sprintf("%s (%U)", partnership.Quote(string(r), lang), r))
+	}
+	list := strings.Join(names, ", ")
+	if len(g) > 5 {
+		list += partnership.M("and-n-more", len(g)-5).In(lang)
+	}
+	return list
 }

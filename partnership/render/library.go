@@ -171,6 +171,9 @@ type Override struct {
 
 func (lib *Library) override(o Override) error {
 	return fs.WalkDir(o.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p != "." && partnership.Hidden(d.Name()) {
+			return fs.SkipDir // .git and other hidden directories hold no clause
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -31,13 +30,13 @@ func lintClause(c Clause) partnership.Diagnostics {
 	file := templateName(c)
 	t, err := template.New(file).Funcs(placeholderFuncs()).Parse(c.Text)
 	if err != nil {
-		d := partnership.Diagnostic{Severity: partnership.Error, File: file, Line: 1, Column: 1, Message: err.Error()}
+		d := partnership.At(file, partnership.Pos{Line: 1, Column: 1}, "").Say("template-error", err.Error())
 		if m := templateErrorPos.FindStringSubmatch(err.Error()); m != nil {
 			d.Line, _ = strconv.Atoi(m[2])
 			if m[3] != "" {
 				d.Column, _ = strconv.Atoi(m[3])
 			}
-			d.Message = m[4]
+			d = d.Say("template-error", m[4])
 		}
 		return partnership.Diagnostics{d}
 	}
@@ -53,7 +52,7 @@ func lintClause(c Clause) partnership.Diagnostics {
 	}
 	if call, cycle, ok := recursion(t); ok {
 		l.tree = call.tree
-		l.report(call.node, "template %q calls itself (%s); a clause may not recurse, it would never finish", call.node.Name, cycle)
+		l.report(call.node, "template-recursion", call.node.Name, cycle)
 	}
 	return l.diags
 }
@@ -73,7 +72,7 @@ type linter struct {
 	diags partnership.Diagnostics
 }
 
-func (l *linter) report(n parse.Node, format string, args ...any) {
+func (l *linter) report(n parse.Node, code string, args ...any) {
 	loc, _ := l.tree.ErrorContext(n)
 	// loc is "name:line:col"; the name may itself contain colons, so read from the right.
 	parts := strings.Split(loc, ":")
@@ -93,7 +92,7 @@ func (l *linter) report(n parse.Node, format string, args ...any) {
 	if len(idents) > 0 {
 		col += 1 - (len(n.String()) - len(idents[len(idents)-1]) - 1)
 	}
-	l.diags = append(l.diags, partnership.Diagnostic{Severity: partnership.Error, File: l.file, Line: line, Column: col, Message: fmt.Sprintf(format, args...)})
+	l.diags = append(l.diags, partnership.At(l.file, partnership.Pos{Line: line, Column: col}, "").Say(code, args...))
 }
 
 func (l *linter) list(n *parse.ListNode, dot reflect.Type) {
@@ -119,7 +118,7 @@ func (l *linter) node(n parse.Node, dot reflect.Type) {
 		l.scoped(func() { l.list(n.ElseList, dot) })
 	case *parse.RangeNode:
 		if what, ok := constantRange(n); ok {
-			l.report(n, "range over the constant %s; a clause loops over the lists of the definition, and a loop over a large number never finishes", what)
+			l.report(n, "range-constant", what)
 		}
 		t := deref(l.pipe(n.Pipe, dot))
 		var elem reflect.Type
@@ -130,7 +129,7 @@ func (l *linter) node(n parse.Node, dot reflect.Type) {
 			case reflect.Int:
 				elem = t
 			default:
-				l.report(n, "range over %s, which is not a list", t)
+				l.report(n, "range-not-list", t.String())
 			}
 		}
 		l.scoped(func() {
@@ -256,7 +255,7 @@ func (l *linter) fields(n parse.Node, t reflect.Type, idents []string) reflect.T
 			return nil
 		}
 		if base.Kind() != reflect.Struct {
-			l.report(n, "can't use .%s: the value is %s, which has no fields", name, typeName(base))
+			l.report(n, "no-fields", name, typeName(base))
 			return nil
 		}
 		if m, ok := reflect.PointerTo(base).MethodByName(name); ok {
@@ -265,7 +264,7 @@ func (l *linter) fields(n parse.Node, t reflect.Type, idents []string) reflect.T
 		}
 		f, ok := base.FieldByName(name)
 		if !ok || !f.IsExported() {
-			l.report(n, "%s has no field .%s%s", typeName(base), name, suggestField(base, name))
+			l.report(n, "no-field", typeName(base), name, partnership.Opt(suggestField(base, name)))
 			return nil
 		}
 		t = f.Type
@@ -297,7 +296,7 @@ func typeName(t reflect.Type) string {
 
 // suggestField proposes the closest field name, among the type's own and, for the dot of a
 // clause, the definition's.
-func suggestField(t reflect.Type, name string) string {
+func suggestField(t reflect.Type, name string) partnership.Msg {
 	var names []string
 	for f := range t.Fields() {
 		if f.IsExported() {
@@ -310,7 +309,7 @@ func suggestField(t reflect.Type, name string) string {
 		}
 	}
 	if best := partnership.Closest(name, names); best != "" {
-		return fmt.Sprintf("; did you mean .%s?", best)
+		return partnership.M("did-you-mean-field", best)
 	}
-	return ""
+	return partnership.Msg{}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"golang.org/x/mod/semver"
 )
 
@@ -319,7 +320,13 @@ func checkPin(pin, have string) error {
 	if r.Contains(have) {
 		return nil
 	}
-	return fmt.Errorf("%w: the definition asks for version %s of the clause library (%s); this program has version %s; "+
-		"render it with a release of commons whose library matches, or update the templates field after reading what changed in templates/CHANGELOG.md",
-		ErrIncompatibleLibrary, r.text, r, have)
+	return &pinError{msg: partnership.M("incompatible-library", r.text, r.String(), have)}
 }
+
+// pinError is the refusal of checkPin: a message of the catalogue, written in English by Error
+// and in the user's language by the command line (through Msg).
+type pinError struct{ msg partnership.Msg }
+
+func (e *pinError) Error() string        { return e.msg.In(partnership.English) }
+func (e *pinError) Msg() partnership.Msg { return e.msg }
+func (e *pinError) Unwrap() error        { return ErrIncompatibleLibrary }

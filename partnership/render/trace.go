@@ -118,22 +118,25 @@ func (st *state) defaultWarnings(applied []AppliedDefault) partnership.Diagnosti
 // defaultWarning is the warning for one default applied to a document.
 func defaultWarning(doc *partnership.Document, a AppliedDefault) partnership.Diagnostic {
 	node := partnership.Schema().At(a.Pointer)
-	what, value := "value", formatValue(a.Value)
+	what := "value"
+	var value any = formatValue(a.Value)
 	if node != nil && node.Title != "" {
 		what = strings.ToLower(node.Title[:1]) + node.Title[1:]
 	}
 	for _, unit := range []string{"days", "months", "years"} {
 		if cut, ok := strings.CutSuffix(what, " in "+unit); ok {
-			what, value = cut, value+" "+unit
+			what, value = cut, partnership.M("value-"+unit, value)
 		}
 	}
 	p := sectionPos(doc, a.Pointer)
-	msg := fmt.Sprintf("no %s given; the default %q applies", what, value)
+	code := "default-applies"
 	if _, isBool := a.Value.(bool); isBool {
-		msg = fmt.Sprintf("%s not set; the default %q applies", what, value)
+		code = "default-applies-bool"
 	}
-	return partnership.Diagnostic{Severity: partnership.Warning, File: doc.File, Line: p.Line, Column: p.Column,
-		Pointer: a.Pointer, Message: msg, Hint: fmt.Sprintf("write %s in the definition to make it its own (default: %s in %s)", a.Pointer, a.Key, a.Source)}
+	key := a.Pointer[strings.LastIndexByte(a.Pointer, '/')+1:]
+	d := partnership.At(doc.File, p, a.Pointer).Say(code, what, key, value).WithHint("make-default-own", a.Pointer, a.Key, a.Source)
+	d.Severity = partnership.Warning
+	return d
 }
 
 func formatValue(v any) string {

@@ -1,7 +1,7 @@
 package score
 
 import (
-	"fmt"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -12,15 +12,32 @@ import (
 	"github.com/commons-toolkit/commons/partnership"
 )
 
-// Skipped is a file found in a directory that assess leaves out, and why.
+// Skipped is a file found in a directory that assess leaves out, and why: the code of the
+// reason in the message catalogue, and its text, in English until In writes it in another
+// language.
 type Skipped struct {
 	File   string `json:"file"`
+	Code   string `json:"code"`
 	Reason string `json:"reason"`
+	why    partnership.Msg
+}
+
+// SkippedFile is the file found at path that assess leaves out, for the reason why.
+func SkippedFile(path string, why partnership.Msg) Skipped {
+	return Skipped{File: partnership.DisplayPath(path), Code: why.Code, Reason: why.In(partnership.English), why: why}
+}
+
+// In returns s with its reason written in lang.
+func (s Skipped) In(lang string) Skipped {
+	if s.why.Code != "" {
+		s.Reason = s.why.In(lang)
+	}
+	return s
 }
 
 // Applications sorts the paths given to assess a call. A file named directly must be an
 // application to the call: anything else is an error, returned in problems. A directory is
-// searched (hidden directories aside): the applications to the call below it are taken, and
+// searched (hidden files and directories aside): the applications to the call below it are taken, and
 // every other file (a charter, a convention, another call, an application to another call, a
 // rendered .md or .html document, a file that cannot be read as a definition…) is skipped with
 // its reason. A definition whose kind can be read but that is otherwise invalid is taken when it
@@ -45,8 +62,8 @@ func Applications(call *partnership.Definition, callFile string, paths []string,
 	})
 	for _, c := range read {
 		switch {
-		case c.Skip != "":
-			skipped = append(skipped, Skipped{File: partnership.DisplayPath(c.Path), Reason: c.Skip})
+		case c.Skip.Code != "":
+			skipped = append(skipped, SkippedFile(c.Path, c.Skip))
 		case c.Problem != nil:
 			problems = append(problems, *c.Problem)
 		default:
@@ -66,7 +83,7 @@ type Input struct {
 
 // Inputs lists the files the assessment of a call reads, in the order of paths: a file named
 // directly ("-" is standard input), and the files below a directory in the order of their
-// names, hidden directories aside. The call's own file is passed over wherever it is found.
+// names, hidden files and directories aside. The call's own file is passed over wherever it is found.
 func Inputs(callFile string, paths []string) ([]Input, error) {
 	self, _ := filepath.Abs(callFile)
 	var inputs []Input
@@ -88,6 +105,9 @@ func Inputs(callFile string, paths []string) ([]Input, error) {
 			}
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
+			}
+			if !d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+				return nil // a hidden file, such as .pre-commit-config.yaml, as git leaves it out
 			}
 			if !d.IsDir() {
 				if abs, _ := filepath.Abs(path); abs != self {
@@ -119,12 +139,12 @@ type Candidate struct {
 	// Err is the error reading a file named directly, which the caller reports; a found file
 	// that cannot be read is skipped.
 	Err     error
-	Skip    string
+	Skip    partnership.Msg
 	Problem *partnership.Diagnostic
 }
 
 // Taken reports whether the candidate is an application to validate and assess.
-func (c Candidate) Taken() bool { return c.Skip == "" && c.Problem == nil && c.Err == nil }
+func (c Candidate) Taken() bool { return c.Skip.Code == "" && c.Problem == nil && c.Err == nil }
 
 // Read reads and loads an input, once, and says whether it is an application to the call: a
 // file named directly must be a definition file and, when it can be parsed, an application to
@@ -133,18 +153,18 @@ func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partn
 	c := Candidate{Input: src}
 	if src.Path != "-" && !partnership.IsDefinitionFile(src.Path) {
 		if src.Found {
-			c.Skip = "not a definition file"
+			c.Skip = partnership.M("skip-not-definition-file")
 		} else {
-			c.Problem = &partnership.Diagnostic{Severity: partnership.Error, File: partnership.DisplayPath(src.Path), Line: 1, Column: 1,
-				Message: "not a definition file (.yaml, .yml or .json): assess takes the applications to the call",
-				Hint:    "name the applications, or a directory that holds them"}
+			d := partnership.At(partnership.DisplayPath(src.Path), partnership.Pos{Line: 1, Column: 1}, "").
+				Say("assess-not-definition-file").WithHint("name-applications")
+			c.Problem = &d
 		}
 		return c
 	}
 	c.Data, c.Err = partnership.ReadFile(src.Path, stdin, limits)
 	if c.Err != nil {
 		if src.Found {
-			c.Skip, c.Err = "cannot be read as a definition: "+c.Err.Error(), nil
+			c.Skip, c.Err = partnership.M("skip-unreadable", errReason{c.Err}), nil
 		}
 		return c
 	}
@@ -152,12 +172,12 @@ func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partn
 	doc := c.Doc
 	if doc == nil || doc.Definition == nil || doc.Definition.Kind == "" {
 		if src.Found {
-			problem := "it does not say its kind"
+			problem := partnership.M("skip-no-kind")
 			if doc == nil && len(c.Diags) > 0 {
 				d := c.Diags.Sorted()[0]
-				problem = fmt.Sprintf("line %d: %s", d.Line, d.Message)
+				problem = partnership.M("skip-line", d.Line, d.Msg())
 			}
-			c.Skip = "cannot be read as a definition: " + problem
+			c.Skip = partnership.M("skip-unreadable", problem)
 		}
 		return c // a file named directly has its problems reported when it is validated
 	}
@@ -165,20 +185,29 @@ func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partn
 	otherCall := def.Kind == partnership.KindApplication && def.Application != nil && def.Application.Call.ID != "" && def.Application.Call.ID != call.ID
 	switch {
 	case src.Found && def.Kind == partnership.KindCall:
-		c.Skip = "another call for commons, " + quote(def.ID)
+		c.Skip = partnership.M("skip-other-call", def.ID)
 	case src.Found && def.Kind != partnership.KindApplication:
-		c.Skip = "a " + string(def.Kind) + ", not an application"
+		c.Skip = partnership.M("skip-not-application", partnership.M("a-"+string(def.Kind)))
 	case src.Found && otherCall:
-		c.Skip = "an application to another call, " + quote(def.Application.Call.ID)
+		c.Skip = partnership.M("skip-other-call-application", def.Application.Call.ID)
 	case def.Kind != partnership.KindApplication:
-		d := doc.Diag("/kind", "expected an application to the call %q; this is a %s", call.ID, def.Kind)
-		d.Hint = "name only the applications, or a directory that holds them"
+		d := doc.Diag("/kind", "assess-not-application", call.ID, partnership.M("a-"+string(def.Kind))).WithHint("name-only-applications")
 		c.Problem = &d
 	case otherCall:
-		d := doc.Diag("/application/call/id", "this application answers the call %q, not %q", def.Application.Call.ID, call.ID)
+		d := doc.Diag("/application/call/id", "answers-another-call", def.Application.Call.ID, call.ID)
 		c.Problem = &d
 	}
 	return c
 }
 
-func quote(s string) string { return `"` + s + `"` }
+// errReason writes an error in a message: the message of an error of the catalogue in the
+// language asked for, else the error's text.
+type errReason struct{ err error }
+
+func (e errReason) In(lang string) string {
+	var m interface{ Msg() partnership.Msg }
+	if errors.As(e.err, &m) {
+		return m.Msg().In(lang)
+	}
+	return e.err.Error()
+}

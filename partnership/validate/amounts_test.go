@@ -25,7 +25,7 @@ func TestAmountsOutOfRange(t *testing.T) {
 		{"1e400 in JSON", "x.json", `{"kind": "convention", "support": {"grants": [{"amount": 1e400}]}}`, 1, 58, "number 1e400 is too large"},
 		{"1e300", "x.yaml", grant("1e300"), 21, 38, "must be at most 1000000000000; got 1e+300"},
 		{"1e20", "x.yaml", grant("1e20"), 21, 38, "must be at most 1000000000000; got 1e+20"},
-		{"a thousandth of a euro", "x.yaml", grant("12.345"), 21, 38, "an amount in euros has at most two decimals (cents); got 12.345"},
+		{"a thousandth of a euro", "x.yaml", grant("12.345"), 21, 38, "an amount has at most two decimals (cents); got 12.345"},
 		{"infinity", "x.yaml", grant(".inf"), 21, 38, "not a finite number"},
 		{"payment over the maximum", "x.yaml", baseConvention + "support:\n  grants: [{id: g, funder: ville, amount: 10}]\n  payment_schedule: [{grant: g, amount: 1000000000000.01}]\n", 21, 41, "must be at most 1000000000000"},
 	}

@@ -2,9 +2,7 @@ package validate
 
 import (
 	"errors"
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -64,30 +62,20 @@ func loadCall(doc *partnership.Document, file string, limits partnership.Limits,
 	if err != nil {
 		var ce *partnership.CallFileError
 		if errors.As(err, &ce) {
-			return nil, partnership.Diagnostics{doc.Diag(at, "%s", ce.Error())}
+			m := ce.Msg()
+			return nil, partnership.Diagnostics{doc.Diag(at, m.Code, m.Args...)}
 		}
-		return nil, partnership.Diagnostics{doc.Diag(at, "cannot read the call %q: %s", file, unwrapPathError(err))}
+		return nil, partnership.Diagnostics{doc.Diag(at, "call-read-error", file, partnership.Reason{Err: err})}
 	}
 	c, diags, checks := calls.load(name, data, limits)
 	switch {
 	case c == nil || diags.HasErrors():
-		return nil, partnership.Diagnostics{doc.Diag(at, "the call %q is not a definition that can be read (not YAML or JSON, or beyond the limits); check it with commons validate", file)}
+		return nil, partnership.Diagnostics{doc.Diag(at, "call-not-definition", file)}
 	case c.Definition.Kind != partnership.KindCall:
-		d := doc.Diag(at, "the call %q is not a call for commons", file)
 		if slices.Contains(partnership.Kinds, c.Definition.Kind) {
-			d.Message += fmt.Sprintf("; its kind is %q", c.Definition.Kind)
+			return nil, partnership.Diagnostics{doc.Diag(at, "call-wrong-kind", file, string(c.Definition.Kind))}
 		}
-		return nil, partnership.Diagnostics{d}
+		return nil, partnership.Diagnostics{doc.Diag(at, "call-not-call", file)}
 	}
 	return c, append(diags, checks...)
-}
-
-// unwrapPathError keeps the reason of an I/O error ("no such file or directory") without the
-// path, which the diagnostic already names.
-func unwrapPathError(err error) string {
-	msg := partnership.Printable(err.Error())
-	if i := strings.LastIndex(msg, ": "); i >= 0 {
-		return msg[i+2:]
-	}
-	return msg
 }

@@ -2,9 +2,7 @@ package validate
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -39,14 +37,14 @@ func (c *checker) jurisdiction() {
 	if j == "" || len(j) != 2 || isoCountries[j] {
 		return
 	}
-	d := c.errorf("/jurisdiction", "%q is not an ISO 3166-1 alpha-2 country code", j)
+	d := c.problem("/jurisdiction", "not-country-code", j)
 	switch j {
 	case "UK":
-		d.Hint = `the United Kingdom is "GB"`
+		d.SetHint("uk-is-gb")
 	case "EL":
-		d.Hint = `Greece is "GR"`
+		d.SetHint("el-is-gr")
 	default:
-		d.Hint = didYouMean(j, slices.Sorted(mapsKeys(isoCountries)))
+		d.SetHintMsg(didYouMean(j, slices.Sorted(mapsKeys(isoCountries))))
 	}
 }
 
@@ -67,29 +65,25 @@ func (c *checker) binding() {
 	if d.IsBinding() {
 		return
 	}
-	kind := string(d.Kind)
+	kind := partnership.M("a-" + string(d.Kind))
 	if d.Disputes != nil && d.Disputes.Court != "" {
-		c.errorf("/disputes/court", "a %s that is not legally binding cannot name a court: disputes are settled amicably", kind).Hint =
-			`remove the court, or set "binding: true"`
+		c.problem("/disputes/court", "not-binding-court", kind).SetHint("remove-court-or-bind")
 	}
 	if d.Conditions != nil && d.Conditions.OnBreach != "" {
-		c.errorf("/conditions/on_breach", "a %s that is not legally binding cannot impose a sanction", kind).Hint =
-			`remove on_breach, or set "binding: true"`
+		c.problem("/conditions/on_breach", "not-binding-sanction", kind).SetHint("remove-key-or-bind", "on_breach")
 	}
 	if s := d.Subsidiarity; s != nil && s.LastResort != nil {
-		c.errorf("/subsidiarity/last_resort", "a %s that is not legally binding cannot name a guarantor of last resort", kind).Hint =
-			`remove last_resort, or set "binding: true"`
+		c.problem("/subsidiarity/last_resort", "not-binding-last-resort", kind).SetHint("remove-key-or-bind", "last_resort")
 	}
 	if a := d.Access; a != nil && a.Continuity != nil && a.Continuity.Guarantor != "" {
-		c.errorf("/access/continuity/guarantor", "a %s that is not legally binding cannot name a guarantor of continuity", kind).Hint =
-			`remove the guarantor, or set "binding: true"`
+		c.problem("/access/continuity/guarantor", "not-binding-continuity", kind).SetHint("remove-guarantor-or-bind")
 	}
 	if t := d.Termination; t != nil {
 		if t.CureDays > 0 {
-			c.warnf("/termination/cure_days", "a cure period has no effect in a %s that is not legally binding: a party withdraws, it is not terminated for breach", kind)
+			c.warning("/termination/cure_days", "not-binding-cure", kind)
 		}
 		if t.GeneralInterest != nil && *t.GeneralInterest {
-			c.warnf("/termination/general_interest", "termination on grounds of general interest has no effect in a %s that is not legally binding: any party may withdraw", kind)
+			c.warning("/termination/general_interest", "not-binding-general-interest", kind)
 		}
 	}
 }
@@ -106,11 +100,11 @@ func (c *checker) adoption() {
 	for i, id := range ch.RecognisedBy {
 		p := ptr("charter", "recognised_by", i)
 		if c.party(p, id) && slices.Contains(ch.AdoptedBy, id) {
-			c.errorf(p, "party %q cannot both adopt and recognise the charter", id)
+			c.problem(p, "adopt-and-recognise", id)
 		}
 	}
 	if ch.Recognition != "" && len(ch.RecognisedBy) == 0 {
-		c.warnf("/charter/recognition", "the act of recognition names no party that recognises the charter").Hint = "list them in recognised_by"
+		c.warning("/charter/recognition", "recognition-without-party").SetHint("list-recognised-by")
 	}
 }
 
@@ -122,10 +116,10 @@ func (c *checker) partyNature() {
 		pp := ptr("parties", i)
 		if !p.HasLegalPersonality() {
 			if p.SIRET != "" {
-				c.errorf(pp+"/siret", "party %q is an informal group, without legal personality: it has no SIRET number", p.ID)
+				c.problem(pp+"/siret", "informal-no-number", p.ID, "SIRET")
 			}
 			if p.RNA != "" {
-				c.errorf(pp+"/rna", "party %q is an informal group, without legal personality: it has no RNA number", p.ID)
+				c.problem(pp+"/rna", "informal-no-number", p.ID, "RNA")
 			}
 		}
 		designation := p.Designation
@@ -139,18 +133,16 @@ func (c *checker) partyNature() {
 		a := partnership.DesignationAgreement(designation, "", false)
 		switch {
 		case p.Gender == "" && !a.Known:
-			c.warnf(pp+"/designation", "cannot tell whether the designation %q is masculine or feminine; French agreements take the masculine", designation).Hint =
-				`add "gender: feminine" or "gender: masculine" to the party`
+			c.warning(pp+"/designation", "unknown-gender", designation).SetHint("add-gender")
 		case p.Gender != "" && (article == "la" && p.Gender == "masculine" || article == "le" && p.Gender == "feminine"):
-			c.warnf(pp+"/gender", "the gender %q contradicts the article of the designation %q", p.Gender, designation)
+			c.warning(pp+"/gender", "gender-contradicts", p.Gender, designation)
 		}
 	}
 	if s := c.def.Support; s != nil {
 		for i, g := range s.Grants {
 			if id := c.def.GrantRecipient(g); id != "" {
 				if p := c.def.PartyByID(id); p != nil && !p.HasLegalPersonality() {
-					c.warnf(ptr("support", "grants", i), "party %q is an informal group, without legal personality: it cannot receive a grant in its own name", id).Hint =
-						"name a legal person as the recipient, such as an association that acts for the group"
+					c.warning(ptr("support", "grants", i), "informal-grant", id).SetHint("name-legal-person")
 				}
 			}
 		}
@@ -186,10 +178,10 @@ func (c *checker) frenchSubsidies() {
 	if d.Country() != partnership.DefaultJurisdiction {
 		return
 	}
-	const law = "loi n° 2000-321 du 12 avril 2000, art. 10, and décret n° 2001-495 du 6 juin 2001"
+	law := partnership.M("law-written-convention")
 	if d.Kind == partnership.KindCall && d.Call != nil && d.Call.Funding != nil &&
 		d.Call.Funding.MaxAmount > writtenConventionThreshold && d.Call.ResultingConvention == "" {
-		c.warnf("/call/funding/max_amount", "grants of more than %s a year need a written convention with each winner (%s); say which in resulting_convention", euros(writtenConventionThreshold), law)
+		c.warning("/call/funding/max_amount", "call-needs-convention", partnership.Amount(writtenConventionThreshold), law)
 	}
 	if d.Support == nil || (d.Kind != partnership.KindConvention && d.Kind != partnership.KindCharter) {
 		return
@@ -214,30 +206,26 @@ func (c *checker) frenchSubsidies() {
 			continue
 		}
 		gp := ptr("support", "grants", i)
-		over := fmt.Sprintf("%q receives %s", id, euros(partnership.Euros(total)))
+		over := partnership.M("receives", id, c.money(partnership.Euros(total)))
 		if g.Year != 0 {
-			over += " for " + strconv.Itoa(g.Year)
+			over = partnership.M("receives-in", id, c.money(partnership.Euros(total)), g.Year)
 		}
 		if d.Kind == partnership.KindCharter {
-			c.warnf(gp, "%s, more than %s a year: French law asks for a written convention with it (%s), which a charter is not", over, euros(writtenConventionThreshold), law)
+			c.warning(gp, "charter-over-threshold", over, partnership.Amount(writtenConventionThreshold), law)
 			continue
 		}
 		if g.Purpose == "" {
-			c.errorf(gp, "%s, more than %s a year: the convention must state the purpose of the grant (%s)", over, euros(writtenConventionThreshold), law).Hint =
-				"add its purpose"
+			c.problem(gp, "grant-needs-purpose", over, partnership.Amount(writtenConventionThreshold), law).SetHint("add-purpose")
 		}
 		if !paid[g.ID] && !(len(d.Support.Grants) == 1 && paid[""]) {
-			c.errorf(gp, "%s, more than %s a year: the convention must state how the grant is paid (%s)", over, euros(writtenConventionThreshold), law).Hint =
-				strings.TrimSpace(fmt.Sprintf("list its payments in payment_schedule %s", grantRef(g)))
+			d := c.problem(gp, "grant-needs-payments", over, partnership.Amount(writtenConventionThreshold), law)
+			if g.ID == "" {
+				d.SetHint("list-payments")
+			} else {
+				d.SetHint("list-payments-of", g.ID)
+			}
 		}
 	}
-}
-
-func grantRef(g partnership.Grant) string {
-	if g.ID == "" {
-		return ""
-	}
-	return fmt.Sprintf("with \"grant: %s\"", g.ID)
 }
 
 // isoCountries are the ISO 3166-1 alpha-2 codes of countries.

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -21,13 +20,16 @@ type checker struct {
 	domains []string
 }
 
-func (c *checker) errorf(pointer, format string, args ...any) *partnership.Diagnostic {
-	c.diags = append(c.diags, c.doc.Diag(pointer, format, args...))
+// problem reports an error at the value of pointer: the message code of the catalogue
+// (partnership/catalogue.go) with its arguments. It returns the diagnostic, to set its hint.
+func (c *checker) problem(pointer, code string, args ...any) *partnership.Diagnostic {
+	c.diags = append(c.diags, c.doc.Diag(pointer, code, args...))
 	return &c.diags[len(c.diags)-1]
 }
 
-func (c *checker) warnf(pointer, format string, args ...any) *partnership.Diagnostic {
-	d := c.errorf(pointer, format, args...)
+// warning is problem for a warning.
+func (c *checker) warning(pointer, code string, args ...any) *partnership.Diagnostic {
+	d := c.problem(pointer, code, args...)
 	d.Severity = partnership.Warning
 	return d
 }
@@ -81,23 +83,21 @@ func misplacedSections(doc *partnership.Document) partnership.Diagnostics {
 		for i, k := range node.Kinds {
 			kinds[i] = string(k)
 		}
-		p := doc.KeyPosOf(ptr(key))
-		diags = append(diags, partnership.Diagnostic{
-			Severity: partnership.Error, File: doc.File, Line: p.Line, Column: p.Column, Pointer: ptr(key),
-			Message: fmt.Sprintf("a %s has no %q section; it belongs in a %s", kind, key, orList(kinds)),
-		})
+		diags = append(diags, partnership.At(doc.File, doc.KeyPosOf(ptr(key)), ptr(key)).
+			Say("misplaced-section", partnership.M("a-"+string(kind)), key, kindList(kinds)))
 	}
 	return diags
 }
 
-func orList(items []string) string { return joinWords(items, "or") }
+// kindList names kinds of document as a sentence does: "a convention or a call".
+type kindList []string
 
-// joinWords joins items as a sentence does: "a", "a or b", "a, b or c".
-func joinWords(items []string, conjunction string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
+func (k kindList) In(lang string) string {
+	words := make([]string, len(k))
+	for i, kind := range k {
+		words[i] = partnership.M("a-" + kind).In(lang)
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + conjunction + " " + items[len(items)-1]
+	return partnership.OrList(words).In(lang)
 }
 
 func (c *checker) partyIndex() {
@@ -121,21 +121,22 @@ func (c *checker) partyIDs() []string {
 	return ids
 }
 
-// ref checks that id names one of known; what says what kind of thing it should name.
+// ref checks that id names one of known; what names, in the catalogue, the kind of thing it
+// should name: "thing-party", "thing-college"…
 func (c *checker) ref(pointer, id string, known []string, what string) bool {
 	if id == "" || slices.Contains(known, id) {
 		return true
 	}
-	d := c.errorf(pointer, "%s %q does not exist", what, id)
-	d.Hint = didYouMean(id, known)
-	if d.Hint == "" && len(known) > 0 && len(known) <= 12 {
-		d.Hint = "known: " + strings.Join(known, ", ")
+	d := c.problem(pointer, "does-not-exist", partnership.M(what), id)
+	d.SetHintMsg(didYouMean(id, known))
+	if d.HintCode == "" && len(known) > 0 && len(known) <= 12 {
+		d.SetHint("known-ids", strings.Join(known, ", "))
 	}
 	return false
 }
 
 func (c *checker) party(pointer, id string) bool {
-	return c.ref(pointer, id, c.partyIDs(), "party")
+	return c.ref(pointer, id, c.partyIDs(), "thing-party")
 }
 
 // references checks every reference to a party that is not handled with its own section.
@@ -158,7 +159,7 @@ func (c *checker) references() {
 		if s.LastResort != nil {
 			if c.party("/subsidiarity/last_resort/guarantor", s.LastResort.Guarantor) {
 				if p, ok := c.parties[s.LastResort.Guarantor]; ok && p.Role != partnership.RolePublicAuthority && p.Role != partnership.RoleGuarantor {
-					c.errorf("/subsidiarity/last_resort/guarantor", "the guarantor of last resort must be a public authority or a guarantor; %q is a %s", p.ID, words(string(p.Role)))
+					c.problem("/subsidiarity/last_resort/guarantor", "last-resort-role", p.ID, roleWord(p.Role))
 				}
 			}
 		}
@@ -180,7 +181,8 @@ func (c *checker) references() {
 	}
 }
 
-func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
+// roleWord names a role in a message: "a citizen collective".
+func roleWord(r partnership.Role) partnership.Msg { return partnership.M("a-role-" + string(r)) }
 
 func (c *checker) hasRole(roles ...partnership.Role) bool {
 	return slices.ContainsFunc(c.def.Parties, func(p partnership.Party) bool { return slices.Contains(roles, p.Role) })
@@ -196,14 +198,14 @@ func (c *checker) partyRoles() {
 	switch d.Kind {
 	case partnership.KindConvention:
 		if !c.hasRole(partnership.RolePublicAuthority) {
-			c.errorf("/parties", "a convention needs at least one party with role %q", partnership.RolePublicAuthority)
+			c.problem("/parties", "needs-role", partnership.M("a-convention"), partnership.QuotedOr([]string{string(partnership.RolePublicAuthority)}))
 		}
 		if !c.hasRole(partnership.RoleCitizenCollective, partnership.RoleOperator) {
-			c.errorf("/parties", "a convention needs at least one party with role %q or %q", partnership.RoleCitizenCollective, partnership.RoleOperator)
+			c.problem("/parties", "needs-role", partnership.M("a-convention"), partnership.QuotedOr([]string{string(partnership.RoleCitizenCollective), string(partnership.RoleOperator)}))
 		}
 	case partnership.KindCharter:
 		if !c.hasRole(partnership.RolePublicAuthority) {
-			c.errorf("/parties", "a charter needs at least one party with role %q", partnership.RolePublicAuthority)
+			c.problem("/parties", "needs-role", partnership.M("a-charter"), partnership.QuotedOr([]string{string(partnership.RolePublicAuthority)}))
 		}
 	}
 	if d.Kind != partnership.KindConvention && d.Kind != partnership.KindCharter {
@@ -211,11 +213,9 @@ func (c *checker) partyRoles() {
 	}
 	for i, p := range d.Parties {
 		if (p.Signs == nil || *p.Signs) && p.Representative == nil && p.Contact == nil && !p.HasLegalPersonality() {
-			c.warnf(ptr("parties", i), "party %q signs the %s but names no contact person; the signature block will be left without a name", p.ID, d.Kind).Hint =
-				"add its contact person with name and capacity, or \"signs: false\""
+			c.warning(ptr("parties", i), "no-contact-person", p.ID, partnership.M("the-"+string(d.Kind))).SetHint("add-contact-person")
 		} else if (p.Signs == nil || *p.Signs) && p.Representative == nil && p.Contact == nil {
-			c.warnf(ptr("parties", i), "party %q signs the %s but names no representative; the signature block will be left without a name", p.ID, d.Kind).Hint =
-				`add a representative with name and capacity, or "signs: false"`
+			c.warning(ptr("parties", i), "no-representative", p.ID, partnership.M("the-"+string(d.Kind))).SetHint("add-representative")
 		}
 	}
 }
@@ -235,11 +235,11 @@ func (c *checker) governance() {
 		}
 		for j, dom := range col.MajorityOn {
 			p := ptr("governance", "colleges", i, "majority_on", j)
-			if !c.ref(p, dom, c.domains, "decision domain") {
+			if !c.ref(p, dom, c.domains, "thing-domain") {
 				continue
 			}
 			if other, taken := majority[dom]; taken {
-				c.errorf(p, "colleges %q and %q cannot both hold the majority on %q", g.Colleges[other].ID, col.ID, dom)
+				c.problem(p, "two-majorities", g.Colleges[other].ID, col.ID, dom)
 			} else {
 				majority[dom] = i
 			}
@@ -253,42 +253,33 @@ func (c *checker) governance() {
 			}
 		}
 		if len(missing) > 0 {
-			c.errorf("/governance/colleges", "a multi-stakeholder governance needs at least three colleges: public actors, operators and citizens; no college has category %s", orList(quoted(missing))).Hint =
-				"add the missing colleges, or set multi_stakeholder to false"
+			c.problem("/governance/colleges", "three-colleges", partnership.QuotedOr(missing)).SetHint("add-colleges")
 		}
 	}
 	ruled := map[string]int{}
 	for i, r := range g.Rules {
 		p := ptr("governance", "rules", i)
-		if c.ref(p+"/domain", r.Domain, c.domains, "decision domain") && r.Domain != "" {
+		if c.ref(p+"/domain", r.Domain, c.domains, "thing-domain") && r.Domain != "" {
 			if first, dup := ruled[r.Domain]; dup {
-				c.errorf(p+"/domain", "domain %q already has a voting rule (rule %d); give one rule per domain", r.Domain, first+1)
+				c.problem(p+"/domain", "domain-ruled-twice", r.Domain, first+1)
 			} else {
 				ruled[r.Domain] = i
 			}
 		}
 		switch {
 		case r.Method == "qualified_majority" && r.Threshold == 0:
-			c.errorf(p, "a qualified majority needs a threshold, the share of votes required, such as 0.66")
+			c.problem(p, "needs-threshold", partnership.Decimal(0.66))
 		case r.Method != "qualified_majority" && r.Method != "" && r.Threshold != 0:
-			c.errorf(p+"/threshold", "a threshold only applies to a qualified majority; this rule uses %s", words(r.Method))
+			c.problem(p+"/threshold", "threshold-not-qualified", partnership.M("method-"+r.Method))
 		}
 	}
 	for i, v := range g.Vetoes {
 		p := ptr("governance", "vetoes", i)
-		c.ref(p+"/college", v.College, colleges, "college")
+		c.ref(p+"/college", v.College, colleges, "thing-college")
 		for j, dom := range v.Domains {
-			c.ref(ptr("governance", "vetoes", i, "domains", j), dom, c.domains, "decision domain")
+			c.ref(ptr("governance", "vetoes", i, "domains", j), dom, c.domains, "thing-domain")
 		}
 	}
-}
-
-func quoted(items []string) []string {
-	out := make([]string, len(items))
-	for i, s := range items {
-		out[i] = strconv.Quote(s)
-	}
-	return out
 }
 
 // date parses a YYYY-MM-DD date; invalid dates are the schema's to report.
@@ -306,37 +297,21 @@ func (c *checker) duration() {
 	start, okStart := date(du.Start)
 	end, okEnd := date(du.End)
 	if okStart && okEnd && !end.After(start) {
-		c.errorf("/duration/end", "the end date %s must come after the start date %s", du.End, du.Start)
+		c.problem("/duration/end", "end-before-start", du.End, du.Start)
 		return
 	}
 	if okStart && okEnd && du.Months > 0 {
 		byMonths := start.AddDate(0, du.Months, 0)
 		if !end.Equal(byMonths) && !end.Equal(byMonths.AddDate(0, 0, -1)) {
-			c.errorf("/duration/months", "%d months from %s end on %s, but the end date says %s; give one of them or make them agree",
-				du.Months, du.Start, byMonths.AddDate(0, 0, -1).Format(time.DateOnly), du.End)
+			c.problem("/duration/months", "months-disagree", partnership.Count{N: du.Months, Code: "n-months"}, du.Start, byMonths.AddDate(0, 0, -1).Format(time.DateOnly), du.End)
 		}
 	}
 	if r := du.Renewal; r != nil && r.Mode == "none" && (r.PeriodMonths > 0 || r.MaxRenewals > 0) {
-		c.errorf("/duration/renewal", "renewal mode is \"none\", so period_months and max_renewals have no effect; remove them or choose \"tacit\" or \"express\"")
+		c.problem("/duration/renewal", "renewal-none")
 	}
 }
 
-// euros formats an amount for a message: 12,500 € or 12,500.50 €.
-func euros(v float64) string {
-	cents := int64(math.Round(v * 100))
-	whole := strconv.FormatInt(cents/100, 10)
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if cents%100 != 0 {
-		fmt.Fprintf(&b, ".%02d", cents%100)
-	}
-	return b.String() + " €"
-}
+// euros is an amount in a message: 12,500 € or 12 500 €.
 
 // support checks funders, the coherence of each grant and the payment schedule.
 func (c *checker) support() {
@@ -349,11 +324,11 @@ func (c *checker) support() {
 		p := ptr("support", "grants", i)
 		c.party(p+"/funder", g.Funder)
 		if g.Rate > 0 && g.EligibleCosts > 0 && g.Amount > g.EligibleCosts*g.Rate/100+0.005 {
-			c.errorf(p+"/amount", "a grant of %s is more than %s%% of %s of eligible costs (%s)",
-				euros(g.Amount), strconv.FormatFloat(g.Rate, 'f', -1, 64), euros(g.EligibleCosts), euros(g.EligibleCosts*g.Rate/100))
+			c.problem(p+"/amount", "grant-over-rate",
+				c.money(g.Amount), partnership.Decimal(g.Rate), c.money(g.EligibleCosts), c.money(g.EligibleCosts*g.Rate/100))
 		}
 		if g.EligibleCosts > 0 && g.Amount > g.EligibleCosts+0.005 {
-			c.errorf(p+"/amount", "a grant of %s exceeds its eligible costs of %s", euros(g.Amount), euros(g.EligibleCosts))
+			c.problem(p+"/amount", "grant-over-costs", c.money(g.Amount), c.money(g.EligibleCosts))
 		}
 		if g.ID != "" {
 			grants = append(grants, g.ID)
@@ -365,10 +340,10 @@ func (c *checker) support() {
 		key := pay.Grant
 		if key == "" {
 			if len(s.Grants) > 1 {
-				c.errorf(p, "there are several grants; say which one this payment belongs to with \"grant\"")
+				c.problem(p, "payment-which-grant")
 				continue
 			}
-		} else if !c.ref(p+"/grant", pay.Grant, grants, "grant") {
+		} else if !c.ref(p+"/grant", pay.Grant, grants, "thing-grant") {
 			continue
 		}
 		paid[key] += partnership.Cents(pay.Amount)
@@ -377,7 +352,7 @@ func (c *checker) support() {
 			start, okStart := date(du.Start)
 			end, okEnd := date(du.End)
 			if ok && okStart && when.Before(start) || ok && okEnd && when.After(end) {
-				c.warnf(p+"/date", "payment date %s falls outside the term of the document (%s to %s)", pay.Date, du.Start, orOpen(du.End))
+				c.warning(p+"/date", "payment-outside-term", pay.Date, du.Start, orOpen(du.End))
 			}
 		}
 	}
@@ -387,7 +362,7 @@ func (c *checker) support() {
 			key = ""
 		}
 		if paid[key] > partnership.Cents(g.Amount) {
-			c.errorf(ptr("support", "payment_schedule"), "payments add up to %s, more than the grant %s of %s", euros(partnership.Euros(paid[key])), label(g.ID, i), euros(g.Amount))
+			c.problem(ptr("support", "payment_schedule"), "payments-over-grant", c.money(partnership.Euros(paid[key])), label(g.ID, i), c.money(g.Amount))
 		}
 	}
 	for i, k := range s.InKind {
@@ -395,18 +370,20 @@ func (c *checker) support() {
 	}
 }
 
-func orOpen(end string) string {
+// orOpen is the end of a term in a message: its date, or "its end".
+func orOpen(end string) any {
 	if end == "" {
-		return "its end"
+		return partnership.M("its-end")
 	}
 	return end
 }
 
-func label(id string, i int) string {
+// label names a grant in a message: its id quoted, or its number.
+func label(id string, i int) partnership.Msg {
 	if id != "" {
-		return strconv.Quote(id)
+		return partnership.M("quoted", id)
 	}
-	return fmt.Sprintf("n° %d", i+1)
+	return partnership.M("number-n", i+1)
 }
 
 // licences warns about licence identifiers that are not on the SPDX list.
@@ -425,10 +402,10 @@ func (c *checker) spdx(pointer, id string) {
 	if id == "" || strings.HasPrefix(id, "LicenseRef-") || partnership.KnownLicence(id) {
 		return
 	}
-	d := c.warnf(pointer, "%q is not an SPDX licence identifier this toolkit knows", id)
-	d.Hint = didYouMean(id, partnership.LicenceIDs())
-	if d.Hint == "" {
-		d.Hint = "use the identifier from the SPDX list, or LicenseRef-… for a licence of your own"
+	d := c.warning(pointer, "unknown-licence", id)
+	d.SetHintMsg(didYouMean(id, partnership.LicenceIDs()))
+	if d.HintCode == "" {
+		d.SetHint("use-spdx")
 	}
 }
 
@@ -440,7 +417,7 @@ func (c *checker) facts() {
 	seen := map[string]bool{}
 	for i, f := range c.def.Communality.Facts {
 		if f.Fact != "" && seen[f.Fact] {
-			c.warnf(ptr("communality", "facts", i, "fact"), "fact %q is declared twice", f.Fact)
+			c.warning(ptr("communality", "facts", i, "fact"), "fact-twice", f.Fact)
 		}
 		seen[f.Fact] = true
 	}
@@ -456,7 +433,7 @@ func (c *checker) uniqueIDs() {
 				continue
 			}
 			if j, dup := first[id]; dup {
-				c.errorf(list+"/"+strconv.Itoa(i)+"/id", "id %q is already used by item %d of this list", id, j+1)
+				c.problem(list+"/"+strconv.Itoa(i)+"/id", "duplicate-id", id, j+1)
 				continue
 			}
 			first[id] = i
@@ -505,7 +482,7 @@ func (c *checker) call(call *partnership.Call) {
 		p := ptr("call", "issuers", i)
 		if c.party(p, id) {
 			if party, ok := c.parties[id]; ok && party.Role != partnership.RolePublicAuthority && party.Role != partnership.RoleFunder {
-				c.errorf(p, "the issuer of a call must be a public authority or a funder; %q is a %s", id, words(string(party.Role)))
+				c.problem(p, "issuer-role", id, roleWord(party.Role))
 			}
 		}
 	}
@@ -515,14 +492,14 @@ func (c *checker) call(call *partnership.Call) {
 			sum += cr.Weight
 		}
 		if sum != 100 && !slices.ContainsFunc(call.Criteria, func(cr partnership.WeightedCriterion) bool { return cr.Weight == 0 }) {
-			c.errorf("/call/criteria", "the weights of the selection criteria add up to %d; they must add up to 100", sum)
+			c.problem("/call/criteria", "weights-sum", sum)
 		}
 	}
 	if f := call.Funding; f != nil && f.MaxAmount > 0 && f.MinAmount > f.MaxAmount {
-		c.errorf("/call/funding/min_amount", "the minimum amount %s is more than the maximum %s", euros(f.MinAmount), euros(f.MaxAmount))
+		c.problem("/call/funding/min_amount", "min-over-max", c.money(f.MinAmount), c.money(f.MaxAmount))
 	}
 	if f := call.Funding; f != nil && f.TotalBudget > 0 && f.MinAmount > f.TotalBudget {
-		c.errorf("/call/funding/total_budget", "the total budget %s cannot fund even one grant of the minimum amount %s", euros(f.TotalBudget), euros(f.MinAmount))
+		c.problem("/call/funding/total_budget", "budget-under-min", c.money(f.TotalBudget), c.money(f.MinAmount))
 	}
 }
 
@@ -530,16 +507,16 @@ func (c *checker) call(call *partnership.Call) {
 func (c *checker) application(app *partnership.Application, callDoc *partnership.Document) {
 	if c.party("/application/applicant", app.Applicant) {
 		if p, ok := c.parties[app.Applicant]; ok && p.Role != partnership.RoleCitizenCollective && p.Role != partnership.RoleOperator {
-			c.errorf("/application/applicant", "the applicant must be a citizen collective or an operator; %q is a %s", p.ID, words(string(p.Role)))
+			c.problem("/application/applicant", "applicant-role", p.ID, roleWord(p.Role))
 		}
 	}
 	if r := app.Requested; r != nil && r.EligibleCosts > 0 && r.Amount > r.EligibleCosts+0.005 {
-		c.errorf("/application/requested/amount", "the amount requested (%s) exceeds the eligible costs (%s)", euros(r.Amount), euros(r.EligibleCosts))
+		c.problem("/application/requested/amount", "requested-over-costs", c.money(r.Amount), c.money(r.EligibleCosts))
 	}
 	marked := map[string]int{}
 	for i, m := range app.Marks {
 		if j, dup := marked[m.Criterion]; dup && m.Criterion != "" {
-			c.errorf(ptr("application", "marks", i, "criterion"), "criterion %q is already marked (mark %d)", m.Criterion, j+1)
+			c.problem(ptr("application", "marks", i, "criterion"), "marked-twice", m.Criterion, j+1)
 		}
 		marked[m.Criterion] = i
 	}
@@ -548,11 +525,11 @@ func (c *checker) application(app *partnership.Application, callDoc *partnership
 	}
 	cd := callDoc.Definition
 	if cd.Kind != partnership.KindCall || cd.Call == nil {
-		c.errorf("/application/call/file", "%s is not a call for commons (its kind is %q)", callDoc.File, cd.Kind)
+		c.problem("/application/call/file", "call-file-not-call", callDoc.File, string(cd.Kind))
 		return
 	}
 	if app.Call.ID != "" && cd.ID != "" && app.Call.ID != cd.ID {
-		c.errorf("/application/call/id", "the call in %s has id %q, not %q", callDoc.File, cd.ID, app.Call.ID)
+		c.problem("/application/call/id", "call-id-mismatch", callDoc.File, cd.ID, app.Call.ID)
 	}
 	call := cd.Call
 	var challenges, rounds, criteria []string
@@ -566,39 +543,45 @@ func (c *checker) application(app *partnership.Application, callDoc *partnership
 		criteria = append(criteria, cr.ID)
 	}
 	for i, ch := range app.Challenges {
-		c.ref(ptr("application", "challenges", i), ch, challenges, "challenge")
+		c.ref(ptr("application", "challenges", i), ch, challenges, "thing-challenge")
 	}
-	c.ref("/application/round", app.Round, rounds, "round")
+	c.ref("/application/round", app.Round, rounds, "thing-round")
 	for i, m := range app.Marks {
-		c.ref(ptr("application", "marks", i, "criterion"), m.Criterion, criteria, "criterion")
+		c.ref(ptr("application", "marks", i, "criterion"), m.Criterion, criteria, "thing-criterion")
 	}
 	if len(app.Marks) > 0 {
 		var unmarked []string
 		for _, cr := range call.Criteria {
 			if _, ok := marked[cr.ID]; !ok && cr.ID != "" {
-				unmarked = append(unmarked, strconv.Quote(cr.ID))
+				unmarked = append(unmarked, cr.ID)
 			}
 		}
 		if len(unmarked) > 0 {
-			c.warnf("/application/marks", "the jury has not marked %s of the call; the weighted total cannot be computed", joinWords(unmarked, "and")).Hint =
-				"mark every criterion, or remove the marks until the jury has met"
+			c.warning("/application/marks", "criteria-unmarked", partnership.QuotedAnd(unmarked)).SetHint("mark-every-criterion")
 		}
 	}
 	r, f := app.Requested, call.Funding
 	if r == nil || f == nil {
 		return
 	}
+	// The amounts of an application are in its call's currency, unless it names its own.
+	money := func(v float64) partnership.Money {
+		if c.def.Currency == "" {
+			return partnership.Money{V: v, Currency: cd.CurrencyCode()}
+		}
+		return c.money(v)
+	}
 	if r.Amount < f.MinAmount || f.MaxAmount > 0 && r.Amount > f.MaxAmount {
-		c.errorf("/application/requested/amount", "the call funds between %s and %s; the amount requested is %s", euros(f.MinAmount), euros(f.MaxAmount), euros(r.Amount))
+		c.problem("/application/requested/amount", "requested-outside-band", money(f.MinAmount), money(f.MaxAmount), money(r.Amount))
 	}
 	if r.EligibleCosts > 0 && f.RateCap > 0 {
 		if rate := r.Amount / r.EligibleCosts * 100; rate > f.RateCap+1e-9 {
-			c.errorf("/application/requested/amount", "the amount requested is %s%% of the eligible costs; the call funds at most %s%% (%s of %s)",
-				strconv.FormatFloat(math.Round(rate*10)/10, 'f', -1, 64), strconv.FormatFloat(f.RateCap, 'f', -1, 64),
-				euros(r.EligibleCosts*f.RateCap/100), euros(r.EligibleCosts))
+			c.problem("/application/requested/amount", "requested-over-rate",
+				partnership.Decimal(math.Round(rate*10)/10), partnership.Decimal(f.RateCap),
+				money(r.EligibleCosts*f.RateCap/100), money(r.EligibleCosts))
 		}
 	}
 	if f.MaxDurationMonths > 0 && r.DurationMonths > f.MaxDurationMonths {
-		c.errorf("/application/requested/duration_months", "the call funds projects of at most %d months; the application asks for %d", f.MaxDurationMonths, r.DurationMonths)
+		c.problem("/application/requested/duration_months", "requested-over-duration", partnership.Count{N: f.MaxDurationMonths, Code: "n-months"}, r.DurationMonths)
 	}
 }

@@ -3,6 +3,7 @@ package validate
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,7 +31,7 @@ func checkSchemaWith(doc *partnership.Document, s *gojsonschema.Schema) partners
 	// numbers), so it is handed over as it is rather than encoded and decoded again.
 	res, err := s.Validate(gojsonschema.NewRawLoader(doc.Value))
 	if err != nil {
-		return partnership.Diagnostics{doc.Diag("", "cannot check the definition against the schema: %v", err)}
+		return partnership.Diagnostics{doc.Diag("", "schema-failed", err.Error())}
 	}
 	var diags partnership.Diagnostics
 	for _, e := range res.Errors() {
@@ -61,7 +62,8 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 	model := partnership.Schema()
 	node := model.At(pointer)
 	value := valueAt(doc.Value, pointer)
-	d := doc.Diag(pointer, "")
+	d := partnership.At(doc.File, doc.PosOf(pointer), pointer)
+	got := partnership.Value{V: value}
 
 	switch e.Type() {
 	case "condition_then", "condition_else", "number_any_of", "number_one_of", "number_all_of":
@@ -69,68 +71,94 @@ func schemaDiagnostic(doc *partnership.Document, e gojsonschema.ResultError) (pa
 		return d, false
 	case "required":
 		key, _ := details["property"].(string)
-		d.Message = fmt.Sprintf("missing required key %q", key)
+		title := ""
 		if p := node.Property(key); p != nil && p.Title != "" && !strings.EqualFold(p.Title, strings.ReplaceAll(key, "_", " ")) {
-			d.Message += fmt.Sprintf(" (%s)", lowerFirst(p.Title))
+			title = " (" + lowerFirst(p.Title) + ")"
 		}
+		var kind partnership.Msg
 		if pointer == "" {
-			if kind, ok := value.(map[string]any)["kind"].(string); ok {
-				d.Message += fmt.Sprintf(", which every %s needs", kind)
+			if k, ok := value.(map[string]any)["kind"].(string); ok && slices.Contains(partnership.Kinds, partnership.Kind(k)) {
+				kind = partnership.M("needed-by-kind", partnership.M("every-"+k))
 			}
 		}
+		// The schema's titles are English: a French message names the key alone.
+		d = d.Say("missing-key", key, partnership.EnglishOnly(title), partnership.Opt(kind))
 	case "additional_property_not_allowed":
 		key, _ := details["property"].(string)
 		child := pointer + "/" + partnership.EscapePointerToken(key)
 		p := doc.KeyPosOf(child)
 		d.Line, d.Column, d.Pointer = p.Line, p.Column, child
-		d.Message = fmt.Sprintf("unknown key %q", key)
-		d.Hint = suggest(key, node.PropertyNames())
+		d = d.Say("unknown-key", key)
+		d.SetHintMsg(suggest(key, node.PropertyNames()))
 	case "invalid_type":
 		expected, _ := details["expected"].(string)
-		d.Message = fmt.Sprintf("must be %s; got %s", typeWords(expected), partnership.Describe(value))
+		d = d.Say("must-be-type", typeWords(expected), got)
 		if _, isNumber := value.(json.Number); isNumber && (expected == "string" || expected == textTypes) {
 			// Identifiers such as SIRET numbers are digits that YAML reads as a number.
-			d.Hint = fmt.Sprintf(`write it in quotes: "%s"`, value)
+			d.SetHint("write-in-quotes", fmt.Sprint(value))
+		}
+		if s, isText := value.(string); isText && expected == "boolean" {
+			// "oui", "non": YAML reads true and false only in English.
+			if b := partnership.Synonym(s, []string{"true", "false"}); b != "" {
+				d.SetHint("did-you-mean", b)
+			}
 		}
 	case "enum", "const":
 		allowed := node.Enum
-		d.Message = fmt.Sprintf("must be one of %s; got %s", quoteList(allowed), partnership.Describe(value))
+		d = d.Say("must-be-one-of", partnership.QuotedOr(allowed), got)
 		if s, ok := value.(string); ok {
-			d.Hint = didYouMean(s, allowed)
+			d.SetHintMsg(enumHint(s, allowed))
 		}
 	case "pattern":
-		d.Message = patternMessage(node, value)
+		d = d.Say("must-match", patternMessage(node, value), got)
+		if s, ok := value.(string); ok {
+			if r, bad := partnership.InvisibleRune(s); bad {
+				// An identifier that looks right but holds an invisible character: say which.
+				d = d.Say("id-invisible", r, s)
+			}
+		}
 	case "format":
-		d.Message = formatMessage(details["format"], value)
+		d = d.Say("must-match", formatMessage(details["format"]), got)
 	case "string_gte":
-		d.Message = "must not be empty"
+		d = d.Say("must-not-be-empty")
 		if n := details["min"]; fmt.Sprint(n) != "1" {
-			d.Message = fmt.Sprintf("must be at least %v characters long", n)
+			d = d.Say("min-length", number(n))
 		}
 	case "string_lte":
-		d.Message = fmt.Sprintf("must be at most %v characters long", details["max"])
+		d = d.Say("max-length", number(details["max"]))
 	case "number_gte":
-		d.Message = fmt.Sprintf("must be at least %v; got %s", details["min"], partnership.Describe(value))
+		d = d.Say("min-number", number(details["min"]), got)
 	case "number_gt":
-		d.Message = fmt.Sprintf("must be more than %v; got %s", details["min"], partnership.Describe(value))
+		d = d.Say("more-than", number(details["min"]), got)
 	case "number_lte":
-		d.Message = fmt.Sprintf("must be at most %s; got %s", maximumOf(node, details["max"]), partnership.Describe(value))
+		d = d.Say("max-number", maximumOf(node, details["max"]), got)
 	case "multiple_of":
-		d.Message = fmt.Sprintf("an amount in euros has at most two decimals (cents); got %s", partnership.Describe(value))
+		d = d.Say("cents", got)
 	case "number_lt":
-		d.Message = fmt.Sprintf("must be less than %v; got %s", details["max"], partnership.Describe(value))
+		d = d.Say("less-than", number(details["max"]), got)
 	case "array_min_items":
-		d.Message = fmt.Sprintf("must list at least %v %s", details["min"], plural(details["min"], "item", "items"))
+		n, _ := strconv.Atoi(fmt.Sprint(details["min"]))
+		d = d.Say("min-items", partnership.Count{N: n, Code: "n-items"})
 	case "array_max_items":
-		d.Message = fmt.Sprintf("must list at most %v items", details["max"])
+		n, _ := strconv.Atoi(fmt.Sprint(details["max"]))
+		d = d.Say("max-items", partnership.Count{N: n, Code: "n-items"})
 	case "unique":
-		d.Message = "must not list the same item twice"
+		d = d.Say("unique-items")
 	case "array_min_properties":
-		d.Message = fmt.Sprintf("must give at least one of: %s", strings.Join(node.PropertyNames(), ", "))
+		d = d.Say("min-properties", strings.Join(node.PropertyNames(), ", "))
 	default:
-		d.Message = lowerFirst(strings.TrimSuffix(e.Description(), "."))
+		d = d.Say("schema-other", lowerFirst(strings.TrimSuffix(e.Description(), ".")))
 	}
 	return d, true
+}
+
+// number is a bound of the schema as a message writes it: with a decimal comma in French.
+func number(v any) any {
+	f, err := strconv.ParseFloat(fmt.Sprint(v), 64)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return partnership.Decimal(f)
 }
 
 // maximumOf writes the maximum of a node in full (1000000000000, not 1e+12), as the reader of a
@@ -168,34 +196,15 @@ func valueAt(v any, pointer string) any {
 // languages.
 const textTypes = "[string,object]"
 
-func typeWords(t string) string {
+// typeWords names a type of the schema as a message writes it.
+func typeWords(t string) partnership.Msg {
 	switch t {
 	case textTypes:
-		return "a text, or a mapping of languages to texts such as {fr: …, en: …}"
-	case "string":
-		return "text"
-	case "integer":
-		return "a whole number"
-	case "number":
-		return "a number"
-	case "boolean":
-		return "true or false"
-	case "array":
-		return "a list"
-	case "object":
-		return "a mapping of keys to values"
-	case "null":
-		return "empty"
+		return partnership.M("type-text-or-mapping")
+	case "string", "integer", "number", "boolean", "array", "object", "null":
+		return partnership.M("type-" + t)
 	}
-	return t
-}
-
-func quoteList(items []string) string {
-	q := make([]string, len(items))
-	for i, s := range items {
-		q[i] = strconv.Quote(s)
-	}
-	return joinWords(q, "or")
+	return partnership.M("type-other", t)
 }
 
 func lowerFirst(s string) string {
@@ -209,47 +218,36 @@ func lowerFirst(s string) string {
 	return strings.ToLower(string(r[0])) + string(r[1:])
 }
 
-func plural(n any, one, many string) string {
-	if fmt.Sprint(n) == "1" {
-		return one
-	}
-	return many
-}
-
-// patternWords explains, for each pattern the schema uses, what the value should look like.
+// patternWords names, for each pattern the schema uses, the message that explains what the
+// value should look like.
 var patternWords = map[string]string{
-	`^[a-z][a-z0-9_-]{0,63}$`:      "must be a short identifier: lower-case letters, digits, - or _, starting with a letter (such as \"collectif-glycines\")",
-	`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`: "must be a date written YYYY-MM-DD, such as 2026-03-01",
-	`^[0-9]{14}$`:                  "must be a SIRET number: 14 digits, without spaces",
-	`^W[0-9A-Z]{9}$`:               "must be an RNA number: W followed by 9 digits or capital letters, such as W691234567",
-	`^https?://`:                   "must be a web address starting with http:// or https://",
-	`^[A-Za-z0-9][A-Za-z0-9.+-]*$`: "must be an SPDX licence identifier, such as CC-BY-SA-4.0 or EUPL-1.2",
-	`^[<>=~^ 0-9.x*|-]+$`:          "must be a clause library version or range, such as 1.2 or ^1.0",
+	`^[a-z][a-z0-9_-]{0,63}$`:      "pattern-id",
+	`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`: "pattern-date",
+	`^[0-9]{14}$`:                  "pattern-siret",
+	`^W[0-9A-Z]{9}$`:               "pattern-rna",
+	`^https?://`:                   "pattern-url",
+	`^[A-Za-z0-9][A-Za-z0-9.+-]*$`: "pattern-spdx",
+	`^[<>=~^ 0-9.x*|-]+$`:          "pattern-version",
 }
 
-func patternMessage(node *partnership.SchemaNode, value any) string {
-	msg := ""
-	if s, ok := value.(string); ok {
-		if r, bad := partnership.InvisibleRune(s); bad {
-			// An identifier that looks right but holds an invisible character: say which.
-			return fmt.Sprintf("holds the invisible character %s, which an identifier may not hold; got %q", r, s)
-		}
+// patternMessage says what a value of a node with a pattern should look like.
+func patternMessage(node *partnership.SchemaNode, value any) partnership.Msg {
+	if node == nil {
+		return partnership.M("pattern-other", "")
 	}
-	if node != nil {
-		msg = patternWords[node.Pattern]
-		if msg == "" {
-			msg = fmt.Sprintf("must match the pattern %s", node.Pattern)
-		}
+	if code := patternWords[node.Pattern]; code != "" {
+		return partnership.M(code)
 	}
-	return fmt.Sprintf("%s; got %s", msg, partnership.Describe(value))
+	return partnership.M("pattern-other", node.Pattern)
 }
 
-func formatMessage(format any, value any) string {
+// formatMessage says what a value of a format should look like.
+func formatMessage(format any) partnership.Msg {
 	switch format {
 	case "date":
-		return fmt.Sprintf("%s; got %s", patternWords[`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`], partnership.Describe(value))
+		return partnership.M("pattern-date")
 	case "uri":
-		return fmt.Sprintf("%s; got %s", patternWords[`^https?://`], partnership.Describe(value))
+		return partnership.M("pattern-url")
 	}
-	return fmt.Sprintf("must be a valid %v; got %s", format, partnership.Describe(value))
+	return partnership.M("pattern-format", fmt.Sprint(format))
 }

@@ -1,10 +1,9 @@
 package validate
 
 import (
-	"fmt"
+	"cmp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -39,13 +38,12 @@ func (c *checker) instrument() {
 		return
 	}
 	if list, ok := partnership.Instruments[d.Kind]; ok && !partnership.InstrumentFits(d.Kind, d.Instrument) {
-		c.errorf("/instrument", "a %s cannot be a %q; a %s is %s", d.Kind, d.Instrument, d.Kind, orList(quoted(list))).Hint =
-			didYouMean(d.Instrument, list)
+		c.problem("/instrument", "instrument-of-kind", partnership.M("a-"+string(d.Kind)), d.Instrument, partnership.QuotedOr(list)).
+			SetHintMsg(didYouMean(d.Instrument, list))
 		return
 	}
 	if d.Variant != "" && d.Instrument != "collaboration_pact" && d.Instrument != "convention" {
-		c.errorf("/variant", "the variant %q is a kind of collaboration pact of the Bologna model; this convention is a %q", d.Variant, d.Instrument).Hint =
-			`remove the variant, or make the instrument "collaboration_pact"`
+		c.problem("/variant", "variant-needs-pact", d.Variant, d.Instrument).SetHint("remove-variant")
 	}
 }
 
@@ -55,12 +53,12 @@ func (c *checker) currency() {
 	if code == "" || partnership.KnownCurrency(code) {
 		return
 	}
-	d := c.errorf("/currency", "%q is not an ISO 4217 currency code", code)
+	d := c.problem("/currency", "unknown-currency", code)
 	switch code {
 	case "UKP", "STG":
-		d.Hint = `the pound sterling is "GBP"`
+		d.SetHint("pound-is-gbp")
 	default:
-		d.Hint = didYouMean(code, partnership.CurrencyCodes())
+		d.SetHintMsg(didYouMean(code, partnership.CurrencyCodes()))
 	}
 }
 
@@ -73,13 +71,11 @@ func (c *checker) contacts() {
 		}
 		pp := ptr("parties", i)
 		if p.HasLegalPersonality() {
-			c.errorf(pp+"/contact", "party %q is a legal person: it acts through its representative, not a contact person", p.ID).Hint =
-				`name the person who signs under representative, or set "legal_status: informal_group" for a group without legal personality`
+			c.problem(pp+"/contact", "contact-of-legal-person", p.ID).SetHint("contact-to-representative")
 			continue
 		}
 		if p.Representative != nil {
-			c.errorf(pp+"/representative", "party %q is an informal group, without legal personality: it has a contact person, not a representative", p.ID).Hint =
-				"keep the contact person only"
+			c.problem(pp+"/representative", "representative-of-group", p.ID).SetHint("keep-contact")
 		}
 	}
 }
@@ -98,22 +94,22 @@ func (c *checker) bodies() {
 		p := ptr("governance", "bodies", i)
 		switch {
 		case b.Membership == "open" && len(b.Seats) > 0:
-			c.errorf(p+"/seats", "body %q is open to anyone: it has no seats", b.ID).Hint = `remove the seats, or set "membership: seats"`
+			c.problem(p+"/seats", "open-body-seats", b.ID).SetHint("remove-seats")
 		case b.Membership == "seats" && len(b.Seats) == 0:
-			c.errorf(p, "body %q has seats, but lists none; say which party or college holds how many", b.ID)
+			c.problem(p, "body-lists-no-seats", b.ID)
 		}
 		counts := map[int]bool{}
 		for j, s := range b.Seats {
 			sp := ptr("governance", "bodies", i, "seats", j)
 			switch {
 			case s.Party != "" && s.College != "":
-				c.errorf(sp, "seats belong to a party or to a college, not both")
+				c.problem(sp, "seats-party-and-college")
 			case s.Party == "" && s.College == "":
-				c.errorf(sp, "say whose seats these are, with party or college")
+				c.problem(sp, "seats-of-whom")
 			case s.Party != "":
 				c.party(sp+"/party", s.Party)
 			default:
-				c.ref(sp+"/college", s.College, colleges, "college")
+				c.ref(sp+"/college", s.College, colleges, "thing-college")
 			}
 			counts[s.Seats] = true
 		}
@@ -122,31 +118,24 @@ func (c *checker) bodies() {
 			for _, s := range b.Seats {
 				seats = append(seats, strconv.Itoa(s.Seats))
 			}
-			c.errorf(p+"/parity", "body %q is a joint body, but its members hold %s seats; give each the same number", b.ID, joinWords(seats, "and"))
+			c.problem(p+"/parity", "joint-body-unequal", b.ID, partnership.List{Items: seats, And: true})
 		}
 		if b.Parity && len(b.Seats) < 2 {
-			c.errorf(p+"/parity", "a joint body has at least two members with the same number of seats")
+			c.problem(p+"/parity", "joint-body-two")
 		}
 		switch {
 		case b.Method == "qualified_majority" && b.Threshold == 0:
-			c.errorf(p, "body %q decides by a qualified majority, which needs a threshold, the share of votes required, such as 0.66", b.ID)
+			c.problem(p, "body-needs-threshold", b.ID, partnership.Decimal(0.66))
 		case b.Method != "qualified_majority" && b.Threshold != 0:
-			c.errorf(p+"/threshold", "a threshold only applies to a qualified majority; body %q decides %s", b.ID, cmpOr(words(b.Method), "without a decision rule"))
+			c.problem(p+"/threshold", "body-threshold-not-qualified", b.ID, partnership.M("decides-by-"+cmp.Or(b.Method, "none")))
 		}
 		for j, dom := range b.Decides {
-			c.ref(ptr("governance", "bodies", i, "decides", j), dom, c.domains, "decision domain")
+			c.ref(ptr("governance", "bodies", i, "decides", j), dom, c.domains, "thing-domain")
 		}
 		if len(b.Decides) > 0 && b.Method == "" {
-			c.errorf(p, "body %q decides in some domains but has no decision rule", b.ID).Hint = "add its method, such as consensus or simple_majority"
+			c.problem(p, "body-no-method", b.ID).SetHint("add-method")
 		}
 	}
-}
-
-func cmpOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return "by " + s
 }
 
 // limitedVetoes warns about a veto limited to price increases in a definition without prices.
@@ -157,8 +146,7 @@ func (c *checker) limitedVetoes() {
 	}
 	for i, v := range g.Vetoes {
 		if v.LimitedTo == "price_increase" && (c.def.Access == nil || c.def.Access.Pricing == nil) {
-			c.warnf(ptr("governance", "vetoes", i, "limited_to"), "the veto is limited to decisions that raise a price, but the definition sets no pricing").Hint =
-				"describe the pricing under access.pricing"
+			c.warning(ptr("governance", "vetoes", i, "limited_to"), "veto-price-no-pricing").SetHint("describe-pricing")
 		}
 	}
 }
@@ -185,27 +173,25 @@ func (c *checker) pricing() {
 	}
 	pr := a.Pricing
 	if (len(pr.Tranches) > 0 || pr.FreeVolume != nil) && pr.Unit == "" {
-		c.errorf("/access/pricing", "a free volume or a price by tranches needs the unit of the service, such as m³ or kWh").Hint = "add unit"
+		c.problem("/access/pricing", "pricing-needs-unit").SetHint("add-unit")
 	}
 	last := 0.0
 	for i, t := range pr.Tranches {
 		p := ptr("access", "pricing", "tranches", i)
 		if t.UpTo == 0 && i < len(pr.Tranches)-1 {
-			c.errorf(p, "only the last tranche applies without an upper volume; give this one its up_to")
+			c.problem(p, "tranche-needs-up-to")
 		}
 		if t.UpTo != 0 && t.UpTo <= last {
-			c.errorf(p+"/up_to", "tranches go up in volume: this one ends at %s, the previous one at %s", num(t.UpTo), num(last))
+			c.problem(p+"/up_to", "tranches-ascending", partnership.Decimal(t.UpTo), partnership.Decimal(last))
 		}
 		if t.UpTo > last {
 			last = t.UpTo
 		}
 		if pr.Mode == "free" && t.Price > 0 {
-			c.errorf(p+"/price", "the pricing is free, but this tranche has a price of %s", num(t.Price)).Hint = `choose another mode, such as "solidarity" or "regulated"`
+			c.problem(p+"/price", "free-pricing-price", c.money(t.Price)).SetHint("choose-pricing-mode")
 		}
 	}
 }
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // conditionCategories checks the ids of the conditions of support in any category.
 func (c *checker) conditionCategories() {
@@ -222,7 +208,7 @@ func (c *checker) conditionCategories() {
 	}
 	for i, cr := range cond.Criteria {
 		if list, ok := used[cr.ID]; ok && cr.ID != "" {
-			c.errorf(ptr("conditions", "criteria", i, "id"), "id %q is already used by a %s condition; give each condition its own id", cr.ID, list)
+			c.problem(ptr("conditions", "criteria", i, "id"), "condition-id-used", cr.ID, partnership.M("a-condition-"+list))
 		}
 	}
 }
@@ -237,8 +223,7 @@ func (c *checker) suspensionAndVolunteers() {
 	if v := c.def.Volunteers; v != nil && v.Insurer != "" {
 		if c.party("/volunteers/insurer", v.Insurer) {
 			if p := c.def.PartyByID(v.Insurer); p != nil && !p.HasLegalPersonality() {
-				c.errorf("/volunteers/insurer", "party %q is an informal group, without legal personality: it cannot hold an insurance policy", v.Insurer).Hint =
-					"name the party whose policy covers the volunteers"
+				c.problem("/volunteers/insurer", "insurer-informal-group", v.Insurer).SetHint("name-insurer")
 			}
 		}
 	}
@@ -251,34 +236,33 @@ func (c *checker) callCalendar(call *partnership.Call) {
 	opens, okOpen := date(call.Opens)
 	closes, okClose := date(call.Closes)
 	if okOpen && okClose && !closes.After(opens) {
-		c.errorf("/call/closes", "the call closes on %s, which is not after it opens (%s)", call.Closes, call.Opens)
+		c.problem("/call/closes", "call-closes-early", call.Closes, call.Opens)
 	}
 	for i, r := range call.Rounds {
 		p := ptr("call", "rounds", i)
 		ro, okRO := date(r.Opens)
 		rc, okRC := date(r.Closes)
 		if okRO && okRC && !rc.After(ro) {
-			c.errorf(p+"/closes", "round %q closes on %s, which is not after it opens (%s)", r.ID, r.Closes, r.Opens)
+			c.problem(p+"/closes", "round-closes-early", r.ID, r.Closes, r.Opens)
 		}
 		if i > 0 {
 			prev := call.Rounds[i-1]
 			pc, okPC := date(prev.Closes)
 			switch {
 			case okRO && okPC && ro.Before(pc) && r.Opens != prev.Opens:
-				c.errorf(p+"/opens", "round %q opens on %s, before the previous round closes (%s); list rounds in chronological order", r.ID, r.Opens, prev.Closes).Hint =
-					"a call open continuously has rounds that all open on the same day and close at successive cut-off dates"
+				c.problem(p+"/opens", "round-order", r.ID, r.Opens, prev.Closes).SetHint("continuous-call-rounds")
 			case r.Opens == prev.Opens && okRC && okPC && !rc.After(pc):
-				c.errorf(p+"/closes", "round %q closes on %s, not after the previous cut-off date (%s); list the cut-off dates in chronological order", r.ID, r.Closes, prev.Closes)
+				c.problem(p+"/closes", "cutoff-order", r.ID, r.Closes, prev.Closes)
 			}
 		}
 		if decision, ok := date(r.Decision); ok && okRC && decision.Before(rc) {
-			c.errorf(p+"/decision", "the decision on round %q (%s) comes before the round closes (%s)", r.ID, r.Decision, r.Closes)
+			c.problem(p+"/decision", "round-decision-early", r.ID, r.Decision, r.Closes)
 		}
 		if okOpen && okRO && ro.Before(opens) {
-			c.errorf(p+"/opens", "round %q opens on %s, before the call opens (%s)", r.ID, r.Opens, call.Opens)
+			c.problem(p+"/opens", "round-before-call", r.ID, r.Opens, call.Opens)
 		}
 		if okClose && okRC && rc.After(closes) {
-			c.errorf(p+"/closes", "round %q closes on %s, after the call closes (%s)", r.ID, r.Closes, call.Closes)
+			c.problem(p+"/closes", "round-after-call", r.ID, r.Closes, call.Closes)
 		}
 	}
 }
@@ -287,27 +271,21 @@ func (c *checker) callCalendar(call *partnership.Call) {
 func (c *checker) callRules(call *partnership.Call) {
 	if f := call.Funding; f != nil && f.AverageAmount > 0 {
 		if f.AverageAmount < f.MinAmount || f.MaxAmount > 0 && f.AverageAmount > f.MaxAmount {
-			c.errorf("/call/funding/average_amount", "the average grant %s lies outside the band of the call (%s to %s)",
-				c.money(f.AverageAmount), c.money(f.MinAmount), c.money(f.MaxAmount))
+			c.problem("/call/funding/average_amount", "average-outside-band", c.money(f.AverageAmount), c.money(f.MinAmount), c.money(f.MaxAmount))
 		}
 	}
 	for i, step := range call.TieBreak {
 		if step == partnership.TieReference && i < len(call.TieBreak)-1 {
-			c.errorf(ptr("call", "tie_break", i+1), "no step can follow %q: two applications never share a reference", partnership.TieReference).Hint =
-				fmt.Sprintf("move %q to the end, or remove what follows it", partnership.TieReference)
+			c.problem(ptr("call", "tie_break", i+1), "tie-after-reference", partnership.TieReference).SetHint("move-reference", partnership.TieReference)
 		}
 	}
 	if slices.Contains(call.TieBreak, partnership.TieMarksByWeight) && len(call.Criteria) == 0 {
-		c.errorf("/call/tie_break", "the tie-break rule uses the marks by weight, but the call has no criteria")
+		c.problem("/call/tie_break", "tie-marks-no-criteria")
 	}
 }
 
-// money formats an amount for a message in the definition's currency: 12,500 € for euros (as
-// euros does), 12,500 GBP for another currency.
-func (c *checker) money(v float64) string {
-	s := euros(v)
-	if code := c.def.CurrencyCode(); code != partnership.DefaultCurrency {
-		s = strings.TrimSuffix(s, " €") + " " + code
-	}
-	return s
+// money is an amount of the definition in a message, in its currency: 12,500 € for euros,
+// 12,500 GBP for another currency.
+func (c *checker) money(v float64) partnership.Money {
+	return partnership.Money{V: v, Currency: c.def.CurrencyCode()}
 }

@@ -28,9 +28,8 @@ func checkURLs(doc *partnership.Document) partnership.Diagnostics {
 		if !ok {
 			continue
 		}
-		if problem := urlProblem(s); problem != "" {
-			d := doc.Diag(pointer, "must be a web address that a reader can follow: %s; got %s", problem, partnership.Describe(s))
-			diags = append(diags, d)
+		if problem := urlProblem(s); problem.Code != "" {
+			diags = append(diags, doc.Diag(pointer, "url-unfollowable", problem, partnership.Value{V: s}))
 		}
 	}
 	return diags
@@ -40,44 +39,44 @@ func checkURLs(doc *partnership.Document) partnership.Diagnostics {
 // names), digits and inner hyphens.
 var hostLabel = regexp.MustCompile(`^[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?$`)
 
-// urlProblem says what is wrong with a web address, or returns "".
-func urlProblem(s string) string {
+// urlProblem says what is wrong with a web address, or returns the zero Msg.
+func urlProblem(s string) partnership.Msg {
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
-			return "it holds a space; write %20 or remove what follows the address"
+			return partnership.M("url-space")
 		case r < 0x20 || r == 0x7f || !unicode.IsPrint(r):
-			return fmt.Sprintf("it holds the invisible character U+%04X", r)
+			return partnership.M("url-invisible", fmt.Sprintf("U+%04X", r))
 		case strings.ContainsRune("<>\"{}|\\^`", r):
-			return fmt.Sprintf("it holds %q, which a web address may not hold unencoded", r)
+			return partnership.M("url-character", r)
 		}
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return "it cannot be read as an address (" + strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": ") + ")"
+		return partnership.M("url-unreadable", strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": "))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "it must start with http:// or https://"
+		return partnership.M("url-scheme")
 	}
 	if u.User != nil {
-		return "it holds a user name or a password before the host"
+		return partnership.M("url-user")
 	}
 	host := u.Hostname()
 	if host == "" {
-		return "it names no host"
+		return partnership.M("url-no-host")
 	}
 	if p := u.Port(); p != "" {
 		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
-			return "its port " + strconv.Quote(p) + " is not a number from 1 to 65535"
+			return partnership.M("url-port", p)
 		}
 	}
 	if strings.HasPrefix(u.Host, "[") {
-		return "" // an IPv6 address, which url.Parse has checked
+		return partnership.Msg{} // an IPv6 address, which url.Parse has checked
 	}
 	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
 		if !hostLabel.MatchString(label) {
-			return "its host " + strconv.Quote(host) + " is not a domain name"
+			return partnership.M("url-host", host)
 		}
 	}
-	return ""
+	return partnership.Msg{}
 }

@@ -37,7 +37,7 @@ func BenchmarkPreview(b *testing.B) {
 		data, _ := os.ReadFile(f)
 		b.Run(strings.TrimSuffix(name, filepath.Ext(name)), func(b *testing.B) {
 			for b.Loop() {
-				if snap := s.snapshotOf(context.Background(), name, data, ""); snap.Preview == "" {
+				if snap := s.snapshotOf(context.Background(), name, data, "", ""); snap.Preview == "" {
 					b.Fatalf("%s: no preview: %v", name, snap.Diagnostics)
 				}
 			}

@@ -15,7 +15,7 @@ import (
 // takes more than a few seconds to answer.
 func checkCall(t *testing.T, s *Server, call string) ([]string, string) {
 	t.Helper()
-	text := "kind: application\nlang: fr\napplication:\n  call:\n    file: " + call + "\n"
+	text := "kind: application\nlang: en\napplication:\n  call:\n    file: " + call + "\n"
 	done := make(chan string, 1)
 	go func() {
 		w := request(s, http.MethodPost, "/api/check", checkRequest{Name: "water-board.yaml", Text: text}, nil)

@@ -308,7 +308,32 @@ func (s *Server) rendererFor(lang string) (*render.Renderer, error) {
 // snapshotOf validates text and renders it, in lang (empty: the definition's language), when
 // it is valid. The warnings of the render (a default the clause library applied, texts left
 // in another language) join those of validation.
-func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang string) snapshot {
+//
+// Diagnostics are written in the language of the editor's interface, which the page chooses as
+// msgLang does: the definition's language, else the browser's (accept, an Accept-Language
+// header).
+func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang, accept string) snapshot {
+	snap := s.snapshotIn(ctx, name, text, lang)
+	snap.Diagnostics = snap.Diagnostics.In(msgLang(snap.Lang, accept))
+	return snap
+}
+
+// msgLang is the language of the editor's messages for a definition in docLang, read by a
+// browser that sent accept as its Accept-Language header.
+func msgLang(docLang, accept string) string {
+	if docLang == partnership.French || docLang == partnership.English {
+		return docLang
+	}
+	for _, part := range strings.Split(accept, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if l := partnership.LocaleLang(tag); l != "" {
+			return l
+		}
+	}
+	return partnership.English
+}
+
+func (s *Server) snapshotIn(ctx context.Context, name string, text []byte, lang string) snapshot {
 	doc, diags := s.load(name, text)
 	snap := snapshot{Name: name, Text: string(text), Diagnostics: diags, Git: s.git}
 	if snap.Diagnostics == nil {
@@ -330,9 +355,9 @@ func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang 
 		out, err = r.RenderContext(ctx, doc)
 	}
 	if err != nil {
-		d := partnership.Diagnostic{Severity: partnership.Error, File: name, Line: 1, Column: 1, Message: "cannot render: " + err.Error()}
+		d := doc.Diag("", "step-render", name, failure{err})
 		if errors.Is(err, render.ErrIncompatibleLibrary) {
-			d = doc.Diag("/templates", "%v", err)
+			d = doc.Diag("/templates", "step-render", name, failure{err})
 		}
 		snap.Diagnostics = append(snap.Diagnostics, d)
 		snap.Errors++
@@ -360,7 +385,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	snap := s.snapshotOf(r.Context(), name, data, lang)
+	snap := s.snapshotOf(r.Context(), name, data, lang, r.Header.Get("Accept-Language"))
 	snap.Digest = digest(data)
 	writeJSON(w, http.StatusOK, snap)
 }
@@ -397,7 +422,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		}
 		text = edited
 	}
-	writeJSON(w, http.StatusOK, s.snapshotOf(r.Context(), req.Name, text, req.Lang))
+	writeJSON(w, http.StatusOK, s.snapshotOf(r.Context(), req.Name, text, req.Lang, r.Header.Get("Accept-Language")))
 }
 
 type saveRequest struct {
@@ -647,4 +672,16 @@ func (p *previews) get(id string) ([]byte, bool) {
 	defer p.mu.Unlock()
 	page, ok := p.pages[id]
 	return page, ok
+}
+
+// failure is an error as the argument of a message: written in the message's language when the
+// error carries a message of the catalogue.
+type failure struct{ err error }
+
+func (f failure) In(lang string) string {
+	var m interface{ Msg() partnership.Msg }
+	if errors.As(f.err, &m) {
+		return m.Msg().In(lang)
+	}
+	return f.err.Error()
 }

@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/validate"
 )
 
 const testAddr = "127.0.0.1:8080"
@@ -657,5 +658,49 @@ func TestSaveKeepsTheModeOfTheFile(t *testing.T) {
 		if st.Mode().Perm() != mode {
 			t.Errorf("a file of mode %v was saved with mode %v", mode, st.Mode().Perm())
 		}
+	}
+}
+
+// TestDiagnosticsInTheInterfaceLanguage checks that the editor writes diagnostics in the
+// language of its interface: the definition's, else the first of the browser's languages that
+// messages are written in.
+func TestDiagnosticsInTheInterfaceLanguage(t *testing.T) {
+	const name = "pacte-parc-des-glycines.yaml"
+	s, _ := newTestServer(t, name)
+	data, _ := os.ReadFile(filepath.Join("..", "..", "examples", name))
+	french := strings.Replace(string(data), "\nid: ", "\nnot_a_key: 1\nid: ", 1)
+	german := strings.Replace(french, "\nlang: fr", "\nlang: de", 1)
+	tests := []struct {
+		name, text, accept, want string
+	}{
+		{"a French definition", french, "en-GB,en;q=0.9", "fr"},
+		{"an English browser", german, "de-DE, en-GB;q=0.8, fr;q=0.5", "en"},
+		{"a French browser", german, "fr-CH, fr;q=0.9, en;q=0.8", "fr"},
+		{"no preference", german, "", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := validate.Data(name, []byte(tt.text), partnership.DefaultLimits, nil)
+			if len(diags) == 0 {
+				t.Fatal("the definition has no diagnostic to show")
+			}
+			w := request(s, http.MethodPost, "/api/check", checkRequest{Name: name, Text: tt.text}, map[string]string{"Accept-Language": tt.accept})
+			var snap snapshot
+			if err := json.Unmarshal(w.Body.Bytes(), &snap); err != nil || w.Code != http.StatusOK {
+				t.Fatalf("%d %s", w.Code, w.Body)
+			}
+			want, other := diags.In(tt.want), diags.In(map[string]string{"fr": "en", "en": "fr"}[tt.want])
+			if len(snap.Diagnostics) != len(want) {
+				t.Fatalf("diagnostics %v, want %v", snap.Diagnostics, want)
+			}
+			for i, d := range snap.Diagnostics {
+				if d.Message != want[i].Message {
+					t.Errorf("message %q, want %q", d.Message, want[i].Message)
+				}
+				if d.Message == other[i].Message {
+					t.Errorf("message %q is the same in both languages", d.Message)
+				}
+			}
+		})
 	}
 }

@@ -24,6 +24,16 @@ package partnership
 // TestCatalogue checks that every code has both texts and that they take the same arguments;
 // TestCodesExist, that every code the source uses is here.
 var catalogue = map[string]Text{
+	// The defaults file of a clause library (templates/defaults.yaml, or a house directory's).
+	"defaults-syntax":              {"%s: not valid YAML: %s", "%s : YAML non valide : %s"},
+	"defaults-section":             {"%s: %q is neither a kind of document nor \"law\"", "%s : « %s » n’est ni une sorte de document ni « law »"},
+	"defaults-jurisdiction":        {"%s: %s: a jurisdiction is an ISO 3166-1 alpha-2 code such as FR", "%s : %s : un territoire s’écrit par son code ISO 3166-1 alpha-2, comme FR"},
+	"defaults-jurisdiction-or-any": {"%s: %s: a jurisdiction is an ISO 3166-1 alpha-2 code such as FR, or \"any\"", "%s : %s : un territoire s’écrit par son code ISO 3166-1 alpha-2, comme FR, ou « any »"},
+	"defaults-value":               {"%s: %s: a default is a number, true or false, or a text; got %s", "%s : %s : une valeur par défaut est un nombre, true ou false, ou un texte ; valeur donnée : %s"},
+	"defaults-text-languages":      {"%s: %s: a text in several languages gives a text for each language, among %s", "%s : %s : un texte en plusieurs langues donne un texte pour chaque langue, parmi %s"},
+	"defaults-statute-key":         {"%s: %s: a statute key is a word in lower case, such as republican_commitment", "%s : %s : la clé d’un texte de loi est un mot en minuscules, comme republican_commitment"},
+	"defaults-no-key":              {"%s: %s: a definition has no key %s", "%s : %s : une définition n’a pas de clé %s"},
+	"defaults-not-in-enum":         {"%s: %s: %q is not one of %s", "%s : %s : « %s » n’est pas l’une des valeurs %s"},
 	// Words and pieces of messages.
 	"warning-prefix":            {"warning: ", "avertissement : "},
 	"hint-separator":            {"; ", " ; "},

@@ -2,6 +2,7 @@ package partnership
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -71,32 +72,54 @@ var (
 	statuteKey      = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
+// DefaultsError is what is wrong with a defaults file. Its message names the file and the
+// entry, and is written in the user's language (see Msg).
+type DefaultsError struct {
+	msg Msg
+	err error
+}
+
+func (e *DefaultsError) Error() string { return e.msg.In(English) }
+
+// Msg returns the message of the error.
+func (e *DefaultsError) Msg() Msg { return e.msg }
+
+func (e *DefaultsError) Unwrap() error { return e.err }
+
 // ParseDefaults reads a defaults file. Every value must stand for a key the schema has, under a
 // known kind and a jurisdiction written as an ISO 3166-1 alpha-2 code or "any"; texts are
 // strings or mappings of languages. source names the file in messages and in the entries.
+// Sections, jurisdictions and keys are checked in lexical order, so that a file with several
+// mistakes is always reported at the same one.
 func ParseDefaults(data []byte, source string) (*Defaults, error) {
 	var raw map[string]map[string]map[string]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%s: %w", source, err)
+		return nil, &DefaultsError{msg: M("defaults-syntax", source, Reason{Err: err}), err: err}
 	}
 	d := &Defaults{values: map[string]map[string]map[string]Default{}, law: map[string]map[string]Default{}}
-	for section, byJurisdiction := range raw {
+	for _, section := range slices.Sorted(maps.Keys(raw)) {
+		byJurisdiction := raw[section]
 		if section != "law" && !slices.Contains(Kinds, Kind(section)) {
-			return nil, fmt.Errorf("%s: %q is neither a kind of document nor \"law\"", source, section)
+			return nil, &DefaultsError{msg: M("defaults-section", source, section)}
 		}
-		for jur, entries := range byJurisdiction {
+		for _, jur := range slices.Sorted(maps.Keys(byJurisdiction)) {
+			entries := byJurisdiction[jur]
 			if !jurisdictionKey.MatchString(jur) && (jur != AnyJurisdiction || section == "law") {
-				return nil, fmt.Errorf("%s: %s.%s: a jurisdiction is an ISO 3166-1 alpha-2 code such as FR%s", source, section, jur,
-					map[bool]string{true: "", false: ` or "any"`}[section == "law"])
+				code := "defaults-jurisdiction-or-any"
+				if section == "law" {
+					code = "defaults-jurisdiction"
+				}
+				return nil, &DefaultsError{msg: M(code, source, section+"."+jur)}
 			}
-			for key, value := range entries {
+			for _, key := range slices.Sorted(maps.Keys(entries)) {
+				value := entries[key]
 				entry := Default{Key: section + "." + jur + "." + key, Value: value, Source: source}
-				if err := checkDefaultValue(value); err != nil {
-					return nil, fmt.Errorf("%s: %s: %w", source, entry.Key, err)
+				if problem := checkDefaultValue(value); problem != nil {
+					return nil, &DefaultsError{msg: M(problem.Code, append([]any{source, entry.Key}, problem.Args...)...)}
 				}
 				if section == "law" {
 					if !statuteKey.MatchString(key) {
-						return nil, fmt.Errorf("%s: %s: a statute key is a word in lower case, such as republican_commitment", source, entry.Key)
+						return nil, &DefaultsError{msg: M("defaults-statute-key", source, entry.Key)}
 					}
 					if d.law[jur] == nil {
 						d.law[jur] = map[string]Default{}
@@ -107,10 +130,10 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 				entry.Field = key
 				node := Schema().At(entry.Pointer())
 				if node == nil || strings.Contains(key, "/") {
-					return nil, fmt.Errorf("%s: %s: a definition has no key %s", source, entry.Key, entry.Pointer())
+					return nil, &DefaultsError{msg: M("defaults-no-key", source, entry.Key, entry.Pointer())}
 				}
-				if err := checkDefaultList(value, node); err != nil {
-					return nil, fmt.Errorf("%s: %s: %w", source, entry.Key, err)
+				if problem := checkDefaultList(value, node); problem != nil {
+					return nil, &DefaultsError{msg: M(problem.Code, append([]any{source, entry.Key}, problem.Args...)...)}
 				}
 				if d.values[section] == nil {
 					d.values[section] = map[string]map[string]Default{}
@@ -127,27 +150,28 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 
 // checkDefaultValue accepts numbers, true or false, strings, mappings of languages to strings,
 // and lists of words (for the keys whose value is a list of values of an enumeration, which
-// checkDefaultList checks).
-func checkDefaultValue(v any) error {
+// checkDefaultList checks). It returns what is wrong, a message whose file and entry the caller
+// puts first, or nil.
+func checkDefaultValue(v any) *Msg {
 	switch v := v.(type) {
 	case int, float64, bool, string:
 		return nil
 	case []any:
 		for _, item := range v {
 			if _, ok := item.(string); !ok {
-				return fmt.Errorf("a default is a number, true or false, or a text; got %v", v)
+				return &Msg{Code: "defaults-value", Args: []any{fmt.Sprint(v)}}
 			}
 		}
 		return nil
 	case map[string]any:
 		for lang, s := range v {
 			if _, ok := s.(string); !ok || !slices.Contains(TextLanguages, lang) {
-				return fmt.Errorf("a text in several languages maps %s to strings", strings.Join(TextLanguages, " and "))
+				return &Msg{Code: "defaults-text-languages", Args: []any{strings.Join(TextLanguages, ", ")}}
 			}
 		}
 		return nil
 	}
-	return fmt.Errorf("a default is a number, true or false, or a text; got %v", v)
+	return &Msg{Code: "defaults-value", Args: []any{fmt.Sprint(v)}}
 }
 
 // Merge returns the defaults of d with those of house in their place, entry by entry.
@@ -223,19 +247,20 @@ func (d *Defaults) Entries() []Default {
 }
 
 // checkDefaultList accepts a list only for a key whose value is a list of words of an
-// enumeration, each of them one of its values.
-func checkDefaultList(v any, node *SchemaNode) error {
+// enumeration, each of them one of its values. It returns what is wrong, as checkDefaultValue
+// does, or nil.
+func checkDefaultList(v any, node *SchemaNode) *Msg {
 	list, ok := v.([]any)
 	if !ok {
 		return nil
 	}
 	if node.Type != "array" || node.Items == nil || len(node.Items.Resolved().Enum) == 0 {
-		return fmt.Errorf("a default is a number, true or false, or a text; got %v", v)
+		return &Msg{Code: "defaults-value", Args: []any{fmt.Sprint(v)}}
 	}
 	enum := node.Items.Resolved().Enum
 	for _, item := range list {
 		if !slices.Contains(enum, item.(string)) {
-			return fmt.Errorf("%q is not one of %s", item, strings.Join(enum, ", "))
+			return &Msg{Code: "defaults-not-in-enum", Args: []any{item.(string), strings.Join(enum, ", ")}}
 		}
 	}
 	return nil

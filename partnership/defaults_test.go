@@ -1,6 +1,7 @@
 package partnership_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -46,20 +47,42 @@ func TestLibraryDefaults(t *testing.T) {
 	}
 }
 
-// TestParseDefaultsRefusesMistakes checks the messages a house directory's defaults file gets.
+// TestParseDefaultsRefusesMistakes checks the messages a house directory's defaults file gets,
+// in English and in French, and that a file with several mistakes is always reported at the same
+// one, the first in lexical order.
 func TestParseDefaultsRefusesMistakes(t *testing.T) {
-	tests := []struct{ src, want string }{
-		{"convention:\n  FR:\n    termination.notice_month: 2\n", "a definition has no key /termination/notice_month"},
-		{"pacte:\n  FR:\n    termination.notice_months: 2\n", `"pacte" is neither a kind of document nor "law"`},
-		{"convention:\n  France:\n    termination.notice_months: 2\n", "a jurisdiction is an ISO 3166-1 alpha-2 code"},
-		{"law:\n  any:\n    x: y\n", "a jurisdiction is an ISO 3166-1 alpha-2 code such as FR\n"},
-		{"convention:\n  FR:\n    disputes.court: {fr: a, de: b}\n", "maps fr and en to strings"},
-		{"convention:\n  FR:\n    disputes.court: [a]\n", "a default is a number, true or false, or a text"},
+	tests := []struct{ src, want, french string }{
+		{"convention:\n  FR:\n    termination.notice_month: 2\n", "a definition has no key /termination/notice_month",
+			"convention.FR.termination.notice_month : une définition n’a pas de clé /termination/notice_month"},
+		{"pacte:\n  FR:\n    termination.notice_months: 2\n", `"pacte" is neither a kind of document nor "law"`,
+			"« pacte » n’est ni une sorte de document ni « law »"},
+		{"convention:\n  France:\n    termination.notice_months: 2\n", "a jurisdiction is an ISO 3166-1 alpha-2 code such as FR, or \"any\"",
+			"convention.France : un territoire s’écrit par son code ISO 3166-1 alpha-2, comme FR, ou « any »"},
+		{"law:\n  any:\n    x: y\n", "a jurisdiction is an ISO 3166-1 alpha-2 code such as FR\n",
+			"law.any : un territoire s’écrit par son code ISO 3166-1 alpha-2, comme FR\n"},
+		{"convention:\n  FR:\n    disputes.court: {fr: a, de: b}\n", "gives a text for each language, among fr, en",
+			"un texte en plusieurs langues donne un texte pour chaque langue, parmi fr, en"},
+		{"convention:\n  FR:\n    disputes.court: [a]\n", "a default is a number, true or false, or a text",
+			"une valeur par défaut est un nombre, true ou false, ou un texte"},
+		{"call:\n  any:\n    call.tie_break: [nope]\n", `"nope" is not one of marks_by_weight`,
+			"« nope » n’est pas l’une des valeurs marks_by_weight"},
+		{"convention:\n  FR:\n    zz: 1\n    aa: 1\n    mm: 1\n  DE:\n    b: 1\n", "convention.DE.b: a definition has no key /b",
+			"convention.DE.b : une définition n’a pas de clé /b"},
+		{"convention: [\n", "maison/defaults.yaml: not valid YAML: ", "maison/defaults.yaml : YAML non valide : "},
 	}
 	for _, tt := range tests {
-		_, err := partnership.ParseDefaults([]byte(tt.src), "maison/defaults.yaml")
-		if err == nil || !strings.Contains(err.Error()+"\n", tt.want) {
-			t.Errorf("%q: %v, want %q", tt.src, err, tt.want)
+		for range 5 { // map order differs from run to run; the message must not
+			_, err := partnership.ParseDefaults([]byte(tt.src), "maison/defaults.yaml")
+			if err == nil || !strings.Contains(err.Error()+"\n", tt.want) {
+				t.Fatalf("%q: %v, want %q", tt.src, err, tt.want)
+			}
+			var de *partnership.DefaultsError
+			if !errors.As(err, &de) {
+				t.Fatalf("%q: %T is not a DefaultsError", tt.src, err)
+			}
+			if french := partnership.FrenchSpaces(de.Msg().In("fr")) + "\n"; !strings.Contains(french, partnership.FrenchSpaces(tt.french)) {
+				t.Errorf("%q: in French %q, want %q", tt.src, french, tt.french)
+			}
 		}
 	}
 }

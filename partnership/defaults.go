@@ -94,7 +94,7 @@ func (e *DefaultsError) Unwrap() error { return e.err }
 func ParseDefaults(data []byte, source string) (*Defaults, error) {
 	var raw map[string]map[string]map[string]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
-		return nil, &DefaultsError{msg: M("defaults-syntax", source, Reason{Err: err}), err: err}
+		return nil, &DefaultsError{msg: M("defaults-syntax", source, Printable(err.Error())), err: err}
 	}
 	d := &Defaults{values: map[string]map[string]map[string]Default{}, law: map[string]map[string]Default{}}
 	for _, section := range slices.Sorted(maps.Keys(raw)) {

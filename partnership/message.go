@@ -272,6 +272,26 @@ func (e EnglishOnly) In(lang string) string {
 	return string(e)
 }
 
+// ErrorText writes err in lang: the message of the catalogue it carries (a Msg method), an I/O
+// error of a path in the user's words, or else its own English text.
+func ErrorText(err error, lang string) string {
+	var m interface{ Msg() Msg }
+	if errors.As(err, &m) {
+		return m.Msg().In(lang)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && lang == French {
+		return M("path-error", pe.Op, pe.Path, Reason{Err: pe.Err}).In(lang)
+	}
+	return err.Error()
+}
+
+// ErrorArg is an error as the argument of a message, written by ErrorText.
+type ErrorArg struct{ Err error }
+
+// In writes the error in lang.
+func (a ErrorArg) In(lang string) string { return ErrorText(a.Err, lang) }
+
 // Reason is the reason of an I/O error, without the path the message names already: "no such
 // file or directory", « fichier ou dossier introuvable ».
 type Reason struct{ Err error }

@@ -135,7 +135,7 @@ func printFailure(w io.Writer, e *exitError, lang string) {
 	}
 	text := e.msg.In(lang)
 	if e.msg.Code == "" {
-		text = errorText(e.err, lang)
+		text = partnership.ErrorText(e.err, lang)
 	}
 	fmt.Fprintf(w, "%s%s\n", partnership.M("program-prefix", prefix).In(lang), partnership.Printable(text))
 	if e.usage {
@@ -151,20 +151,6 @@ func printFailure(w io.Writer, e *exitError, lang string) {
 // printError prints an error of a library on one line, as printFailure does.
 func printError(w io.Writer, err error, lang string) {
 	printFailure(w, &exitError{err: err}, lang)
-}
-
-// errorText writes an error in lang: the message of an error of the catalogue, else its text,
-// with the reason of an I/O error in lang.
-func errorText(err error, lang string) string {
-	var m interface{ Msg() partnership.Msg }
-	if errors.As(err, &m) {
-		return m.Msg().In(lang)
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) && lang == partnership.French {
-		return partnership.M("path-error", pe.Op, pe.Path, partnership.Reason{Err: pe.Err}).In(lang)
-	}
-	return err.Error()
 }
 
 // argsLang is the language of messages the command line asks for before it is parsed (--lang

@@ -16,11 +16,8 @@ func failedStep(code, file string, err error) error {
 	return &stepError{code: code, file: file, err: err}
 }
 
-func (e *stepError) Error() string        { return e.Msg().In(partnership.English) }
-func (e *stepError) Unwrap() error        { return e.err }
-func (e *stepError) Msg() partnership.Msg { return partnership.M(e.code, e.file, errReason{e.err}) }
-
-// errReason is an error as an argument of a message, written by errorText.
-type errReason struct{ err error }
-
-func (r errReason) In(lang string) string { return errorText(r.err, lang) }
+func (e *stepError) Error() string { return e.Msg().In(partnership.English) }
+func (e *stepError) Unwrap() error { return e.err }
+func (e *stepError) Msg() partnership.Msg {
+	return partnership.M(e.code, e.file, partnership.ErrorArg{Err: e.err})
+}

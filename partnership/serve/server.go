@@ -355,9 +355,9 @@ func (s *Server) snapshotIn(ctx context.Context, name string, text []byte, lang 
 		out, err = r.RenderContext(ctx, doc)
 	}
 	if err != nil {
-		d := doc.Diag("", "step-render", name, failure{err})
+		d := doc.Diag("", "step-render", name, partnership.ErrorArg{Err: err})
 		if errors.Is(err, render.ErrIncompatibleLibrary) {
-			d = doc.Diag("/templates", "step-render", name, failure{err})
+			d = doc.Diag("/templates", "step-render", name, partnership.ErrorArg{Err: err})
 		}
 		snap.Diagnostics = append(snap.Diagnostics, d)
 		snap.Errors++
@@ -672,16 +672,4 @@ func (p *previews) get(id string) ([]byte, bool) {
 	defer p.mu.Unlock()
 	page, ok := p.pages[id]
 	return page, ok
-}
-
-// failure is an error as the argument of a message: written in the message's language when the
-// error carries a message of the catalogue.
-type failure struct{ err error }
-
-func (f failure) In(lang string) string {
-	var m interface{ Msg() partnership.Msg }
-	if errors.As(f.err, &m) {
-		return m.Msg().In(lang)
-	}
-	return f.err.Error()
 }

@@ -20,6 +20,9 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 		if err != nil {
 			return data, err
 		}
+		if int64(len(data)) > limit {
+			return data, nil // the caller sees a file over its limit; no need to read on
+		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}

@@ -3,7 +3,9 @@ package partnership
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -99,6 +101,9 @@ func parseSchema(dec *jsonReader) (*SchemaModel, error) {
 	root, err := jsonNode(dec)
 	if err != nil {
 		return nil, fmt.Errorf("parse schema: %w", err)
+	}
+	if _, err := dec.dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("parse schema: more than one JSON value")
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("parse schema: the root is not an object")

@@ -80,7 +80,7 @@ type msgError struct{ m partnership.Msg }
 func (e msgError) Error() string        { return e.m.In(partnership.English) }
 func (e msgError) Msg() partnership.Msg { return e.m }
 
-// invalid reports that the input was read but is not valid (exit 1); the diagnostics are
+// errInvalid reports that the input was read but is not valid (exit 1); the diagnostics are
 // already printed.
 var errInvalid = &exitError{code: exitInvalid, noMessage: true}
 
@@ -164,9 +164,9 @@ func argsLang(args []string) string {
 			if l := partnership.LocaleLang(args[i+1]); l != "" {
 				return l
 			}
-		case strings.HasPrefix(a, "--lang="):
-			if l := partnership.LocaleLang(strings.TrimPrefix(a, "--lang=")); l != "" {
-				return l
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			if _, value, _ := strings.Cut(a, "="); partnership.LocaleLang(value) != "" {
+				return partnership.LocaleLang(value)
 			}
 		}
 	}

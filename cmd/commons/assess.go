@@ -83,10 +83,9 @@ func assessOne(in score.Input, call *partnership.Definition, opts validate.Optio
 	case c.Problem != nil:
 		return assessed{named: c.Problem}
 	}
+	// score.Read has turned away every other kind; a file without a kind is invalid, and the
+	// schema says why.
 	doc, diags := validate.LoadedWith(in.Path, c.Data, c.Doc, c.Diags, opts)
-	if doc != nil && doc.Definition.Kind != partnership.KindApplication {
-		diags = append(diags, doc.Diag("/kind", "not-an-application", partnership.M("a-"+string(doc.Definition.Kind))))
-	}
 	if doc == nil || diags.HasErrors() {
 		return assessed{app: score.Invalid(partnership.DisplayPath(in.Path), doc, diags), invalid: true, problems: diags}
 	}

@@ -128,7 +128,7 @@ func TestFormatFromExtension(t *testing.T) {
 					t.Errorf("%s is not CSV: %q", out, first)
 				}
 			case ".txt":
-				if bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("<")) {
+				if len(data) == 0 || bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("<")) {
 					t.Errorf("%s is not the text redline: %.40q", out, data)
 				}
 			}
@@ -336,6 +336,14 @@ func TestMessagesLanguage(t *testing.T) {
 	os.WriteFile(bad, bytes.Replace(data, []byte("\ntitle:"), []byte("\ntitel: x\ntitle:"), 1), 0o644)
 	if _, out, stderr := commons(t, "validate", bad); !strings.Contains(out, `unknown key "titel"`) || !strings.Contains(stderr, "1 file checked") {
 		t.Errorf("an English definition:\n%s%s", out, stderr)
+	}
+	// A French locale beats the definition's English, in every spelling of the flag too.
+	t.Setenv("LANG", "fr_FR.UTF-8")
+	if _, out, _ := commons(t, "validate", bad); !strings.Contains(out, "clé inconnue") {
+		t.Errorf("an English definition under a French locale:\n%s", out)
+	}
+	if got := argsLang([]string{"commons", "-lang=en", "validate"}); got != "en" {
+		t.Errorf("-lang=en under a French locale: messages in %q", got)
 	}
 }
 

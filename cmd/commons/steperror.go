@@ -4,7 +4,7 @@ import "github.com/commons-toolkit/commons/partnership"
 
 // stepError is the failure of one step of a command on one file ("render pacte.yaml: …"),
 // written in the language of messages: the step is a message of the catalogue, and the error
-// it wraps is written by errorText.
+// it wraps is written by partnership.ErrorArg.
 type stepError struct {
 	code, file string
 	err        error

@@ -355,10 +355,11 @@ func (s *Server) snapshotIn(ctx context.Context, name string, text []byte, lang 
 		out, err = r.RenderContext(ctx, doc)
 	}
 	if err != nil {
-		d := doc.Diag("", "step-render", name, partnership.ErrorArg{Err: err})
+		pointer := ""
 		if errors.Is(err, render.ErrIncompatibleLibrary) {
-			d = doc.Diag("/templates", "step-render", name, partnership.ErrorArg{Err: err})
+			pointer = "/templates"
 		}
+		d := doc.Diag(pointer, "step-render", name, partnership.ErrorArg{Err: err})
 		snap.Diagnostics = append(snap.Diagnostics, d)
 		snap.Errors++
 		return snap

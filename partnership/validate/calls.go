@@ -68,7 +68,8 @@ func (cs *Calls) entry(name string, data []byte, limits partnership.Limits) *loa
 	}
 	if len(cs.order) == maxCalls {
 		old := cs.order[0]
-		cs.order = cs.order[1:]
+		// Delete, not a reslice: the slot it frees must not keep the call's bytes alive.
+		cs.order = slices.Delete(cs.order, 0, 1)
 		cs.calls[old.key] = slices.DeleteFunc(cs.calls[old.key], func(l *loadedCall) bool { return l == old })
 		if len(cs.calls[old.key]) == 0 {
 			delete(cs.calls, old.key)

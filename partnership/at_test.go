@@ -32,6 +32,9 @@ func TestAtResolvesAsProperty(t *testing.T) {
 	}
 	pointers := []string{"", "/", "/nothing", "/parties/0/nothing/deeper", "/parties/x", "/commons/a~1b", "/governance/colleges/3/seats"}
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	if len(files) == 0 {
+		t.Fatal("no examples found")
+	}
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
 		doc, _ := Load(f, data, DefaultLimits)

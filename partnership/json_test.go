@@ -118,6 +118,9 @@ func TestJSONScanner(t *testing.T) {
 // writes what it read as json.Marshal does.
 func FuzzJSONScanner(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	if len(files) == 0 {
+		f.Fatal("no examples found")
+	}
 	for _, file := range files[:min(len(files), 4)] {
 		data, _ := os.ReadFile(file)
 		if doc, _ := Load(file, data, DefaultLimits); doc != nil {
@@ -176,6 +179,9 @@ func sameDecoding(t *testing.T, v any) {
 // values, and checks that they decode as json.Marshal's writing of them does.
 func TestTreeJSON(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	if len(files) == 0 {
+		t.Fatal("no examples found")
+	}
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
 		doc, diags := Load(f, data, DefaultLimits)

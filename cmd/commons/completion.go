@@ -80,11 +80,13 @@ func complete(app *cli.App, words []string) []string {
 			if f := findFlag(flags, name); f != nil && takesValue(f) && !hasValue {
 				pending = f
 			}
-		case len(args) == 0 && findVisible(commands, w) != nil:
-			cmd = findVisible(commands, w)
-			commands, flags = cmd.Subcommands, cmd.Flags
 		default:
-			args = append(args, w)
+			if c := findVisible(commands, w); len(args) == 0 && c != nil {
+				cmd = c
+				commands, flags = cmd.Subcommands, cmd.Flags
+			} else {
+				args = append(args, w)
+			}
 		}
 	}
 	if pending != nil {
@@ -111,13 +113,7 @@ func complete(app *cli.App, words []string) []string {
 	}
 	switch {
 	case len(args) == 0 && len(commands) > 0:
-		var names []string
-		for _, c := range commands {
-			if !c.Hidden {
-				names = append(names, c.Name)
-			}
-		}
-		return withPrefix(names, cur, "")
+		return withPrefix(visibleNames(commands), cur, "")
 	case cmd != nil && cmd.Name == "help":
 		target := app.Commands
 		for _, a := range args {
@@ -125,13 +121,7 @@ func complete(app *cli.App, words []string) []string {
 				target = c.Subcommands
 			}
 		}
-		var names []string
-		for _, c := range target {
-			if !c.Hidden {
-				names = append(names, c.Name)
-			}
-		}
-		return withPrefix(names, cur, "")
+		return withPrefix(visibleNames(target), cur, "")
 	case cmd != nil && cmd.Name == "completion" && len(args) == 0:
 		return withPrefix(shells, cur, "")
 	}
@@ -230,4 +220,15 @@ function __commons_complete
 end
 complete -c commons -f -a '(__commons_complete)'
 `,
+}
+
+// visibleNames returns the names of the commands a user is shown.
+func visibleNames(commands []*cli.Command) []string {
+	var names []string
+	for _, c := range commands {
+		if !c.Hidden {
+			names = append(names, c.Name)
+		}
+	}
+	return names
 }

@@ -70,10 +70,7 @@ func readRegular(file string) ([]byte, bool) {
 // valid definition or cannot be rendered. Nothing is printed: warnings would only clutter git's
 // output.
 func renderQuietly(c *cli.Context, file string, data []byte) ([]byte, bool) {
-	limits := partnership.DefaultLimits
-	if int64(len(data)) > limits.MaxBytes {
-		return nil, false
-	}
+	limits := partnership.DefaultLimits // a file over them does not load, and is shown as it is
 	doc, diags := validate.Data(partnership.DisplayPath(file), data, limits, func(call string) (string, []byte, error) {
 		p, data, err := partnership.ReadCallFile(file, call, nil, limits)
 		return partnership.DisplayPath(p), data, err

@@ -35,44 +35,6 @@ func (s Skipped) In(lang string) Skipped {
 	return s
 }
 
-// Applications sorts the paths given to assess a call. A file named directly must be an
-// application to the call: anything else is an error, returned in problems. A directory is
-// searched (hidden files and directories aside): the applications to the call below it are taken, and
-// every other file (a charter, a convention, another call, an application to another call, a
-// rendered .md or .html document, a file that cannot be read as a definition…) is skipped with
-// its reason. A definition whose kind can be read but that is otherwise invalid is taken when it
-// is an application, so that its problems are reported. The call's own file is passed over
-// without a word wherever it is found. "-" (standard input) is taken as it is.
-//
-// Applications reads every file to tell what it is; a program that then loads the applications
-// does better with Inputs and Read, which read each file once.
-func Applications(call *partnership.Definition, callFile string, paths []string, limits partnership.Limits) (files []string, skipped []Skipped, problems partnership.Diagnostics, err error) {
-	inputs, err := Inputs(callFile, paths)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	read := make([]Candidate, len(inputs))
-	forEach(len(inputs), func(i int) {
-		if inputs[i].Path == "-" {
-			read[i] = Candidate{Input: inputs[i]} // read once, by whoever assesses it
-			return
-		}
-		read[i] = Read(call, inputs[i], nil, limits)
-		read[i].Data, read[i].Doc, read[i].Diags = nil, nil, nil
-	})
-	for _, c := range read {
-		switch {
-		case c.Skip.Code != "":
-			skipped = append(skipped, SkippedFile(c.Path, c.Skip))
-		case c.Problem != nil:
-			problems = append(problems, *c.Problem)
-		default:
-			files = append(files, c.Path)
-		}
-	}
-	return files, skipped, problems.Sorted(), nil
-}
-
 // Input is a file the assessment of a call reads.
 type Input struct {
 	Path string
@@ -143,12 +105,13 @@ type Candidate struct {
 	Problem *partnership.Diagnostic
 }
 
-// Taken reports whether the candidate is an application to validate and assess.
-func (c Candidate) Taken() bool { return c.Skip.Code == "" && c.Problem == nil && c.Err == nil }
-
 // Read reads and loads an input, once, and says whether it is an application to the call: a
 // file named directly must be a definition file and, when it can be parsed, an application to
-// the call; a file found in a directory that is not one is skipped. stdin is read for "-".
+// the call; a file found in a directory that is not one (a charter, a convention, another call,
+// an application to another call, a rendered document, a file that cannot be read as a
+// definition…) is skipped with its reason. A definition whose kind can be read but that is
+// otherwise invalid is taken when it is an application, so that its problems are reported.
+// stdin is read for "-".
 func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partnership.Limits) Candidate {
 	c := Candidate{Input: src}
 	if src.Path != "-" && !partnership.IsDefinitionFile(src.Path) {

@@ -81,7 +81,12 @@ func New(dir string, opts Options) (*Server, error) {
 // ServeHTTP answers a request, once the guard has accepted it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.guard(s.mux).ServeHTTP(w, r) }
 
-// Serve answers requests on ln until ctx is done, then lets requests in flight finish.
+// ShutdownTimeout is how long Serve waits, once its context is done, for the requests in flight
+// (a save among them) to finish.
+const ShutdownTimeout = 5 * time.Second
+
+// Serve answers requests on ln until ctx is done, then lets requests in flight finish, for
+// ShutdownTimeout at the most.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
@@ -91,7 +96,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shutdown, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
 		defer cancel()
 		return srv.Shutdown(shutdown)
 	}

@@ -44,8 +44,10 @@ type Input struct {
 }
 
 // Inputs lists the files the assessment of a call reads, in the order of paths: a file named
-// directly ("-" is standard input), and the files below a directory in the order of their
-// names, hidden files and directories aside. The call's own file is passed over wherever it is found.
+// directly ("-" is standard input), and the definition files (.yaml, .yml, .json) below a
+// directory in the order of their names, hidden files and directories aside: the other files of
+// a directory, such as the documents rendered beside the definitions, cannot be applications and
+// are passed over without a word. The call's own file is passed over wherever it is found.
 func Inputs(callFile string, paths []string) ([]Input, error) {
 	self, _ := filepath.Abs(callFile)
 	var inputs []Input
@@ -68,8 +70,10 @@ func Inputs(callFile string, paths []string) ([]Input, error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && strings.HasPrefix(d.Name(), ".") {
-				return nil // a hidden file, such as .pre-commit-config.yaml, as git leaves it out
+			if !d.IsDir() && (strings.HasPrefix(d.Name(), ".") || !partnership.IsDefinitionFile(path)) {
+				// A hidden file, such as .pre-commit-config.yaml, as git leaves it out, or a file
+				// that is no definition.
+				return nil
 			}
 			if !d.IsDir() {
 				if abs, _ := filepath.Abs(path); abs != self {
@@ -107,21 +111,17 @@ type Candidate struct {
 
 // Read reads and loads an input, once, and says whether it is an application to the call: a
 // file named directly must be a definition file and, when it can be parsed, an application to
-// the call; a file found in a directory that is not one (a charter, a convention, another call,
-// an application to another call, a rendered document, a file that cannot be read as a
-// definition…) is skipped with its reason. A definition whose kind can be read but that is
+// the call; a definition file found in a directory that is not one (a charter, a convention,
+// another call, an application to another call, a file that cannot be read as a definition…) is
+// skipped with its reason. A definition whose kind can be read but that is
 // otherwise invalid is taken when it is an application, so that its problems are reported.
 // stdin is read for "-".
 func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partnership.Limits) Candidate {
 	c := Candidate{Input: src}
-	if src.Path != "-" && !partnership.IsDefinitionFile(src.Path) {
-		if src.Found {
-			c.Skip = partnership.M("skip-not-definition-file")
-		} else {
-			d := partnership.At(partnership.DisplayPath(src.Path), partnership.Pos{Line: 1, Column: 1}, "").
-				Say("assess-not-definition-file").WithHint("name-applications")
-			c.Problem = &d
-		}
+	if src.Path != "-" && !src.Found && !partnership.IsDefinitionFile(src.Path) {
+		d := partnership.At(partnership.DisplayPath(src.Path), partnership.Pos{Line: 1, Column: 1}, "").
+			Say("assess-not-definition-file").WithHint("name-applications")
+		c.Problem = &d
 		return c
 	}
 	c.Data, c.Err = partnership.ReadFile(src.Path, stdin, limits)

@@ -242,14 +242,20 @@ func TestApplicationsInADirectory(t *testing.T) {
 		"water-board.yaml":                      "a convention, not an application",
 		"appel-a-communs-2026.yaml":             `another call for commons, "appel-a-communs-2026"`,
 		"candidature-cartocommuns.yaml":         `an application to another call, "appel-a-communs-2026"`,
-		"candidature-velo-cargo-libre.fr.md":    "not a definition file",
-		"candidature-velo-cargo-libre.en.html":  "not a definition file",
 		"syntax-yaml.yaml":                      "cannot be read as a definition: line 5: not valid YAML",
-		"appel-communs-numeriques-2027.fr.html": "not a definition file",
 	} {
 		if !strings.HasPrefix(reasons[file], reason) {
 			t.Errorf("%s skipped for %q, want %q", file, reasons[file], reason)
 		}
+	}
+	// A file that is no definition, such as a rendered document, is passed over without a word.
+	for file := range reasons {
+		if !partnership.IsDefinitionFile(file) {
+			t.Errorf("%s is skipped with a reason, %q", file, reasons[file])
+		}
+	}
+	if len(reasons) < 30 {
+		t.Errorf("only %d files skipped in the examples: %v", len(reasons), reasons)
 	}
 	if _, ok := reasons["appel-communs-numeriques-2027.yaml"]; ok {
 		t.Error("the call itself is reported as skipped")

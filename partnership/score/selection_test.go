@@ -238,11 +238,11 @@ func TestApplicationsInADirectory(t *testing.T) {
 		reasons[filepath.Base(s.File)] = s.Reason
 	}
 	for file, reason := range map[string]string{
-		"charte-des-communs-valmont.yaml":       "a charter, not an application",
-		"water-board.yaml":                      "a convention, not an application",
-		"appel-a-communs-2026.yaml":             `another call for commons, "appel-a-communs-2026"`,
-		"candidature-cartocommuns.yaml":         `an application to another call, "appel-a-communs-2026"`,
-		"syntax-yaml.yaml":                      "cannot be read as a definition: line 5: not valid YAML",
+		"charte-des-communs-valmont.yaml": "a charter, not an application",
+		"water-board.yaml":                "a convention, not an application",
+		"appel-a-communs-2026.yaml":       `another call for commons, "appel-a-communs-2026"`,
+		"candidature-cartocommuns.yaml":   `an application to another call, "appel-a-communs-2026"`,
+		"syntax-yaml.yaml":                "cannot be read as a definition: line 5: not valid YAML",
 	} {
 		if !strings.HasPrefix(reasons[file], reason) {
 			t.Errorf("%s skipped for %q, want %q", file, reasons[file], reason)

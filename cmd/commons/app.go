@@ -103,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 1 {
 		warmUp(args[1])
 	}
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if interrupted(ctx) {
 		return reportInterruption(ctx, stderr, argsLang(args))
 	}

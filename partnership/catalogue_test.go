@@ -88,7 +88,7 @@ func TestCatalogue(t *testing.T) {
 // argument.
 var codeReporters = map[string]int{
 	"M": 0, "Say": 0, "WithHint": 0, "SetHint": 0, "Diag": 1, "problem": 1, "warning": 1,
-	"errorAt": 2, "fail": 2, "report": 1, "usageError": 1, "failedStep": 0, "failure": 2, "say": 2, "messageError": 0,
+	"errorAt": 2, "fail": 2, "report": 1, "usageError": 1, "failedStep": 0, "failure": 2, "say": 2, "messageError": 0, "badFont": 0,
 }
 
 // messageCodes returns the string literals of a file that name a message code: the code

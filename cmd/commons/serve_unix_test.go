@@ -66,14 +66,20 @@ func TestServeFinishesASaveOnInterrupt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "POST /api/save HTTP/1.1\r\nHost: %s\r\nOrigin: http://%s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", host, host, len(body))
+	// The server says "100 Continue" once the handler of the save reads the body: the save is
+	// then in flight.
+	fmt.Fprintf(conn, "POST /api/save HTTP/1.1\r\nHost: %s\r\nOrigin: http://%s\r\nContent-Type: application/json\r\n"+
+		"Content-Length: %d\r\nExpect: 100-continue\r\n\r\n", host, host, len(body))
+	answers := bufio.NewReader(conn)
+	if resp, err := http.ReadResponse(answers, nil); err != nil || resp.StatusCode != http.StatusContinue {
+		t.Fatalf("the save does not start: %v %v", resp, err)
+	}
 	half := len(body) / 2
 	conn.Write(body[:half])
-	time.Sleep(300 * time.Millisecond) // the server reads the request
 	cmd.Process.Signal(syscall.SIGINT)
 	time.Sleep(2 * interruptGrace)
 	conn.Write(body[half:])
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	resp, err := http.ReadResponse(answers, nil)
 	if err != nil {
 		t.Fatalf("the save in flight got no answer: %v", err)
 	}

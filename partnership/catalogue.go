@@ -501,4 +501,30 @@ var catalogue = map[string]Text{
 	"serve-one-directory":     {"give one directory at most; for example: commons serve conventions/", "indiquez un seul dossier ; par exemple : commons serve conventions/"},
 	"root-not-directory":      {"--root %s is not a directory", "--root %s n’est pas un dossier"},
 	"author-empty":            {"--author must not be empty", "--author ne doit pas être vide"},
+
+	// A font given with --font (partnership/typeset).
+	"font-problem": {"font %s: %s", "police %s : %s"},
+	"font-not-truetype": {"not a TrueType font with glyph outlines (a .ttf file with a glyf table; CFF-based OpenType fonts are not supported)",
+		"ce n’est pas une police TrueType à contours de glyphes (un fichier .ttf comportant une table glyf ; les polices OpenType à contours CFF ne sont pas prises en charge)"},
+	"font-malformed":     {"malformed font: %s", "police mal formée : %s"},
+	"font-table-outside": {"table %q lies outside the file", "la table « %s » déborde du fichier"},
+	"font-no-table":      {"no %q table", "la table « %s » manque"},
+	"font-units-per-em":  {"units per em is zero", "le nombre d’unités par cadratin est nul"},
+	"font-no-cmap":       {"no Unicode character map", "aucune table de correspondance des caractères Unicode"},
+
+	// The limits of clause templates (partnership/render/limits.go).
+	"limit-clause": {"clause %q: %s", "clause « %s » : %s"},
+	"limit-time": {"the clauses of the document ran for more than %s and were stopped; a clause that loops without end, or over a large number, never finishes",
+		"les clauses du document se sont exécutées pendant plus de %s et ont été arrêtées ; une clause qui boucle sans fin, ou sur un très grand nombre, ne se termine jamais"},
+	"limit-output": {"the document would be larger than %s of Markdown and was stopped; its texts are too long, or a clause repeats them too often",
+		"le document dépasserait %s de Markdown et a été arrêté ; ses textes sont trop longs, ou une clause les répète trop souvent"},
+	"limit-text":            {"the text would be %d bytes long, more than the %d a clause may build", "le texte ferait %d octets, plus que les %d qu’une clause peut construire"},
+	"limit-format-length":   {"printf: the format is %d bytes long, more than the 1024 a clause may use", "printf : le format fait %d octets, plus que les 1024 qu’une clause peut employer"},
+	"limit-format-star":     {"printf: a width or precision taken from an argument (*) is not allowed", "printf : une largeur ou une précision tirée d’un argument (*) n’est pas permise"},
+	"limit-format-digits":   {"printf: widths and precisions have at most three digits", "printf : les largeurs et les précisions ont au plus trois chiffres"},
+	"limit-call-failed":     {"template: %[1]s: executing %[2]q at <%[3]s>: error calling %[4]s: %[5]s", "modèle %[1]s : échec de l’appel de %[4]s dans <%[3]s> : %[5]s"},
+	"limit-recursion":       {"clause %s: %s: template %q calls itself (%s): %s", "clause %s : %s : le modèle « %s » s’appelle lui-même (%s) : %s"},
+	"limit-recursion-never": {"a clause may not call itself", "une clause ne peut pas s’appeler elle-même"},
+	"size-kib":              {"%d KiB", "%d Kio"},
+	"size-mib":              {"%d MiB", "%d Mio"},
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,14 +84,95 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
-// TestCodesExist reads the source of the module and checks that every message code it passes
-// to the functions that report messages is in the catalogue, and that the codes built from the
-// schema's values (kinds, roles, voting methods) are too.
-func TestCodesExist(t *testing.T) {
-	reporters := map[string]int{ // function name: index of its code argument
-		"M": 0, "Say": 0, "WithHint": 0, "SetHint": 0, "Diag": 1, "problem": 1, "warning": 1,
-		"errorAt": 2, "fail": 2, "report": 1, "usageError": 1, "failure": 2, "say": 2, "messageError": 0, "failedStep": 0,
+// codeReporters are the functions that report a message, by name, with the index of their code
+// argument.
+var codeReporters = map[string]int{
+	"M": 0, "Say": 0, "WithHint": 0, "SetHint": 0, "Diag": 1, "problem": 1, "warning": 1,
+	"errorAt": 2, "fail": 2, "report": 1, "usageError": 1, "failedStep": 0, "failure": 2, "say": 2, "messageError": 0, "badFont": 0,
+}
+
+// messageCodes returns the string literals of a file that name a message code: the code
+// argument of a call to a reporting function, and the Code of a Count literal (by key or by
+// position).
+func messageCodes(f *ast.File) []*ast.BasicLit {
+	var lits []*ast.BasicLit
+	add := func(e ast.Expr) {
+		if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			lits = append(lits, lit)
+		}
 	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			var name string
+			switch fn := n.Fun.(type) {
+			case *ast.Ident:
+				name = fn.Name
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			}
+			if i, ok := codeReporters[name]; ok && i < len(n.Args) {
+				add(n.Args[i])
+			}
+		case *ast.CompositeLit:
+			typ := n.Type
+			if sel, ok := typ.(*ast.SelectorExpr); ok {
+				typ = sel.Sel
+			}
+			if id, ok := typ.(*ast.Ident); !ok || id.Name != "Count" {
+				return true
+			}
+			for i, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Code" {
+						add(kv.Value)
+					}
+				} else if i == 1 {
+					add(e)
+				}
+			}
+		}
+		return true
+	})
+	return lits
+}
+
+// TestMessageCodes checks that messageCodes finds the codes wherever the source writes them.
+func TestMessageCodes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"a call", `x := M("code-a", 1)`, []string{"code-a"}},
+		{"a method", `d.Say("code-b")`, []string{"code-b"}},
+		{"a count by key", `x := partnership.Count{N: n, Code: "n-things"}`, []string{"n-things"}},
+		{"a count by position", `x := Count{n, "n-texts"}`, []string{"n-texts"}},
+		{"a count in a call", `say(w, lang, "summary", partnership.Count{Code: "n-files", N: 2})`, []string{"summary", "n-files"}},
+		{"another type", `x := Other{N: 1, Code: "not-a-code"}`, nil},
+		{"another function", `x := fmt.Sprint("not-a-code")`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := parser.ParseFile(token.NewFileSet(), "x.go", "package x\nfunc f() {\n"+tt.src+"\n}\n", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, lit := range messageCodes(f) {
+				code, _ := strconv.Unquote(lit.Value)
+				got = append(got, code)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("codes %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCodesExist reads the source of the module and checks that every message code it passes
+// to the functions that report messages, or writes in a Count, is in the catalogue, and that the
+// codes built from the schema's values (kinds, roles, voting methods) are too.
+func TestCodesExist(t *testing.T) {
 	codeRE := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9_]+)*$`)
 	fset := token.NewFileSet()
 	checked := 0
@@ -108,36 +190,16 @@ func TestCodesExist(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			var name string
-			switch fn := call.Fun.(type) {
-			case *ast.Ident:
-				name = fn.Name
-			case *ast.SelectorExpr:
-				name = fn.Sel.Name
-			}
-			i, ok := reporters[name]
-			if !ok || i >= len(call.Args) {
-				return true
-			}
-			lit, ok := call.Args[i].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
+		for _, lit := range messageCodes(f) {
 			code, err := strconv.Unquote(lit.Value)
 			if err != nil || !codeRE.MatchString(code) {
-				return true
+				continue
 			}
 			checked++
 			if _, ok := catalogue[code]; !ok {
 				t.Errorf("%s: message code %q is not in the catalogue", fset.Position(lit.Pos()), code)
 			}
-			return true
-		})
+		}
 		return nil
 	})
 	if err != nil {

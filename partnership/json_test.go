@@ -18,7 +18,7 @@ func readBoth(t *testing.T, data []byte) {
 	read := func(fast bool) (*Document, any, Diagnostics) {
 		doc := &Document{File: "x.json", Spans: map[string]Span{}}
 		b := &treeBuilder{doc: doc, limits: DefaultLimits}
-		v, diags := b.readJSON(data, fast)
+		v, diags := b.readJSON(newJSONReader(data, fast))
 		return doc, v, diags
 	}
 	fastDoc, fastValue, fastDiags := read(true)
@@ -136,7 +136,7 @@ func FuzzJSONScanner(f *testing.F) {
 		}
 		readBoth(t, data)
 		doc := &Document{File: "x.json", Spans: map[string]Span{}}
-		if v, diags := (&treeBuilder{doc: doc, limits: DefaultLimits}).readJSON(data, true); !diags.HasErrors() {
+		if v, diags := (&treeBuilder{doc: doc, limits: DefaultLimits}).readJSON(newJSONReader(data, true)); !diags.HasErrors() {
 			sameDecoding(t, v)
 		}
 	})

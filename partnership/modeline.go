@@ -1,7 +1,6 @@
 package partnership
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 
@@ -43,21 +42,5 @@ func FindSchemaFile(dir string) string {
 // a comment under the modeline, in the starter's language, says how to check definitions
 // offline.
 func ScaffoldWith(kind Kind, lang, ref string) []byte {
-	out := Scaffold(kind, lang)
-	_, rest, _ := bytes.Cut(out, []byte("\n"))
-	var b bytes.Buffer
-	b.WriteString("# yaml-language-server: $schema=" + ref + "\n")
-	if ref == schema.ID {
-		if lang == English {
-			b.WriteString("# To check this file offline, keep a copy of the schema beside it\n" +
-				"# (commons schema -o " + SchemaFileName + ") and name it on the line above;\n" +
-				"# commons init does so by itself when it finds one.\n")
-		} else {
-			b.WriteString("# Pour vérifier ce fichier hors ligne, gardez une copie du schéma à côté de lui\n" +
-				"# (commons schema -o " + SchemaFileName + ") et désignez-la à la ligne ci-dessus ;\n" +
-				"# commons init le fait de lui-même quand il en trouve une.\n")
-		}
-	}
-	b.Write(rest)
-	return b.Bytes()
+	return scaffoldFile(kind, lang, ref, ref == schema.ID)
 }

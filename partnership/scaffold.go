@@ -21,7 +21,11 @@ const scaffoldWidth = 96
 // out: the definition then says itself what the document will say. The first line is a
 // yaml-language-server modeline so that editors complete and check keys against the schema.
 // The starter validates and renders as it is.
-func Scaffold(kind Kind, lang string) []byte {
+func Scaffold(kind Kind, lang string) []byte { return scaffoldFile(kind, lang, schema.ID, false) }
+
+// scaffoldFile writes the starter of Scaffold whose modeline names the schema at ref, followed,
+// when offline is true, by the comment that says how to check the file offline.
+func scaffoldFile(kind Kind, lang, ref string, offline bool) []byte {
 	if lang != "en" {
 		lang = "fr"
 	}
@@ -32,10 +36,11 @@ func Scaffold(kind Kind, lang string) []byte {
 	}
 	m := Schema()
 	b := &sc.b
-	fmt.Fprintf(b, "# yaml-language-server: $schema=%s\n", schema.ID)
-	for _, line := range strings.Split(fmt.Sprintf(sc.words.header, kindWords[lang][kind]), "\n") {
-		b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+	fmt.Fprintf(b, "# yaml-language-server: $schema=%s\n", ref)
+	if offline {
+		sc.commentLines(fmt.Sprintf(sc.words.offline, SchemaFileName))
 	}
+	sc.commentLines(fmt.Sprintf(sc.words.header, kindWords[lang][kind]))
 	required := append(slices.Clone(m.Root.Required), m.Root.KindRequired[kind]...)
 	for _, p := range m.Root.Properties {
 		if p.Name == "$schema" || !p.Node.AppliesTo(kind) {
@@ -68,6 +73,13 @@ func Scaffold(kind Kind, lang string) []byte {
 	return b.Bytes()
 }
 
+// commentLines writes text as comment lines.
+func (sc *scaffold) commentLines(text string) {
+	for _, line := range strings.Split(text, "\n") {
+		sc.b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+	}
+}
+
 // compatibleVersion is the part of a version that a range of compatible versions names: the
 // major version, or the major and minor versions before 1.0.0.
 func compatibleVersion(v string) string {
@@ -88,15 +100,19 @@ type scaffold struct {
 	b            bytes.Buffer
 }
 
-// starterWords are the words of a starter file that are not in the schema.
+// starterWords are the words of a starter file that are not in the schema. offline is the
+// comment under a modeline that names the schema by its URL, which needs the network.
 type starterWords struct {
-	header, optional, oneOf, defaultIs string
+	header, offline, optional, oneOf, defaultIs string
 }
 
 var scaffoldWords = map[string]starterWords{
 	"fr": {
 		header: "Définition de départ d’une %s. Remplacez chaque valeur par la vôtre, supprimez les clés\n" +
 			"facultatives dont vous n’avez pas besoin, puis vérifiez le fichier : commons validate FICHIER",
+		offline: "Pour vérifier ce fichier hors ligne, gardez une copie du schéma à côté de lui\n" +
+			"(commons schema -o %s) et désignez-la à la ligne ci-dessus ;\n" +
+			"commons init le fait de lui-même quand il en trouve une.",
 		optional:  " (facultatif)",
 		oneOf:     " Valeurs possibles : %s.",
 		defaultIs: " Si la clé est omise, la bibliothèque de clauses applique la valeur par défaut %s (templates/defaults.yaml) et le signale.",
@@ -104,6 +120,9 @@ var scaffoldWords = map[string]starterWords{
 	"en": {
 		header: "Starter %s. Replace each value with your own, delete the keys marked optional that you do\n" +
 			"not need, then check the file with: commons validate FILE",
+		offline: "To check this file offline, keep a copy of the schema beside it\n" +
+			"(commons schema -o %s) and name it on the line above;\n" +
+			"commons init does so by itself when it finds one.",
 		optional:  " (optional)",
 		oneOf:     " One of: %s.",
 		defaultIs: " When the key is left out, the clause library applies the default %s (templates/defaults.yaml) and says so.",

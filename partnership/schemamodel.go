@@ -95,7 +95,7 @@ func ParseSchema(data []byte) (*SchemaModel, error) {
 }
 
 func parseSchema(dec *jsonReader) (*SchemaModel, error) {
-	if dec.fast {
+	if dec.fast() {
 		return streamSchema(dec)
 	}
 	root, err := jsonNode(dec)

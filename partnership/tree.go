@@ -502,18 +502,18 @@ func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
 // messages say where and what the error is. Both give the builder the same tokens at the same
 // offsets.
 func (b *treeBuilder) parseJSON(data []byte) (any, Diagnostics) {
-	return b.readJSON(data, json.Valid(data))
+	return b.readJSON(newJSONTokens(data))
 }
 
-// readJSON reads JSON with the scanner for valid JSON (fast) or with encoding/json's decoder.
-func (b *treeBuilder) readJSON(data []byte, fast bool) (any, Diagnostics) {
-	j := newJSONReader(data, fast)
+// readJSON reads one JSON value from j, with the scanner for valid JSON or with encoding/json's
+// decoder.
+func (b *treeBuilder) readJSON(j *jsonReader) (any, Diagnostics) {
 	j.b = b
 	v, ok := j.value("", 0, Pos{})
 	if !ok {
 		return nil, b.diags
 	}
-	if j.fast {
+	if j.fast() {
 		return v, b.diags
 	}
 	trailing := j.start()
@@ -530,7 +530,7 @@ func newJSONTokens(data []byte) *jsonReader { return newJSONReader(data, json.Va
 // newJSONReader returns a reader of the tokens of data, with the scanner for valid JSON (fast)
 // or with encoding/json's decoder.
 func newJSONReader(data []byte, fast bool) *jsonReader {
-	j := &jsonReader{data: data, fast: fast}
+	j := &jsonReader{data: data}
 	if !fast {
 		j.dec = json.NewDecoder(bytes.NewReader(data))
 		j.dec.UseNumber()
@@ -541,10 +541,9 @@ func newJSONReader(data []byte, fast bool) *jsonReader {
 type jsonReader struct {
 	b    *treeBuilder
 	data []byte
-	// fast says the data is valid JSON, read by token and more from off; otherwise dec reads it.
-	fast bool
-	off  int
-	dec  *json.Decoder
+	// Valid JSON is read by token and more from off; otherwise dec reads it.
+	off int
+	dec *json.Decoder
 	// cursor remembers the last position computed: tokens come in order, so each position is
 	// found by scanning forward from the previous one, not from the start of the file (which
 	// made a long one-line file quadratic).
@@ -553,6 +552,9 @@ type jsonReader struct {
 		pos    Pos
 	}
 }
+
+// fast reports whether the data is valid JSON, read by the scanner rather than by dec.
+func (j *jsonReader) fast() bool { return j.dec == nil }
 
 // pos converts a byte offset to a line and column, scanning forward from the last call.
 func (j *jsonReader) pos(offset int) Pos {
@@ -577,7 +579,7 @@ func (j *jsonReader) pos(offset int) Pos {
 // the previous token, and only blanks and separators may lie between two tokens.
 func (j *jsonReader) start() int {
 	i := j.off
-	if !j.fast {
+	if !j.fast() {
 		i = int(j.dec.InputOffset())
 	}
 	for i < len(j.data) && strings.IndexByte(" \t\r\n:,", j.data[i]) >= 0 {
@@ -589,7 +591,7 @@ func (j *jsonReader) start() int {
 // token reads the next token, as encoding/json's Decoder.Token does with UseNumber: a json.Delim,
 // a string, a json.Number, a bool or nil.
 func (j *jsonReader) token() (json.Token, error) {
-	if !j.fast {
+	if !j.fast() {
 		return j.dec.Token()
 	}
 	// The data is valid JSON: each token can be told by its first byte, and ends where the
@@ -621,7 +623,7 @@ func (j *jsonReader) token() (json.Token, error) {
 
 // more reports whether the object or array being read has another element.
 func (j *jsonReader) more() bool {
-	if !j.fast {
+	if !j.fast() {
 		return j.dec.More()
 	}
 	i := j.start()

@@ -103,8 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 1 {
 		warmUp(args[1])
 	}
-	args = completionArgs(args)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if interrupted(ctx) {
 		return reportInterruption(ctx, stderr, argsLang(args))
 	}
@@ -258,7 +257,6 @@ error, 130 when interrupted (Ctrl-C).`),
 		ErrWriter:              stderr,
 		HideHelpCommand:        true,
 		UseShortOptionHandling: true,
-		EnableBashCompletion:   true,
 		// The help flag is named here, since the program has a help command of its own.
 		Flags: []cli.Flag{langFlag("language of messages: fr or en (default: the locale, else the definition's language)"), cli.HelpFlag},
 		// Errors are turned into exit codes by run, never by os.Exit inside the library.
@@ -391,21 +389,6 @@ func dashed(name string) string {
 		return "-" + name
 	}
 	return "--" + name
-}
-
-// completionArgs works around urfave/cli v2, which fails when the shell asks it to complete a
-// flag partly typed ("commons render --fo --generate-bash-completion"): it is asked for every
-// flag of the command instead, and the completion script keeps those that start with what was
-// typed.
-func completionArgs(args []string) []string {
-	n := len(args)
-	if n < 3 || args[n-1] != "--generate-bash-completion" {
-		return args
-	}
-	if partial := args[n-2]; strings.HasPrefix(partial, "-") && partial != "-" && partial != "--" {
-		args = append(slices.Clone(args[:n-2]), "-", args[n-1])
-	}
-	return args
 }
 
 func helpCommand() *cli.Command {

@@ -55,10 +55,13 @@ func TestAssessInParallel(t *testing.T) {
 			if code != 1 || stdout == "" {
 				t.Fatalf("one processor: exit %d, %d bytes\n%s", code, len(stdout), stderr)
 			}
-			for _, want := range []string{"cand-0007.json", "cand-0013.json: skipped", "cand-0200.json: skipped", "charte.yaml: skipped", "notes.md: skipped", "copie/appel.json: skipped"} {
+			for _, want := range []string{"cand-0007.json", "cand-0013.json: skipped", "cand-0200.json: skipped", "charte.yaml: skipped", "copie/appel.json: skipped"} {
 				if !bytes.Contains([]byte(stderr), []byte(want)) {
 					t.Errorf("stderr does not name %q:\n%s", want, stderr)
 				}
+			}
+			if bytes.Contains([]byte(stderr), []byte("notes.md")) {
+				t.Errorf("stderr names notes.md, which is no definition:\n%s", stderr)
 			}
 			for _, procs := range []int{2, 8} {
 				c, out, errs := assess(procs, format)

@@ -208,19 +208,10 @@ func TestModelineNamesTheSchema(t *testing.T) {
 	}
 }
 
-// completion runs a completion request as the shell does. urfave/cli reads what is being
-// completed from os.Args, which is therefore set like the real program's.
-func completion(t *testing.T, args ...string) (int, string) {
-	t.Helper()
-	saved := os.Args
-	t.Cleanup(func() { os.Args = saved })
-	os.Args = append([]string{"commons"}, args...)
-	code, out, _ := commons(t, args...)
-	return code, out
-}
-
+// TestShellCompletion asks the program what to complete as the completion scripts do, through
+// commons __complete, and checks that the README shows how to load each script.
 func TestShellCompletion(t *testing.T) {
-	code, out := completion(t, "--generate-bash-completion")
+	code, out, _ := commons(t, "__complete", "")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -231,7 +222,7 @@ func TestShellCompletion(t *testing.T) {
 		}
 	}
 	// A flag partly typed is completed, not a crash.
-	code, out = completion(t, "render", "--fo", "--generate-bash-completion")
+	code, out, _ = commons(t, "__complete", "render", "--fo")
 	if code != 0 || !slices.Equal(strings.Fields(out), []string{"--format", "--force", "--font"}) {
 		t.Errorf("completing a flag of render: exit %d, %q", code, out)
 	}

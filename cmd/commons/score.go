@@ -110,10 +110,11 @@ by the weighted total of the jury's marks (each out of 20, the total out of 100)
 by the call's tie-break rule. Invalid applications are listed with their diagnostics and do not
 stop the others. Conditions the call writes in free text are listed for the jury to check.
 
-A directory is searched for the applications to the call; every other file (a charter, a
-convention, another call, an application to another call, a rendered document) is skipped
-with one line on standard error. A file named on the command line must be an application to
-the call.
+A directory is searched for the applications to the call among its definition files (.yaml,
+.yml, .json); every other definition file (a charter, a convention, another call, an
+application to another call, a file that cannot be read) is skipped with one line on standard
+error, and other files (the documents rendered beside the definitions) without a word. A file
+named on the command line must be an application to the call.
 
 Exit status 0 when the report is written and every application is valid, 1 when the call or
 an application is invalid (the report is still written when the call is valid).

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/commons-toolkit/commons/partnership"
 )
 
 // TestScoreExplainsTheExamples runs commons score on every example that declares facts.
@@ -108,9 +110,9 @@ func TestAssessTheExampleCall(t *testing.T) {
 }
 
 // TestAssessTheContinuousCall runs the selection of the continuous call on the examples
-// directory: the applications to that call are taken, every other file is named once on
-// standard error; the tied applications are ordered by filing date as the call says, and the
-// late one is ineligible with its reason. A file named on the command line that is not an
+// directory: the applications to that call are taken, every other definition file is named once
+// on standard error, and nothing is said of the rendered documents; the tied applications are
+// ordered by filing date as the call says, and the late one is ineligible with its reason. A file named on the command line that is not an
 // application to the call is an error.
 func TestAssessTheContinuousCall(t *testing.T) {
 	repoRoot(t)
@@ -123,12 +125,14 @@ func TestAssessTheContinuousCall(t *testing.T) {
 		"examples/water-board.yaml: skipped: a convention, not an application\n",
 		"examples/appel-a-communs-2026.yaml: skipped: another call for commons, \"appel-a-communs-2026\"\n",
 		"examples/candidature-cartocommuns.yaml: skipped: an application to another call, \"appel-a-communs-2026\"\n",
-		"examples/candidature-velo-cargo-libre.fr.md: skipped: not a definition file\n",
-		"examples/candidature-velo-cargo-libre.fr.html: skipped: not a definition file\n",
 	} {
 		if strings.Count(stderr, line) != 1 {
 			t.Errorf("stderr does not name once %q", line)
 		}
+	}
+	// The documents rendered beside the definitions are no definitions: nothing is said of them.
+	if strings.Contains(stderr, ".md:") || strings.Contains(stderr, ".html:") || strings.Contains(stderr, "not a definition file") {
+		t.Errorf("stderr names files that are no definitions:\n%s", stderr)
 	}
 	if strings.Contains(stderr, "appel-communs-numeriques-2027.yaml:") {
 		t.Error("the call is reported as skipped")
@@ -158,8 +162,13 @@ func TestAssessTheContinuousCall(t *testing.T) {
 		t.Fatalf("exit %d: %v\n%s", code, err, js)
 	}
 	if strings.Join(a.TieBreak, " ") != "earliest_filed marks_by_weight reference" || len(a.ToCheck) != 2 || a.ObjectionDays != 7 ||
-		len(a.Skipped) < 40 || a.Applications[1].Tie != "earliest_filed" || a.Applications[1].ID != "candidature-atlas-sols-vivants" {
+		len(a.Skipped) < 30 || a.Applications[1].Tie != "earliest_filed" || a.Applications[1].ID != "candidature-atlas-sols-vivants" {
 		t.Errorf("JSON report: %+v", a)
+	}
+	for _, sk := range a.Skipped {
+		if !partnership.IsDefinitionFile(sk.File) {
+			t.Errorf("the JSON report lists %s, which is no definition, as skipped", sk.File)
+		}
 	}
 	// Named on the command line, a charter is an error; the applications are still assessed.
 	code, md, stderr = commons(t, "assess", "examples/appel-communs-numeriques-2027.yaml", "examples/candidature-velo-cargo-libre.yaml", "examples/charte-des-communs-valmont.yaml")

@@ -67,6 +67,8 @@ func runServe(c *cli.Context) error {
 			say(c.App.ErrWriter, lang, "no-browser", err.Error())
 		}
 	}
+	// Ctrl-C lets the requests in flight finish, so that a save is not cut half-way.
+	allowGrace(c.Context, serve.ShutdownTimeout+interruptGrace)
 	if err := srv.Serve(c.Context, ln); err != nil {
 		return ioFailure(err)
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // interruptGrace is how long an interrupted command has to stop by itself before the program
-// exits anyway.
+// exits anyway, unless the command asks for longer (see allowGrace).
 const interruptGrace = 200 * time.Millisecond
 
 // errInterrupted is the cause of the context of a command stopped by Ctrl-C or SIGTERM.
@@ -28,6 +28,16 @@ type outputs struct {
 	total, written atomic.Int64
 	// reported is set once the interruption is reported, by run or by the signal handler.
 	reported atomic.Bool
+	// grace is how long the command may take to stop once interrupted, when it needs longer
+	// than interruptGrace.
+	grace atomic.Int64
+}
+
+// allowGrace gives the command running with ctx up to d to stop by itself once interrupted,
+// instead of interruptGrace: a command that stops by finishing work it must not cut, such as
+// serve finishing the saves in flight, and stops within d.
+func allowGrace(ctx context.Context, d time.Duration) {
+	outputsOf(ctx).grace.Store(int64(d))
 }
 
 type outputsKey struct{}
@@ -46,8 +56,9 @@ func outputsOf(ctx context.Context) *outputs {
 // document, a render stops its clauses, git is killed) and run reports the interruption on one
 // line with the exit status 130. Whatever the command is waiting for instead (a named pipe
 // nobody reads, standard input, a long typesetting), the program removes its temporary files,
-// prints the same line and exits after interruptGrace, or at once on a second signal. Every
-// command therefore stops within a second, and never leaves a half-written file.
+// prints the same line and exits after interruptGrace (or the longer grace the command asked
+// for), or at once on a second signal. Every command but serve, which finishes the saves in
+// flight, therefore stops within a second, and never leaves a half-written file.
 func interruptible(parent context.Context, stderr io.Writer, lang string) (context.Context, func()) {
 	counts := &outputs{}
 	ctx, cancel := context.WithCancelCause(context.WithValue(parent, outputsKey{}, counts))
@@ -61,8 +72,12 @@ func interruptible(parent context.Context, stderr io.Writer, lang string) (conte
 			return
 		}
 		cancel(errInterrupted)
+		grace := interruptGrace
+		if d := time.Duration(counts.grace.Load()); d > grace {
+			grace = d
+		}
 		select {
-		case <-time.After(interruptGrace):
+		case <-time.After(grace):
 		case <-signals:
 		case <-done:
 			return

@@ -3,10 +3,11 @@ package render
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -52,12 +53,13 @@ func (r *Renderer) RenderContext(ctx context.Context, doc *partnership.Document)
 type LimitError struct {
 	// Clause is the clause being executed when the limit was reached.
 	Clause string
-	msg    string
+	msg    partnership.Msg
 }
 
-func (e *LimitError) Error() string {
-	return fmt.Sprintf("clause %q: %s", e.Clause, e.msg)
-}
+func (e *LimitError) Error() string { return e.Msg().In(partnership.English) }
+
+// Msg is the message of the error, in the catalogue.
+func (e *LimitError) Msg() partnership.Msg { return partnership.M("limit-clause", e.Clause, e.msg) }
 
 // guard enforces the limits of one render: a deadline, the context, and the size of what the
 // clauses write. Every clause writes through it, and every loop of a clause calls it at each
@@ -73,6 +75,8 @@ type guard struct {
 	current string
 	// failed is the first limit reached; template errors that follow from it are not reported.
 	failed error
+	// refused is why a function refused to build a text, which stopped the execution.
+	refused partnership.Msg
 }
 
 func newGuard(ctx context.Context, limits TemplateLimits) *guard {
@@ -97,7 +101,7 @@ func (g *guard) check() error {
 	if err := g.ctx.Err(); err != nil {
 		g.failed = err
 	} else if time.Now().After(g.deadline) {
-		g.failed = &LimitError{Clause: g.current, msg: fmt.Sprintf("the clauses of the document ran for more than %v and were stopped; a clause that loops without end, or over a large number, never finishes", g.limits.Time)}
+		g.failed = &LimitError{Clause: g.current, msg: partnership.M("limit-time", g.limits.Time.String())}
 	}
 	return g.failed
 }
@@ -116,7 +120,7 @@ func (w guardedWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	if g.total+int64(len(p)) > g.limits.Output {
-		g.failed = &LimitError{Clause: g.current, msg: fmt.Sprintf("the document would be larger than %s of Markdown and was stopped; its texts are too long, or a clause repeats them too often", sizeWords(g.limits.Output))}
+		g.failed = &LimitError{Clause: g.current, msg: partnership.M("limit-output", size(g.limits.Output))}
 		return 0, g.failed
 	}
 	g.total += int64(len(p))
@@ -125,19 +129,55 @@ func (w guardedWriter) Write(p []byte) (int, error) {
 }
 
 // err returns the error of an execution: the limit reached, if any, rather than the template
-// error it caused.
+// error it caused; the refusal of a function that would build a text without bound, with the
+// place of its call.
 func (g *guard) err(execErr error) error {
 	if g.failed != nil {
 		return g.failed
 	}
+	if g.refused.Code != "" {
+		return refusedCall(execErr, g.refused)
+	}
 	return execErr
 }
 
-func sizeWords(n int64) string {
+// sizeWords writes a number of bytes in KiB or MiB, in English.
+func sizeWords(n int64) string { return size(n).In(partnership.English) }
+
+// size is a number of bytes, written in KiB or MiB.
+type size int64
+
+func (n size) In(lang string) string {
 	if n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+		return partnership.M("size-mib", int64(n>>20)).In(lang)
 	}
-	return fmt.Sprintf("%d KiB", n>>10)
+	return partnership.M("size-kib", int64(n>>10)).In(lang)
+}
+
+// limitProblem is an error of the catalogue: a limit of the clauses, or the reason of one.
+type limitProblem struct{ msg partnership.Msg }
+
+func (e limitProblem) Error() string        { return e.msg.In(partnership.English) }
+func (e limitProblem) Msg() partnership.Msg { return e.msg }
+
+// callError is text/template's error for a function of the guard that refused to build a text:
+// "template: FILE:LINE:COL: executing NAME at <ACTION>: error calling FUNC: REASON".
+var callError = regexp.MustCompile(`^template: (.+?): executing ("(?:[^"\\]|\\.)*") at <(.*)>: error calling ([^:]+): `)
+
+// refusedCall returns the error of an execution stopped by a function that refused to build a
+// text, as a message of the catalogue that keeps where the call is; execErr as it is when it
+// does not read as such an error.
+func refusedCall(execErr error, reason partnership.Msg) error {
+	text := execErr.Error()
+	m := callError.FindStringSubmatch(text)
+	if m == nil || text[len(m[0]):] != reason.In(partnership.English) {
+		return execErr
+	}
+	name, err := strconv.Unquote(m[2])
+	if err != nil {
+		return execErr
+	}
+	return limitProblem{partnership.M("limit-call-failed", m[1], name, m[3], m[4], reason)}
 }
 
 // tickFuncName is the function every loop of a clause calls at each step; like the escaping
@@ -152,9 +192,16 @@ const maxFormatted = 64 << 10
 // builtins that could build a text without bound (printf "%0999999999d", a string doubled in a
 // loop), replaced by versions that refuse to.
 func (g *guard) funcs() template.FuncMap {
+	// refuse records why a function refused, for the error of the execution it stops.
+	refuse := func(err error) error {
+		if p, ok := err.(limitProblem); ok && g.refused.Code == "" {
+			g.refused = p.msg
+		}
+		return err
+	}
 	bounded := func(s string) (string, error) {
 		if len(s) > maxFormatted {
-			return "", fmt.Errorf("the text would be %d bytes long, more than the %d a clause may build", len(s), maxFormatted)
+			return "", refuse(limitProblem{partnership.M("limit-text", len(s), maxFormatted)})
 		}
 		return s, nil
 	}
@@ -162,7 +209,7 @@ func (g *guard) funcs() template.FuncMap {
 		tickFuncName: func() (Markdown, error) { return "", g.check() },
 		"printf": func(format string, args ...any) (string, error) {
 			if err := checkFormat(format); err != nil {
-				return "", err
+				return "", refuse(err)
 			}
 			return bounded(fmt.Sprintf(format, args...))
 		},
@@ -176,7 +223,7 @@ func (g *guard) funcs() template.FuncMap {
 // longer than any clause needs.
 func checkFormat(format string) error {
 	if len(format) > 1024 {
-		return fmt.Errorf("printf: the format is %d bytes long, more than the 1024 a clause may use", len(format))
+		return limitProblem{partnership.M("limit-format-length", len(format))}
 	}
 	for i := 0; i < len(format); i++ {
 		if format[i] != '%' {
@@ -187,11 +234,11 @@ func checkFormat(format string) error {
 			c := format[i]
 			switch {
 			case c == '*':
-				return fmt.Errorf("printf: a width or precision taken from an argument (*) is not allowed")
+				return limitProblem{partnership.M("limit-format-star")}
 			case c >= '0' && c <= '9':
 				digits++
 				if digits > 3 {
-					return fmt.Errorf("printf: widths and precisions have at most three digits")
+					return limitProblem{partnership.M("limit-format-digits")}
 				}
 				continue
 			case c == '.' || c == '[' || c == ']' || strings.IndexByte("+-# ", c) >= 0:
@@ -328,13 +375,20 @@ func recursion(t *template.Template) (templateCall, string, bool) {
 }
 
 // errRecursion is the error of a clause whose templates call themselves.
-var errRecursion = errors.New("a clause may not call itself")
+var errRecursion = limitProblem{partnership.M("limit-recursion-never")}
+
+// recursionError is the error of a clause file whose templates call themselves.
+type recursionError struct{ msg partnership.Msg }
+
+func (e recursionError) Error() string        { return e.msg.In(partnership.English) }
+func (e recursionError) Msg() partnership.Msg { return e.msg }
+func (e recursionError) Unwrap() error        { return errRecursion }
 
 // checkRecursion refuses a clause file whose templates call themselves.
 func checkRecursion(c Clause, t *template.Template) error {
 	if call, cycle, ok := recursion(t); ok {
 		loc, _ := call.tree.ErrorContext(call.node)
-		return fmt.Errorf("clause %s: %s: template %q calls itself (%s): %w", c.ID, loc, call.node.Name, cycle, errRecursion)
+		return recursionError{partnership.M("limit-recursion", c.ID, loc, call.node.Name, cycle, errRecursion.msg)}
 	}
 	return nil
 }

@@ -214,3 +214,50 @@ func TestHouseDirectoryStaysInside(t *testing.T) {
 		}
 	})
 }
+
+// TestTemplateLimitMessages checks that the errors of the limits of clause templates are
+// messages of the catalogue: in English as Error() writes them, in French with the clause or
+// the place of the call kept.
+func TestTemplateLimitMessages(t *testing.T) {
+	doc := load(t, filepath.Join(examplesDir, "pacte-parc-des-glycines.yaml"))
+	small := render.TemplateLimits{Time: time.Hour, Output: 64 << 10}
+	tests := []struct {
+		name, clause string
+		limits       render.TemplateLimits
+		en, fr       string
+	}{
+		{"a loop that never ends", "{{range 1000000000000}}{{end}}", render.TemplateLimits{Time: 300 * time.Millisecond, Output: 1 << 30},
+			`clause "amendment": the clauses of the document ran for more than 300ms`, "clause « amendment » : les clauses du document se sont exécutées pendant plus de 300ms"},
+		{"a loop that writes", "{{range 100000000000}}x{{end}}", small,
+			`clause "amendment": the document would be larger than 64 KiB of Markdown`, "clause « amendment » : le document dépasserait 64 Kio de Markdown"},
+		{"a text doubled", `{{$s := "x"}}{{range 100}}{{$s = printf "%s%s" $s $s}}{{end}}`, small,
+			"error calling printf: the text would be 131072 bytes long", "/convention/fr/amendment.md:2:33 : échec de l’appel de printf dans <printf \"%s%s\" $s $s> : le texte ferait 131072 octets"},
+		{"a wide printf", `{{printf "%0999999999d" 1}}`, small,
+			"printf: widths and precisions have at most three digits", "/convention/fr/amendment.md:2:2 : échec de l’appel de printf dans <printf \"%0999999999d\" 1> : printf : les largeurs et les précisions ont au plus trois chiffres"},
+		{"a width from an argument", `{{printf "%*d" 5 1}}`, small,
+			"printf: a width or precision taken from an argument (*) is not allowed", "printf : une largeur ou une précision tirée d’un argument (*) n’est pas permise"},
+		{"a long format", `{{printf "` + strings.Repeat("x", 1100) + `"}}`, small,
+			"printf: the format is 1100 bytes long, more than the 1024", "printf : le format fait 1100 octets, plus que les 1024"},
+		{"a clause that calls itself", `{{define "a"}}{{template "a" .}}{{end}}{{template "a" .}}`, small,
+			`template "a" calls itself (a → a): a clause may not call itself`, "/convention/fr/amendment.md:2:25 : le modèle « a » s’appelle lui-même (a → a) : une clause ne peut pas s’appeler elle-même"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := render.New(render.WithHouseClauses(houseClause(t, tt.clause)), render.WithTemplateLimits(tt.limits))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = r.Render(doc)
+			if err == nil {
+				t.Fatal("the clause is rendered")
+			}
+			if en := partnership.ErrorText(err, partnership.English); en != err.Error() || !strings.Contains(en, tt.en) {
+				t.Errorf("in English:\n%s\nwant it to say %q", en, tt.en)
+			}
+			if fr := partnership.ErrorText(err, partnership.French); !strings.Contains(fr, partnership.FrenchSpaces(tt.fr)) ||
+				!strings.HasPrefix(fr, "modèle ") && !strings.HasPrefix(fr, "clause ") {
+				t.Errorf("in French:\n%s\nwant it to say %q", fr, tt.fr)
+			}
+		})
+	}
+}

@@ -35,44 +35,6 @@ func (s Skipped) In(lang string) Skipped {
 	return s
 }
 
-// Applications sorts the paths given to assess a call. A file named directly must be an
-// application to the call: anything else is an error, returned in problems. A directory is
-// searched (hidden files and directories aside): the applications to the call below it are taken, and
-// every other file (a charter, a convention, another call, an application to another call, a
-// rendered .md or .html document, a file that cannot be read as a definition…) is skipped with
-// its reason. A definition whose kind can be read but that is otherwise invalid is taken when it
-// is an application, so that its problems are reported. The call's own file is passed over
-// without a word wherever it is found. "-" (standard input) is taken as it is.
-//
-// Applications reads every file to tell what it is; a program that then loads the applications
-// does better with Inputs and Read, which read each file once.
-func Applications(call *partnership.Definition, callFile string, paths []string, limits partnership.Limits) (files []string, skipped []Skipped, problems partnership.Diagnostics, err error) {
-	inputs, err := Inputs(callFile, paths)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	read := make([]Candidate, len(inputs))
-	forEach(len(inputs), func(i int) {
-		if inputs[i].Path == "-" {
-			read[i] = Candidate{Input: inputs[i]} // read once, by whoever assesses it
-			return
-		}
-		read[i] = Read(call, inputs[i], nil, limits)
-		read[i].Data, read[i].Doc, read[i].Diags = nil, nil, nil
-	})
-	for _, c := range read {
-		switch {
-		case c.Skip.Code != "":
-			skipped = append(skipped, SkippedFile(c.Path, c.Skip))
-		case c.Problem != nil:
-			problems = append(problems, *c.Problem)
-		default:
-			files = append(files, c.Path)
-		}
-	}
-	return files, skipped, problems.Sorted(), nil
-}
-
 // Input is a file the assessment of a call reads.
 type Input struct {
 	Path string
@@ -82,8 +44,10 @@ type Input struct {
 }
 
 // Inputs lists the files the assessment of a call reads, in the order of paths: a file named
-// directly ("-" is standard input), and the files below a directory in the order of their
-// names, hidden files and directories aside. The call's own file is passed over wherever it is found.
+// directly ("-" is standard input), and the definition files (.yaml, .yml, .json) below a
+// directory in the order of their names, hidden files and directories aside: the other files of
+// a directory, such as the documents rendered beside the definitions, cannot be applications and
+// are passed over without a word. The call's own file is passed over wherever it is found.
 func Inputs(callFile string, paths []string) ([]Input, error) {
 	self, _ := filepath.Abs(callFile)
 	var inputs []Input
@@ -106,8 +70,10 @@ func Inputs(callFile string, paths []string) ([]Input, error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && strings.HasPrefix(d.Name(), ".") {
-				return nil // a hidden file, such as .pre-commit-config.yaml, as git leaves it out
+			if !d.IsDir() && (strings.HasPrefix(d.Name(), ".") || !partnership.IsDefinitionFile(path)) {
+				// A hidden file, such as .pre-commit-config.yaml, as git leaves it out, or a file
+				// that is no definition.
+				return nil
 			}
 			if !d.IsDir() {
 				if abs, _ := filepath.Abs(path); abs != self {
@@ -143,22 +109,19 @@ type Candidate struct {
 	Problem *partnership.Diagnostic
 }
 
-// Taken reports whether the candidate is an application to validate and assess.
-func (c Candidate) Taken() bool { return c.Skip.Code == "" && c.Problem == nil && c.Err == nil }
-
 // Read reads and loads an input, once, and says whether it is an application to the call: a
 // file named directly must be a definition file and, when it can be parsed, an application to
-// the call; a file found in a directory that is not one is skipped. stdin is read for "-".
+// the call; a definition file found in a directory that is not one (a charter, a convention,
+// another call, an application to another call, a file that cannot be read as a definition…) is
+// skipped with its reason. A definition whose kind can be read but that is
+// otherwise invalid is taken when it is an application, so that its problems are reported.
+// stdin is read for "-".
 func Read(call *partnership.Definition, src Input, stdin io.Reader, limits partnership.Limits) Candidate {
 	c := Candidate{Input: src}
-	if src.Path != "-" && !partnership.IsDefinitionFile(src.Path) {
-		if src.Found {
-			c.Skip = partnership.M("skip-not-definition-file")
-		} else {
-			d := partnership.At(partnership.DisplayPath(src.Path), partnership.Pos{Line: 1, Column: 1}, "").
-				Say("assess-not-definition-file").WithHint("name-applications")
-			c.Problem = &d
-		}
+	if src.Path != "-" && !src.Found && !partnership.IsDefinitionFile(src.Path) {
+		d := partnership.At(partnership.DisplayPath(src.Path), partnership.Pos{Line: 1, Column: 1}, "").
+			Say("assess-not-definition-file").WithHint("name-applications")
+		c.Problem = &d
 		return c
 	}
 	c.Data, c.Err = partnership.ReadFile(src.Path, stdin, limits)

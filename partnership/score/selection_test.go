@@ -192,15 +192,39 @@ func TestTheScaleAppliesToCommons(t *testing.T) {
 	}
 }
 
+// sortInputs reads what assess is given as assess reads it, through Inputs and Read, and
+// sorts it: the applications taken, the files skipped and the problems.
+func sortInputs(t *testing.T, call *partnership.Definition, callFile string, paths ...string) (files []string, skipped []score.Skipped, problems partnership.Diagnostics) {
+	t.Helper()
+	inputs, err := score.Inputs(callFile, paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range inputs {
+		c := score.Read(call, in, nil, partnership.DefaultLimits)
+		switch {
+		case c.Err != nil:
+			t.Fatal(c.Err)
+		case c.Skip.Code != "":
+			skipped = append(skipped, score.SkippedFile(c.Path, c.Skip))
+		case c.Problem != nil:
+			problems = append(problems, *c.Problem)
+		default:
+			files = append(files, c.Path)
+		}
+	}
+	return files, skipped, problems.Sorted()
+}
+
 // TestApplicationsInADirectory sorts what assess is given: the applications to the call are
 // taken, everything else found in a directory is skipped with its reason, and a file named
 // on the command line that is not an application to the call is an error.
 func TestApplicationsInADirectory(t *testing.T) {
 	callFile := "../../examples/appel-communs-numeriques-2027.yaml"
 	call := loadCall(t, "appel-communs-numeriques-2027.yaml")
-	files, skipped, problems, err := score.Applications(call, callFile, []string{"../../examples"}, partnership.DefaultLimits)
-	if err != nil || len(problems) > 0 {
-		t.Fatal(err, problems)
+	files, skipped, problems := sortInputs(t, call, callFile, "../../examples")
+	if len(problems) > 0 {
+		t.Fatal(problems)
 	}
 	var names []string
 	for _, f := range files {
@@ -214,31 +238,33 @@ func TestApplicationsInADirectory(t *testing.T) {
 		reasons[filepath.Base(s.File)] = s.Reason
 	}
 	for file, reason := range map[string]string{
-		"charte-des-communs-valmont.yaml":       "a charter, not an application",
-		"water-board.yaml":                      "a convention, not an application",
-		"appel-a-communs-2026.yaml":             `another call for commons, "appel-a-communs-2026"`,
-		"candidature-cartocommuns.yaml":         `an application to another call, "appel-a-communs-2026"`,
-		"candidature-velo-cargo-libre.fr.md":    "not a definition file",
-		"candidature-velo-cargo-libre.en.html":  "not a definition file",
-		"syntax-yaml.yaml":                      "cannot be read as a definition: line 5: not valid YAML",
-		"appel-communs-numeriques-2027.fr.html": "not a definition file",
+		"charte-des-communs-valmont.yaml": "a charter, not an application",
+		"water-board.yaml":                "a convention, not an application",
+		"appel-a-communs-2026.yaml":       `another call for commons, "appel-a-communs-2026"`,
+		"candidature-cartocommuns.yaml":   `an application to another call, "appel-a-communs-2026"`,
+		"syntax-yaml.yaml":                "cannot be read as a definition: line 5: not valid YAML",
 	} {
 		if !strings.HasPrefix(reasons[file], reason) {
 			t.Errorf("%s skipped for %q, want %q", file, reasons[file], reason)
 		}
+	}
+	// A file that is no definition, such as a rendered document, is passed over without a word.
+	for file := range reasons {
+		if !partnership.IsDefinitionFile(file) {
+			t.Errorf("%s is skipped with a reason, %q", file, reasons[file])
+		}
+	}
+	if len(reasons) < 30 {
+		t.Errorf("only %d files skipped in the examples: %v", len(reasons), reasons)
 	}
 	if _, ok := reasons["appel-communs-numeriques-2027.yaml"]; ok {
 		t.Error("the call itself is reported as skipped")
 	}
 
 	// Named on the command line, a file must be an application to the call.
-	_, _, problems, err = score.Applications(call, callFile, []string{
+	_, _, problems = sortInputs(t, call, callFile,
 		"../../examples/candidature-velo-cargo-libre.yaml", "../../examples/charte-des-communs-valmont.yaml",
-		"../../examples/candidature-cartocommuns.yaml", "../../examples/candidature-velo-cargo-libre.fr.md", callFile,
-	}, partnership.DefaultLimits)
-	if err != nil {
-		t.Fatal(err)
-	}
+		"../../examples/candidature-cartocommuns.yaml", "../../examples/candidature-velo-cargo-libre.fr.md", callFile)
 	var got []string
 	for _, d := range problems {
 		got = append(got, filepath.Base(d.File)+" "+d.Pointer+": "+d.Message)

@@ -818,3 +818,57 @@ func TestDownloadsInBrowser(t *testing.T) {
 		t.Errorf("the English PDF download is %s", file)
 	}
 }
+
+// TestDiagnosticsInThePageLanguage opens definitions in French and in English in an English
+// browser: the page speaks the definition's language, and the problems it lists are written in
+// that language too, also after the definition's own language is edited.
+func TestDiagnosticsInThePageLanguage(t *testing.T) {
+	ctx := browser(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"broken-fr.yaml": "kind: convention\nlang: fr\ndate: 2026-13-45\n",
+		"broken-en.yaml": "kind: convention\nlang: en\ndate: 2026-13-45\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := serveDir(t, dir)
+	listed := `Array.from(document.querySelectorAll("#problem-list li"), (li) => li.textContent)`
+	for _, tt := range []struct{ name, text, edited, want string }{
+		{"broken-fr.yaml", files["broken-fr.yaml"], strings.Replace(files["broken-fr.yaml"], "lang: fr", "lang: en", 1), "fr"},
+		{"broken-en.yaml", files["broken-en.yaml"], strings.Replace(files["broken-en.yaml"], "lang: en", "lang: fr", 1), "en"},
+	} {
+		// A tab of its own: the edited page asks before it is left.
+		tab, cancel := chromedp.NewContext(ctx)
+		defer cancel()
+		if err := chromedp.Do(tab, chromedp.Navigate(base+"/edit?name="+tt.name), waitIdle()); err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{tt.text, tt.edited} {
+			_, diags := validate.Data(tt.name, []byte(text), partnership.DefaultLimits, nil)
+			var steps []step
+			if text == tt.edited {
+				edit, _ := json.Marshal(text)
+				steps = append(steps, js(`(a => { a.value = `+string(edit)+`; a.dispatchEvent(new Event("input")); })(document.getElementById("text"))`), waitIdle())
+			}
+			var lang string
+			var problems []string
+			steps = append(steps, into(chromedp.Evaluate[string](`document.documentElement.lang`), &lang),
+				into(chromedp.Evaluate[[]string](listed), &problems))
+			if err := chromedp.Do(tab, steps...); err != nil {
+				t.Fatal(err)
+			}
+			want := diags.In(tt.want)
+			if lang != tt.want || len(problems) != len(want) {
+				t.Fatalf("%s: page in %q, problems %q; want the page in %q and %d problems", tt.name, lang, problems, tt.want, len(want))
+			}
+			for i, d := range want {
+				if !strings.Contains(problems[i], d.Message) {
+					t.Errorf("%s: problem %q, want the message %q", tt.name, problems[i], d.Message)
+				}
+			}
+		}
+	}
+}

@@ -81,7 +81,12 @@ func New(dir string, opts Options) (*Server, error) {
 // ServeHTTP answers a request, once the guard has accepted it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.guard(s.mux).ServeHTTP(w, r) }
 
-// Serve answers requests on ln until ctx is done, then lets requests in flight finish.
+// ShutdownTimeout is how long Serve waits, once its context is done, for the requests in flight
+// (a save among them) to finish.
+const ShutdownTimeout = 5 * time.Second
+
+// Serve answers requests on ln until ctx is done, then lets requests in flight finish, for
+// ShutdownTimeout at the most.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
@@ -91,7 +96,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shutdown, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
 		defer cancel()
 		return srv.Shutdown(shutdown)
 	}
@@ -307,24 +312,26 @@ func (s *Server) rendererFor(lang string) (*render.Renderer, error) {
 
 // snapshotOf validates text and renders it, in lang (empty: the definition's language), when
 // it is valid. The warnings of the render (a default the clause library applied, texts left
-// in another language) join those of validation.
-//
-// Diagnostics are written in the language of the editor's interface, which the page chooses as
-// msgLang does: the definition's language, else the browser's (accept, an Accept-Language
-// header).
-func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang, accept string) snapshot {
+// in another language) join those of validation. Diagnostics are written in msg.
+func (s *Server) snapshotOf(ctx context.Context, name string, text []byte, lang, msg string) snapshot {
 	snap := s.snapshotIn(ctx, name, text, lang)
-	snap.Diagnostics = snap.Diagnostics.In(msgLang(snap.Lang, accept))
+	snap.Diagnostics = snap.Diagnostics.In(msg)
 	return snap
 }
 
-// msgLang is the language of the editor's messages for a definition in docLang, read by a
-// browser that sent accept as its Accept-Language header.
-func msgLang(docLang, accept string) string {
-	if docLang == partnership.French || docLang == partnership.English {
-		return docLang
+// langHeader is the header in which the editor's page sends the language of its interface,
+// which it chooses (the definition's language, else the browser's): the server writes its
+// messages in that language.
+const langHeader = "Commons-Lang"
+
+// msgLang is the language of the messages answering r: the one the page sends in langHeader,
+// else, for a request without it, the first language of its Accept-Language header that
+// messages are written in, else English.
+func msgLang(r *http.Request) string {
+	if l := partnership.LocaleLang(r.Header.Get(langHeader)); l != "" {
+		return l
 	}
-	for _, part := range strings.Split(accept, ",") {
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
 		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if l := partnership.LocaleLang(tag); l != "" {
 			return l
@@ -386,7 +393,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	snap := s.snapshotOf(r.Context(), name, data, lang, r.Header.Get("Accept-Language"))
+	snap := s.snapshotOf(r.Context(), name, data, lang, msgLang(r))
 	snap.Digest = digest(data)
 	writeJSON(w, http.StatusOK, snap)
 }
@@ -423,7 +430,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		}
 		text = edited
 	}
-	writeJSON(w, http.StatusOK, s.snapshotOf(r.Context(), req.Name, text, req.Lang, r.Header.Get("Accept-Language")))
+	writeJSON(w, http.StatusOK, s.snapshotOf(r.Context(), req.Name, text, req.Lang, msgLang(r)))
 }
 
 type saveRequest struct {

@@ -662,7 +662,8 @@ func TestSaveKeepsTheModeOfTheFile(t *testing.T) {
 }
 
 // TestDiagnosticsInTheInterfaceLanguage checks that the editor writes diagnostics in the
-// language of its interface: the definition's, else the first of the browser's languages that
+// language of its interface, which the page chooses and sends with each request, whatever the
+// definition's language; for a request without it, in the first of the browser's languages that
 // messages are written in.
 func TestDiagnosticsInTheInterfaceLanguage(t *testing.T) {
 	const name = "pacte-parc-des-glycines.yaml"
@@ -671,12 +672,15 @@ func TestDiagnosticsInTheInterfaceLanguage(t *testing.T) {
 	french := strings.Replace(string(data), "\nid: ", "\nnot_a_key: 1\nid: ", 1)
 	german := strings.Replace(french, "\nlang: fr", "\nlang: de", 1)
 	tests := []struct {
-		name, text, accept, want string
+		name, text, page, accept, want string
 	}{
-		{"a French definition", french, "en-GB,en;q=0.9", "fr"},
-		{"an English browser", german, "de-DE, en-GB;q=0.8, fr;q=0.5", "en"},
-		{"a French browser", german, "fr-CH, fr;q=0.9, en;q=0.8", "fr"},
-		{"no preference", german, "", "en"},
+		{"a French definition in a French page", french, "fr", "en-GB,en;q=0.9", "fr"},
+		{"a French definition in an English page", french, "en", "fr-FR,fr;q=0.9", "en"},
+		{"a page in an unknown language", german, "de", "fr-CH, fr;q=0.9", "fr"},
+		{"a French definition, no page", french, "", "en-GB,en;q=0.9", "en"},
+		{"an English browser", german, "", "de-DE, en-GB;q=0.8, fr;q=0.5", "en"},
+		{"a French browser", german, "", "fr-CH, fr;q=0.9, en;q=0.8", "fr"},
+		{"no preference", german, "", "", "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -684,7 +688,7 @@ func TestDiagnosticsInTheInterfaceLanguage(t *testing.T) {
 			if len(diags) == 0 {
 				t.Fatal("the definition has no diagnostic to show")
 			}
-			w := request(s, http.MethodPost, "/api/check", checkRequest{Name: name, Text: tt.text}, map[string]string{"Accept-Language": tt.accept})
+			w := request(s, http.MethodPost, "/api/check", checkRequest{Name: name, Text: tt.text}, map[string]string{"Accept-Language": tt.accept, langHeader: tt.page})
 			var snap snapshot
 			if err := json.Unmarshal(w.Body.Bytes(), &snap); err != nil || w.Code != http.StatusOK {
 				t.Fatalf("%d %s", w.Code, w.Body)

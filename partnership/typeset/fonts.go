@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -106,11 +105,11 @@ func (f *fontFace) glyph(r rune) uint16 {
 func LoadFont(path string) (*Font, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("font: %w", err)
+		return nil, &FontError{Path: path, Err: err}
 	}
 	f, err := parseFont("", data, false)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, err)
+		return nil, &FontError{Path: path, Err: err}
 	}
 	return &Font{face: f}, nil
 }
@@ -124,14 +123,14 @@ func (f *Font) Covers(r rune) bool { return f != nil && f.face.glyph(r) != 0 }
 // Name is the font's PostScript name.
 func (f *Font) Name() string { return f.face.name }
 
-var errNotTrueType = errors.New("not a TrueType font with glyph outlines (a .ttf file with a glyf table; CFF-based OpenType fonts are not supported)")
+var errNotTrueType = badFont("font-not-truetype")
 
 // parseFont reads the tables of a TrueType font that the typesetter needs.
 func parseFont(name string, data []byte, italic bool) (f *fontFace, err error) {
 	defer func() {
 		// A truncated table is reported, never a crash: the file may come from the user.
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("malformed font: %v", r)
+			f, err = nil, badFont("font-malformed", fmt.Sprint(r))
 		}
 	}()
 	if len(data) < 12 {
@@ -150,7 +149,7 @@ func parseFont(name string, data []byte, italic bool) (f *fontFace, err error) {
 		tag := string(rec[:4])
 		off, length := be.Uint32(rec[8:]), be.Uint32(rec[12:])
 		if uint64(off)+uint64(length) > uint64(len(data)) {
-			return nil, fmt.Errorf("table %q lies outside the file", tag)
+			return nil, badFont("font-table-outside", tag)
 		}
 		f.tables[tag] = data[off : off+length]
 	}
@@ -159,13 +158,13 @@ func parseFont(name string, data []byte, italic bool) (f *fontFace, err error) {
 			if t == "glyf" || t == "loca" {
 				return nil, errNotTrueType
 			}
-			return nil, fmt.Errorf("no %q table", t)
+			return nil, badFont("font-no-table", t)
 		}
 	}
 	head := f.tables["head"]
 	f.unitsPerEm = int(be.Uint16(head[18:]))
 	if f.unitsPerEm == 0 {
-		return nil, errors.New("units per em is zero")
+		return nil, badFont("font-units-per-em")
 	}
 	for i := range 4 {
 		f.bbox[i] = f.scale(int(int16(be.Uint16(head[36+2*i:]))))
@@ -282,7 +281,7 @@ func (f *fontFace) readCmap() error {
 			}
 		}
 	default:
-		return errors.New("no Unicode character map")
+		return badFont("font-no-cmap")
 	}
 	return nil
 }

@@ -1,12 +1,16 @@
 package validate
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"weak"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -98,5 +102,71 @@ func TestCallsChanged(t *testing.T) {
 	write("appel-a-communs-2026.yaml", []byte(strings.Replace(string(call), "\ntitle:", "\n# changed\ntitle:", 1)))
 	if c := check(second); c.Call == a.Call {
 		t.Error("a call whose file changed is not loaded again")
+	}
+}
+
+// TestCallsEviction asks a Calls for one call more than it keeps: the oldest is forgotten, its
+// place in the cache freed (no slice of the cache still holds it), and asked for again it is
+// loaded again, with the same diagnostics as a call loaded on its own, then kept.
+func TestCallsEviction(t *testing.T) {
+	call, err := os.ReadFile(filepath.Join("..", "..", "examples", "appel-a-communs-2026.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A call that is valid but warned about, so that both kinds of diagnostics are compared.
+	call = []byte(strings.Replace(string(call), "\ntitle:", "\nnot_a_key: 1\ntitle:", 1))
+	for _, tt := range []struct {
+		name string
+		file func(i int) string
+	}{
+		{"one file changing", func(int) string { return "appel.yaml" }},
+		{"many files", func(i int) string { return fmt.Sprintf("appel-%d.yaml", i) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := &Calls{}
+			version := func(i int) []byte { return fmt.Appendf(bytes.Clone(call), "# version %d\n", i) }
+			first, firstLoad, firstChecks := cs.load(tt.file(0), version(0), partnership.DefaultLimits)
+			evicted, key := weak.Make(cs.order[0]), cs.order[0].key
+			for i := 1; i <= maxCalls; i++ {
+				cs.load(tt.file(i), version(i), partnership.DefaultLimits)
+			}
+			kept := 0
+			for _, ls := range cs.calls {
+				kept += len(ls)
+			}
+			if len(cs.order) != maxCalls || kept != maxCalls {
+				t.Fatalf("%d calls in order and %d in the cache, want %d", len(cs.order), kept, maxCalls)
+			}
+			if _, ok := cs.calls[key]; ok && tt.file(0) != tt.file(1) {
+				t.Error("the name of the forgotten call is still a key of the cache")
+			}
+			// Nothing the cache holds, not even the array behind one of its slices, still
+			// reaches the forgotten call.
+			runtime.GC()
+			if evicted.Value() != nil {
+				t.Error("the forgotten call is still reachable from the cache")
+			}
+
+			again, load, checks := cs.load(tt.file(0), version(0), partnership.DefaultLimits)
+			if again == first {
+				t.Fatal("the forgotten call is not loaded again")
+			}
+			alone, aloneLoad := partnership.Load(tt.file(0), version(0), partnership.DefaultLimits)
+			if !reflect.DeepEqual(again.Value, alone.Value) || !reflect.DeepEqual(again.Definition, alone.Definition) {
+				t.Error("the call loaded again differs from the call loaded alone")
+			}
+			if !reflect.DeepEqual(load, aloneLoad) || !reflect.DeepEqual(load, firstLoad) || !reflect.DeepEqual(checks, Validate(alone, nil)) || !reflect.DeepEqual(checks, firstChecks) {
+				t.Errorf("diagnostics of the call loaded again:\n%v\n%v\nloaded alone:\n%v\n%v", load, checks, aloneLoad, Validate(alone, nil))
+			}
+			if len(load)+len(checks) == 0 {
+				t.Error("the call has no diagnostics to compare")
+			}
+			if len(cs.order) != maxCalls || cs.order[maxCalls-1].doc != again {
+				t.Error("the call loaded again is not kept as the newest")
+			}
+			if kept, _, _ := cs.load(tt.file(0), version(0), partnership.DefaultLimits); kept != again {
+				t.Error("the call loaded again is not kept")
+			}
+		})
 	}
 }

@@ -1,6 +1,8 @@
 // Calls to the server's API. Errors carry the server's message and, when it sent them, the
 // diagnostics of the definition.
 
+import { lang } from "/assets/i18n.js";
+
 export class APIError extends Error {
   constructor(message, status, data) {
     super(message);
@@ -9,10 +11,12 @@ export class APIError extends Error {
   }
 }
 
+// Every request names the language of the interface, in which the server writes its messages.
 export async function api(path, body) {
-  const init = body === undefined ? {} : {
+  const headers = { "Commons-Lang": lang() };
+  const init = body === undefined ? { headers } : {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { ...headers, "Content-Type": "application/json" },
     body: JSON.stringify(body),
   };
   const res = await fetch(path, init);

@@ -7,7 +7,7 @@
 // changes are waiting to be sent or on their way, "idle" once the page shows the last answer.
 import { api } from "/assets/api.js";
 import { h, morphChildren } from "/assets/dom.js";
-import { pickLang, setLang, t } from "/assets/i18n.js";
+import { lang, pickLang, setLang, t } from "/assets/i18n.js";
 import { SchemaForm, fieldID } from "/assets/form.js";
 
 const $ = (id) => document.getElementById(id);
@@ -318,12 +318,18 @@ async function download(format) {
 }
 
 async function open() {
-  const { data } = await api("/api/file?name=" + encodeURIComponent(name));
+  const path = "/api/file?name=" + encodeURIComponent(name);
+  let { data } = await api(path);
+  // The interface speaks the definition's language when it can: the file is read again when
+  // that changes the language, so that its messages come in the new one.
+  if (pickLang(data.lang) !== lang()) {
+    setLang(pickLang(data.lang));
+    ({ data } = await api(path));
+  }
   state.base = data.digest;
   state.saved = data.text;
   state.preview = "";
   state.renderLang = "";
-  setLang(pickLang(data.lang));
   apply(data, "");
   setBusy();
 }

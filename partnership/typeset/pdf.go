@@ -137,8 +137,8 @@ type pdfWriter struct {
 	tx   textState
 	buf  []byte
 	zbuf bytes.Buffer
-	// written counts the bytes of text given to fpdf.
-	written int
+	// pageText holds the text objects of the pages (pagetext.go).
+	pageText pageText
 	// The bounds of the typesetting (pdflimits.go).
 	ctx      context.Context
 	done     <-chan struct{}
@@ -190,17 +190,15 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 		w.drawTOC(tocPage, tocEntries)
 	}
 	w.footers()
-	var out bytes.Buffer
-	// fpdf copies its whole output into out: room for it up front saves growing it.
-	out.Grow(w.written + 4<<10*w.f.PageCount() + 64<<10)
-	if err := w.f.Output(&out); err != nil {
+	pages := w.f.PageCount()
+	fin := finisher{w: w}
+	if err := w.f.Output(&fin); err != nil {
 		return nil, fmt.Errorf("typeset PDF: %w", err)
 	}
-	data, err := w.finish(out.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("typeset PDF: %w", err)
+	if fin.err != nil {
+		return nil, fmt.Errorf("typeset PDF: %w", fin.err)
 	}
-	doc = &PDFDocument{Data: data, Pages: w.f.PageCount(), Headings: w.headings}
+	doc = &PDFDocument{Data: fin.data, Pages: pages, Headings: w.headings}
 	for r := range w.missing {
 		doc.Substituted = append(doc.Substituted, r)
 	}

@@ -267,11 +267,12 @@ func (w *pdfWriter) show(x, y float64, s string) {
 	w.buf = b
 }
 
-// endText closes the text object and writes it to the page.
+// endText closes the text object and writes it to the page: the typesetter keeps the text,
+// and the page holds a mark where finish puts it back.
 func (w *pdfWriter) endText() {
 	w.buf = append(w.closeArray(w.buf), " ET Q"...)
-	w.written += len(w.buf) + 1
-	w.f.RawWriteStr(string(w.buf))
+	w.pageText.add(w.f.PageNo(), w.buf)
+	w.f.RawWriteStr(textMark)
 }
 
 // appendNum writes a number with at most three decimals, as PDF operands are written.
@@ -291,7 +292,9 @@ func appendNum(b []byte, v float64) []byte {
 // does (a sync.Pool would drop them at every collection).
 var deflaters = make(chan *zlib.Writer, 4)
 
-func deflate(dst *bytes.Buffer, data []byte) {
+// deflate compresses into dst what put writes, in as many pieces as it likes: the compressor's
+// output depends on the bytes only.
+func deflate(dst *bytes.Buffer, put func(write func([]byte))) {
 	var z *zlib.Writer
 	select {
 	case z = <-deflaters:
@@ -299,7 +302,7 @@ func deflate(dst *bytes.Buffer, data []byte) {
 	default:
 		z, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed)
 	}
-	z.Write(data)
+	put(func(b []byte) { z.Write(b) })
 	z.Close()
 	select {
 	case deflaters <- z:
@@ -341,7 +344,9 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
-	out := bytes.NewBuffer(make([]byte, 0, len(raw)/2+64<<10))
+	// Room for the whole file up front: compressed, the text takes about a third of its size,
+	// and each font a few tens of kilobytes.
+	out := bytes.NewBuffer(make([]byte, 0, len(raw)+w.pageText.size/2+48<<10*len(w.fonts)))
 	out.Write(raw[:offsets[order[0]]])
 	newOffsets := make([]int, count, count+5*len(w.fonts))
 	fontRefs := w.fontResources(count)
@@ -358,7 +363,10 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 			if n, err := strconv.Atoi(string(obj[len(head) : len(head)+numEnd])); err == nil && numEnd >= 0 {
 				start := len(head) + numEnd + len(">>\nstream\n")
 				if start+n <= len(obj) {
-					w.putStream(out, i, "", obj[start:start+n])
+					// fpdf numbers the objects of page p 2p+1 and, for its content, 2p+2.
+					if err := w.putPage(out, i, (i-2)/2, obj[start:start+n]); err != nil {
+						return nil, err
+					}
 					continue
 				}
 			}
@@ -394,7 +402,20 @@ func (w *pdfWriter) fontResources(next int) string {
 // putStream writes a compressed stream object.
 func (w *pdfWriter) putStream(out *bytes.Buffer, n int, dict string, data []byte) {
 	w.zbuf.Reset()
-	deflate(&w.zbuf, data)
+	deflate(&w.zbuf, func(write func([]byte)) { write(data) })
+	w.putCompressed(out, n, dict)
+}
+
+// putPage writes the content stream of a page, its text put back in place of the marks.
+func (w *pdfWriter) putPage(out *bytes.Buffer, n, page int, stream []byte) (err error) {
+	w.zbuf.Reset()
+	deflate(&w.zbuf, func(write func([]byte)) { err = w.pageText.expand(page, stream, write) })
+	w.putCompressed(out, n, "")
+	return err
+}
+
+// putCompressed writes the stream object of what zbuf holds.
+func (w *pdfWriter) putCompressed(out *bytes.Buffer, n int, dict string) {
 	fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", n, w.zbuf.Len(), dict)
 	out.Write(w.zbuf.Bytes())
 	out.WriteString("\nendstream\nendobj\n")

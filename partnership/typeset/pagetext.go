@@ -3,6 +3,7 @@ package typeset
 import (
 	"bytes"
 	"errors"
+	"io"
 )
 
 // The text objects are most of a PDF's bytes before compression. Written into fpdf's pages, each
@@ -49,7 +50,7 @@ func (t *pageText) add(page int, b []byte) {
 var errTextMarks = errors.New("the text of a page does not match its marks")
 
 // expand writes the stream of a page with its text objects in place of the marks.
-func (t *pageText) expand(page int, stream []byte, write func([]byte)) error {
+func (t *pageText) expand(page int, stream []byte, out io.Writer) error {
 	var refs []textRef
 	if page >= 0 && page < len(t.pages) {
 		refs = t.pages[page]
@@ -59,14 +60,14 @@ func (t *pageText) expand(page int, stream []byte, write func([]byte)) error {
 		if k < 0 {
 			return errTextMarks
 		}
-		write(stream[:k])
-		write(t.blocks[r.block][r.start:r.end])
+		out.Write(stream[:k])
+		out.Write(t.blocks[r.block][r.start:r.end])
 		stream = stream[k+1:]
 	}
 	if bytes.IndexByte(stream, textMark[0]) >= 0 {
 		return errTextMarks
 	}
-	write(stream)
+	out.Write(stream)
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -132,11 +131,10 @@ type pdfWriter struct {
 	color   [3]uint8
 	// fonts are the faces the text uses, in order of first use.
 	fonts []*docFont
-	// buf and zbuf are reused between text runs and streams; tx is the state of the open text
+	// buf is reused between text runs and stream headers; tx is the state of the open text
 	// object.
-	tx   textState
-	buf  []byte
-	zbuf bytes.Buffer
+	tx  textState
+	buf []byte
 	// pageText holds the text objects of the pages (pagetext.go).
 	pageText pageText
 	// words and lines hold the boxes and lines of the block being drawn.

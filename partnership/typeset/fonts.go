@@ -86,9 +86,11 @@ func builtin(i int) *fontFace { return builtinFaces[i].once() }
 func hasGlyph(r rune) bool { return builtin(faceRegular).glyph(r) != 0 }
 
 // Prepare reads the embedded fonts ahead of the first PDF, which a program may do in the
-// background while it renders.
+// background while it renders: the faces every document uses (the regular face, which also
+// tells which characters the PDF can print, the bold of the headings and the italic of the
+// cover). The bold italic is read when a document first uses it.
 func Prepare() {
-	for i := range builtinFaces {
+	for _, i := range []int{faceRegular, faceBold, faceItalic} {
 		builtin(i)
 	}
 }

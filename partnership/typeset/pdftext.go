@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -276,8 +277,29 @@ func (w *pdfWriter) endText() {
 	w.f.RawWriteStr(textMark)
 }
 
-// appendNum writes a number with at most three decimals, as PDF operands are written.
+// appendNum writes a number with at most three decimals, as PDF operands are written: as
+// strconv.AppendFloat(b, v, 'f', 3, 64) writes it, without the zeros that end the decimals.
 func appendNum(b []byte, v float64) []byte {
+	// In thousandths, a coordinate is rounded as an integer, unless it lies so close to half a
+	// thousandth that the product's rounding error could tip it: then the exact decimal
+	// expansion decides, as strconv does.
+	x := math.Abs(v * 1000)
+	if x < 1e9 && math.Abs(x-math.Floor(x)-0.5) > 1e-6 {
+		n := int64(math.Round(x))
+		if math.Signbit(v) {
+			b = append(b, '-')
+		}
+		b = strconv.AppendInt(b, n/1000, 10)
+		if f := n % 1000; f != 0 {
+			digits := [3]byte{byte('0' + f/100), byte('0' + f/10%10), byte('0' + f%10)}
+			k := 3
+			for digits[k-1] == '0' {
+				k--
+			}
+			b = append(append(b, '.'), digits[:k]...)
+		}
+		return b
+	}
 	b = strconv.AppendFloat(b, v, 'f', 3, 64)
 	for b[len(b)-1] == '0' {
 		b = b[:len(b)-1]

@@ -3,6 +3,7 @@ package typeset
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 
@@ -84,9 +85,11 @@ func builtin(i int) *fontFace { return builtinFaces[i].once() }
 func hasGlyph(r rune) bool { return builtin(faceRegular).glyph(r) != 0 }
 
 // Prepare reads the embedded fonts ahead of the first PDF, which a program may do in the
-// background while it renders.
+// background while it renders: the faces every document uses (the regular face, which also
+// tells which characters the PDF can print, the bold of the headings and the italic of the
+// cover). The bold italic is read when a document first uses it.
 func Prepare() {
-	for i := range builtinFaces {
+	for _, i := range []int{faceRegular, faceBold, faceItalic} {
 		builtin(i)
 	}
 }
@@ -364,9 +367,10 @@ func (f *fontFace) components(g uint16, out []uint16) []uint16 {
 	return out
 }
 
-// subset returns a TrueType file with the glyphs used and every glyph number unchanged: the
-// outlines of other glyphs are left out, so a document embeds a few kilobytes per face.
-func (f *fontFace) subset(used []bool) []byte {
+// writeSubset writes a TrueType file with the glyphs used and every glyph number unchanged:
+// the outlines of other glyphs are left out, so a document embeds a few kilobytes per face. The
+// file is written as it is made, without being held in memory; it returns its size.
+func (f *fontFace) writeSubset(used []bool, out io.Writer) int {
 	be := binary.BigEndian
 	keep := make([]bool, f.numGlyphs)
 	keep[0] = true
@@ -385,83 +389,160 @@ func (f *fontFace) subset(used []bool) []byte {
 		keep[g] = true
 		stack = f.components(g, stack)
 	}
-	glyfIn := f.tables["glyf"]
-	size := 0
-	for g, k := range keep {
-		if k {
-			size += int(f.loca[g+1]-f.loca[g]+3) &^ 3
-		}
-	}
-	glyf := make([]byte, 0, size)
-	loca := make([]byte, 4*(f.numGlyphs+1))
-	for g := range f.numGlyphs {
-		be.PutUint32(loca[4*g:], uint32(len(glyf)))
+	glyfIn, hmtxIn := f.tables["glyf"], f.tables["hmtx"]
+	// glyph tells whether the outline of g is copied, and its size with the padding that keeps
+	// the next one on four bytes.
+	glyph := func(g int) (bool, uint32) {
 		if keep[g] && f.loca[g+1] > f.loca[g] && int(f.loca[g+1]) <= len(glyfIn) {
-			glyf = append(glyf, glyfIn[f.loca[g]:f.loca[g+1]]...)
-			for len(glyf)%4 != 0 {
-				glyf = append(glyf, 0)
-			}
+			return true, (f.loca[g+1] - f.loca[g] + 3) &^ 3
+		}
+		return false, 0
+	}
+	// The glyphs' outlines, their offsets (long ones) and their advances: the advances of unused
+	// glyphs are left out too, as zeros, which cost nothing once compressed. Each outline starts
+	// on four bytes, so the checksum of the table is the sum of theirs.
+	var glyfSize, glyfSum, locaSum, hmtxSum uint32
+	for g := range f.numGlyphs {
+		locaSum += glyfSize
+		if ok, size := glyph(g); ok {
+			glyfSum += checksum(glyfIn[f.loca[g]:f.loca[g+1]])
+			glyfSize += size
 		}
 	}
-	be.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
-	// The advances of unused glyphs are left out too: zeros cost nothing once compressed.
-	hmtx := make([]byte, len(f.tables["hmtx"]))
+	locaSum += glyfSize
 	metrics := int(be.Uint16(f.tables["hhea"][34:]))
-	for g, k := range keep {
-		at, n := 4*g, 4
+	hmtxEntry := func(g int) (at, n int) {
 		if g >= metrics {
-			at, n = 4*metrics+2*(g-metrics), 2
+			return 4*metrics + 2*(g-metrics), 2
 		}
-		if k && at+n <= len(hmtx) {
-			copy(hmtx[at:at+n], f.tables["hmtx"][at:])
-		}
+		return 4 * g, 4
 	}
-	head := append([]byte(nil), f.tables["head"]...)
+	for g, k := range keep {
+		at, n := hmtxEntry(g)
+		if !k || at+n > len(hmtxIn) {
+			continue
+		}
+		v := uint32(be.Uint16(hmtxIn[at:])) << 16
+		if n == 4 {
+			v = be.Uint32(hmtxIn[at:])
+		} else if at%4 != 0 {
+			v >>= 16
+		}
+		hmtxSum += v
+	}
+	var head [54]byte
+	headIn := f.tables["head"]
+	copy(head[:], headIn)
 	be.PutUint32(head[8:], 0)  // checkSumAdjustment: no longer meaningful
 	be.PutUint16(head[50:], 1) // long offsets in loca
-	tables := []struct {
-		tag  string
-		data []byte
-	}{
-		{"cvt ", f.tables["cvt "]}, {"fpgm", f.tables["fpgm"]}, {"glyf", glyf}, {"head", head},
-		{"hhea", f.tables["hhea"]}, {"hmtx", hmtx}, {"loca", loca}, {"maxp", f.tables["maxp"]},
-		{"prep", f.tables["prep"]},
+	headData := head[:min(len(headIn), len(head))]
+	if len(headIn) > len(head) {
+		headData = append(headData, headIn[len(head):]...)
+	}
+	type table struct {
+		tag    string
+		data   []byte // nil for the tables written as they are made
+		length int
+		sum    uint32
+	}
+	tables := []table{
+		{tag: "cvt ", data: f.tables["cvt "]}, {tag: "fpgm", data: f.tables["fpgm"]},
+		{tag: "glyf", length: int(glyfSize), sum: glyfSum}, {tag: "head", data: headData},
+		{tag: "hhea", data: f.tables["hhea"]}, {tag: "hmtx", length: len(hmtxIn), sum: hmtxSum},
+		{tag: "loca", length: 4 * (f.numGlyphs + 1), sum: locaSum}, {tag: "maxp", data: f.tables["maxp"]},
+		{tag: "prep", data: f.tables["prep"]},
 	}
 	n := 0
-	total := 12
-	for _, t := range tables {
+	for i, t := range tables {
 		if t.data != nil {
+			tables[i].length, tables[i].sum = len(t.data), checksum(t.data)
+		}
+		if t.data != nil || t.tag == "glyf" || t.tag == "hmtx" || t.tag == "loca" {
+			tables[n] = tables[i]
 			n++
-			total += 16 + (len(t.data)+3)&^3
 		}
 	}
-	out := make([]byte, 12+16*n, total)
-	be.PutUint32(out, 0x00010000)
-	be.PutUint16(out[4:], uint16(n))
+	tables = tables[:n]
+	dir := make([]byte, 12+16*n, 12+16*len(tables))
+	be.PutUint32(dir, 0x00010000)
+	be.PutUint16(dir[4:], uint16(n))
 	pow := 1
 	for pow*2 <= n {
 		pow *= 2
 	}
-	be.PutUint16(out[6:], uint16(16*pow))
-	be.PutUint16(out[8:], uint16(bitsLen(pow)-1))
-	be.PutUint16(out[10:], uint16(16*n-16*pow))
-	i := 0
-	for _, t := range tables {
-		if t.data == nil {
-			continue
-		}
-		rec := out[12+16*i:]
+	be.PutUint16(dir[6:], uint16(16*pow))
+	be.PutUint16(dir[8:], uint16(bitsLen(pow)-1))
+	be.PutUint16(dir[10:], uint16(16*n-16*pow))
+	at := len(dir)
+	for i, t := range tables {
+		rec := dir[12+16*i:]
 		copy(rec, t.tag)
-		be.PutUint32(rec[4:], checksum(t.data))
-		be.PutUint32(rec[8:], uint32(len(out)))
-		be.PutUint32(rec[12:], uint32(len(t.data)))
-		out = append(out, t.data...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
-		i++
+		be.PutUint32(rec[4:], t.sum)
+		be.PutUint32(rec[8:], uint32(at))
+		be.PutUint32(rec[12:], uint32(t.length))
+		at += (t.length + 3) &^ 3
 	}
-	return out
+	out.Write(dir)
+	var zeros [4]byte
+	var buf [1024]byte
+	for _, t := range tables {
+		switch t.tag {
+		case "glyf":
+			for g := range f.numGlyphs {
+				if ok, size := glyph(g); ok {
+					out.Write(glyfIn[f.loca[g]:f.loca[g+1]])
+					out.Write(zeros[:size-(f.loca[g+1]-f.loca[g])])
+				}
+			}
+		case "loca":
+			b := buf[:0]
+			offset := uint32(0)
+			for g := range f.numGlyphs + 1 {
+				if len(b) == len(buf) {
+					out.Write(b)
+					b = buf[:0]
+				}
+				b = be.AppendUint32(b, offset)
+				if g < f.numGlyphs {
+					_, size := glyph(g)
+					offset += size
+				}
+			}
+			out.Write(b)
+		case "hmtx":
+			b := buf[:0]
+			done := 0 // bytes of the table written
+			for g, k := range keep {
+				at, n := hmtxEntry(g)
+				if at+n > len(hmtxIn) {
+					break
+				}
+				if len(b)+n > len(buf) {
+					out.Write(b)
+					b = buf[:0]
+				}
+				if k {
+					b = append(b, hmtxIn[at:at+n]...)
+				} else {
+					b = append(b, zeros[:n]...)
+				}
+				done = at + n
+			}
+			for done < len(hmtxIn) {
+				if len(b) == len(buf) {
+					out.Write(b)
+					b = buf[:0]
+				}
+				b = append(b, 0)
+				done++
+			}
+			out.Write(b)
+		default:
+			out.Write(t.data)
+		}
+		out.Write(zeros[:(4-t.length%4)%4])
+	}
+	return at
 }
 
 func bitsLen(n int) int {

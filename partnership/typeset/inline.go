@@ -230,7 +230,7 @@ func rightToLeft(s []byte, cuts []cut) []cut {
 				start = i
 			}
 			end = i + size
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\\' || r == '&':
+		case start >= 0 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\\' || r == '&'):
 			flush()
 		}
 		i += size

@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -132,13 +131,15 @@ type pdfWriter struct {
 	color   [3]uint8
 	// fonts are the faces the text uses, in order of first use.
 	fonts []*docFont
-	// buf and zbuf are reused between text runs and streams; tx is the state of the open text
+	// buf is reused between text runs and stream headers; tx is the state of the open text
 	// object.
-	tx   textState
-	buf  []byte
-	zbuf bytes.Buffer
-	// written counts the bytes of text given to fpdf.
-	written int
+	tx  textState
+	buf []byte
+	// pageText holds the text objects of the pages (pagetext.go).
+	pageText pageText
+	// words and lines hold the boxes and lines of the block being drawn.
+	words boxArena
+	lines lineArena
 	// The bounds of the typesetting (pdflimits.go).
 	ctx      context.Context
 	done     <-chan struct{}
@@ -190,17 +191,15 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 		w.drawTOC(tocPage, tocEntries)
 	}
 	w.footers()
-	var out bytes.Buffer
-	// fpdf copies its whole output into out: room for it up front saves growing it.
-	out.Grow(w.written + 4<<10*w.f.PageCount() + 64<<10)
-	if err := w.f.Output(&out); err != nil {
+	pages := w.f.PageCount()
+	fin := finisher{w: w}
+	if err := w.f.Output(&fin); err != nil {
 		return nil, fmt.Errorf("typeset PDF: %w", err)
 	}
-	data, err := w.finish(out.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("typeset PDF: %w", err)
+	if fin.err != nil {
+		return nil, fmt.Errorf("typeset PDF: %w", fin.err)
 	}
-	doc = &PDFDocument{Data: data, Pages: w.f.PageCount(), Headings: w.headings}
+	doc = &PDFDocument{Data: fin.data, Pages: pages, Headings: w.headings}
 	for r := range w.missing {
 		doc.Substituted = append(doc.Substituted, r)
 	}
@@ -498,7 +497,7 @@ func (w *pdfWriter) centeredRuns(runs []run, size float64) {
 	savedSize, x0, x1 := w.size, w.x0, w.x1
 	w.size = size
 	width := w.x1 - w.x0 - 20
-	for _, l := range w.layout(w.boxes(runs), width) {
+	for _, l := range w.layoutIn(&w.lines, w.boxesIn(&w.words, runs), width) {
 		w.x0 = (pageWidth - l.width) / 2
 		w.drawLine(l.boxes, l.width, l.width, false)
 	}
@@ -659,7 +658,7 @@ func (w *pdfWriter) heading(n ast.Node) {
 	// A heading never ends a page: it needs its own lines and two lines of what follows.
 	saved := w.size
 	w.size = size
-	lines := w.layout(w.boxes(w.headingRuns(h)), w.x1-w.x0)
+	lines := w.layoutIn(&w.lines, w.boxesIn(&w.words, w.headingRuns(h)), w.x1-w.x0)
 	lh := w.lineHeight()
 	w.size = saved
 	if f.GetY() > marginTop+0.1 {
@@ -759,7 +758,11 @@ func (w *pdfWriter) paragraph(n ast.Node) {
 
 // inline flattens the inline content of a block into styled runs.
 func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
-	var runs []run
+	return w.appendInline(nil, n, st, link)
+}
+
+// appendInline appends the runs of the inline content of n to runs.
+func (w *pdfWriter) appendInline(runs []run, n ast.Node, st style, link string) []run {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
@@ -777,20 +780,20 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 			if t.Level == 2 {
 				s = st | styleBold
 			}
-			runs = append(runs, w.inline(t, s, link)...)
+			runs = w.appendInline(runs, t, s, link)
 		case *ast.CodeSpan:
-			runs = append(runs, w.inline(t, st|styleItalic, link)...)
+			runs = w.appendInline(runs, t, st|styleItalic, link)
 		case *ast.Link:
-			runs = append(runs, w.inline(t, st|styleLink, string(t.Destination))...)
+			runs = w.appendInline(runs, t, st|styleLink, string(t.Destination))
 		case *ast.AutoLink:
 			url := string(t.URL(w.src))
 			runs = append(runs, run{text: string(t.Label(w.src)), style: st | styleLink, link: url})
 		case *east.Strikethrough, *Delete:
-			runs = append(runs, w.inline(t, st|styleDeleted, link)...)
+			runs = w.appendInline(runs, t, st|styleDeleted, link)
 		case *Insert:
-			runs = append(runs, w.inline(t, st|styleInserted, link)...)
+			runs = w.appendInline(runs, t, st|styleInserted, link)
 		case *Superscript:
-			runs = append(runs, w.inline(t, st|styleSup, link)...)
+			runs = w.appendInline(runs, t, st|styleSup, link)
 		case *Isolate:
 			// PDF text is drawn left to right: a right-to-left run is drawn in the order the eye
 			// reads it, as one unit.
@@ -803,7 +806,7 @@ func (w *pdfWriter) inline(n ast.Node, st style, link string) []run {
 			}
 			runs = append(runs, inner...)
 		default:
-			runs = append(runs, w.inline(t, st, link)...)
+			runs = w.appendInline(runs, t, st, link)
 		}
 	}
 	return runs
@@ -850,58 +853,75 @@ func (w *pdfWriter) font(face string, size float64) {
 	w.curSize = size
 }
 
+// boxArena holds the boxes of a block of text, whose pieces share one array. The typesetter
+// keeps one for the block it is drawing, reused from block to block.
+type boxArena struct {
+	boxes  []box
+	pieces []piece
+}
+
 // boxes cuts runs into words at ordinary spaces. No-break spaces (U+00A0, U+202F) stay inside
 // words, which is what keeps « », ; : and amounts together.
-func (w *pdfWriter) boxes(runs []run) []box {
+func (w *pdfWriter) boxes(runs []run) []box { return w.boxesIn(new(boxArena), runs) }
+
+// boxesIn is boxes, kept in a (and valid until a's next use).
+func (w *pdfWriter) boxesIn(a *boxArena, runs []run) []box {
 	n := 1
 	for _, r := range runs {
 		n += strings.Count(r.text, " ") + 1
 	}
-	out := make([]box, 0, n)
+	if cap(a.boxes) < n {
+		a.boxes, a.pieces = make([]box, 0, n), make([]piece, 0, n)
+	}
+	a.boxes, a.pieces = a.boxes[:0], a.pieces[:0]
 	cur := box{}
+	first := 0 // the first piece of cur
 	pendingSpace := 0.0
 	flush := func() {
-		if len(cur.pieces) > 0 || cur.newline {
-			out = append(out, cur)
+		if len(a.pieces) > first || cur.newline {
+			cur.pieces = a.pieces[first:len(a.pieces):len(a.pieces)]
+			a.boxes = append(a.boxes, cur)
 		}
-		cur = box{}
+		cur, first = box{}, len(a.pieces)
 	}
 	for _, r := range runs {
 		w.setStyle(r.style)
 		spaceWidth := w.textWidth(" ")
-		parts := strings.Split(w.clean(r.text), " ")
-		for i, part := range parts {
+		rest, more := w.clean(r.text), true
+		for i := 0; more; i++ {
+			var part string
+			part, rest, more = strings.Cut(rest, " ")
 			if i > 0 {
 				flush()
 				pendingSpace = spaceWidth
 			}
 			if part == "\n" {
 				flush()
-				out = append(out, box{newline: true})
+				a.boxes = append(a.boxes, box{newline: true})
 				pendingSpace = 0
 				continue
 			}
 			if part == "" {
 				continue
 			}
-			if len(cur.pieces) == 0 {
+			if len(a.pieces) == first {
 				cur.space = pendingSpace
 				pendingSpace = 0
 			}
 			pw := w.textWidth(part)
-			cur.pieces = append(cur.pieces, piece{text: part, style: r.style, link: r.link, width: pw})
+			a.pieces = append(a.pieces, piece{text: part, style: r.style, link: r.link, width: pw})
 			cur.width += pw
 		}
 	}
 	flush()
-	return out
+	return a.boxes
 }
 
 // flow sets runs as lines between x0 and x1, justified unless told otherwise; the last line of
 // a paragraph is never stretched.
 func (w *pdfWriter) flow(runs []run, justify bool) {
 	width := w.x1 - w.x0
-	lines := w.layout(w.boxes(runs), width)
+	lines := w.layoutIn(&w.lines, w.boxesIn(&w.words, runs), width)
 	for i, l := range lines {
 		w.drawLine(l.boxes, l.width, width, justify && !l.last && i < len(lines)-1)
 	}
@@ -920,9 +940,22 @@ type line struct {
 // letters ("cand-|008", "Valmont/|Est"), and inside a group only when the line cannot hold the
 // group whole; every cut takes at least one character, so the layout always ends.
 func (w *pdfWriter) layout(boxes []box, width float64) []line {
-	lines := make([]line, 0, len(boxes)/8+1)
-	// The boxes of every line share one array; a line is a window on it.
-	all := make([]box, 0, len(boxes)+4)
+	return w.layoutIn(new(lineArena), boxes, width)
+}
+
+// lineArena holds the lines of a block of text. The boxes of every line share one array; a line
+// is a window on it.
+type lineArena struct {
+	lines []line
+	boxes []box
+}
+
+// layoutIn is layout, kept in a (and valid until a's next use).
+func (w *pdfWriter) layoutIn(a *lineArena, boxes []box, width float64) []line {
+	if cap(a.boxes) < len(boxes)+4 {
+		a.lines, a.boxes = make([]line, 0, len(boxes)/8+1), make([]box, 0, len(boxes)+4)
+	}
+	lines, all := a.lines[:0], a.boxes[:0]
 	start := 0
 	var cur []box
 	curWidth := 0.0
@@ -971,6 +1004,7 @@ func (w *pdfWriter) layout(boxes []box, width float64) []line {
 	if len(cur) > 0 {
 		emit(true)
 	}
+	a.lines, a.boxes = lines, all
 	return lines
 }
 

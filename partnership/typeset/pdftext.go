@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
+	"math"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -267,15 +269,37 @@ func (w *pdfWriter) show(x, y float64, s string) {
 	w.buf = b
 }
 
-// endText closes the text object and writes it to the page.
+// endText closes the text object and writes it to the page: the typesetter keeps the text,
+// and the page holds a mark where finish puts it back.
 func (w *pdfWriter) endText() {
 	w.buf = append(w.closeArray(w.buf), " ET Q"...)
-	w.written += len(w.buf) + 1
-	w.f.RawWriteStr(string(w.buf))
+	w.pageText.add(w.f.PageNo(), w.buf)
+	w.f.RawWriteStr(textMark)
 }
 
-// appendNum writes a number with at most three decimals, as PDF operands are written.
+// appendNum writes a number with at most three decimals, as PDF operands are written: as
+// strconv.AppendFloat(b, v, 'f', 3, 64) writes it, without the zeros that end the decimals.
 func appendNum(b []byte, v float64) []byte {
+	// In thousandths, a coordinate is rounded as an integer, unless it lies so close to half a
+	// thousandth that the product's rounding error could tip it: then the exact decimal
+	// expansion decides, as strconv does.
+	x := math.Abs(v * 1000)
+	if x < 1e9 && math.Abs(x-math.Floor(x)-0.5) > 1e-6 {
+		n := int64(math.Round(x))
+		if math.Signbit(v) {
+			b = append(b, '-')
+		}
+		b = strconv.AppendInt(b, n/1000, 10)
+		if f := n % 1000; f != 0 {
+			digits := [3]byte{byte('0' + f/100), byte('0' + f/10%10), byte('0' + f%10)}
+			k := 3
+			for digits[k-1] == '0' {
+				k--
+			}
+			b = append(append(b, '.'), digits[:k]...)
+		}
+		return b
+	}
 	b = strconv.AppendFloat(b, v, 'f', 3, 64)
 	for b[len(b)-1] == '0' {
 		b = b[:len(b)-1]
@@ -291,7 +315,9 @@ func appendNum(b []byte, v float64) []byte {
 // does (a sync.Pool would drop them at every collection).
 var deflaters = make(chan *zlib.Writer, 4)
 
-func deflate(dst *bytes.Buffer, data []byte) {
+// deflate compresses into dst what put writes, in as many pieces as it likes: the compressor's
+// output depends on the bytes only.
+func deflate(dst io.Writer, put func(z io.Writer)) {
 	var z *zlib.Writer
 	select {
 	case z = <-deflaters:
@@ -299,7 +325,7 @@ func deflate(dst *bytes.Buffer, data []byte) {
 	default:
 		z, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed)
 	}
-	z.Write(data)
+	put(z)
 	z.Close()
 	select {
 	case deflaters <- z:
@@ -341,7 +367,9 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
-	out := bytes.NewBuffer(make([]byte, 0, len(raw)/2+64<<10))
+	// Room for the whole file up front: compressed, the text takes less than a third of its
+	// size, and a font's subset about 16 KB.
+	out := bytes.NewBuffer(make([]byte, 0, len(raw)+w.pageText.size/3+16<<10*len(w.fonts)))
 	out.Write(raw[:offsets[order[0]]])
 	newOffsets := make([]int, count, count+5*len(w.fonts))
 	fontRefs := w.fontResources(count)
@@ -358,7 +386,10 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 			if n, err := strconv.Atoi(string(obj[len(head) : len(head)+numEnd])); err == nil && numEnd >= 0 {
 				start := len(head) + numEnd + len(">>\nstream\n")
 				if start+n <= len(obj) {
-					w.putStream(out, i, "", obj[start:start+n])
+					// fpdf numbers the objects of page p 2p+1 and, for its content, 2p+2.
+					if err := w.putPage(out, i, (i-2)/2, obj[start:start+n]); err != nil {
+						return nil, err
+					}
 					continue
 				}
 			}
@@ -391,13 +422,37 @@ func (w *pdfWriter) fontResources(next int) string {
 	return string(b)
 }
 
-// putStream writes a compressed stream object.
-func (w *pdfWriter) putStream(out *bytes.Buffer, n int, dict string, data []byte) {
-	w.zbuf.Reset()
-	deflate(&w.zbuf, data)
-	fmt.Fprintf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", n, w.zbuf.Len(), dict)
-	out.Write(w.zbuf.Bytes())
+// putStream writes a stream object of what put writes, compressed straight into out: its
+// header, whose length is known only at the end, is written in room left for it, against which
+// the data is then moved.
+func (w *pdfWriter) putStream(out *bytes.Buffer, n int, put func(z io.Writer) (dict string)) {
+	at := out.Len()
+	const room = 96
+	out.Write(make([]byte, room))
+	var dict string
+	deflate(out, func(z io.Writer) { dict = put(z) })
+	b := out.Bytes()
+	data := b[at+room:]
+	w.buf = fmt.Appendf(w.buf[:0], "%d 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", n, len(data), dict)
+	if len(w.buf) > room {
+		// A dictionary longer than the room: the data moves the other way.
+		out.Write(make([]byte, len(w.buf)-room))
+		b = out.Bytes()
+		data = b[at+room : len(b)-(len(w.buf)-room)]
+	}
+	copy(b[at+len(w.buf):], data)
+	copy(b[at:], w.buf)
+	out.Truncate(at + len(w.buf) + len(data))
 	out.WriteString("\nendstream\nendobj\n")
+}
+
+// putPage writes the content stream of a page, its text put back in place of the marks.
+func (w *pdfWriter) putPage(out *bytes.Buffer, n, page int, stream []byte) (err error) {
+	w.putStream(out, n, func(z io.Writer) string {
+		err = w.pageText.expand(page, stream, z)
+		return ""
+	})
+	return err
 }
 
 // putFonts writes five objects per face: the composite font, its descendant with the widths of
@@ -427,11 +482,15 @@ func (w *pdfWriter) putFonts(out *bytes.Buffer, next int, offsets []int) []int {
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>\nendobj\n",
 			n+2, name, f.flags, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], strconv.FormatFloat(f.italic, 'f', -1, 64), f.ascent, f.descent, f.capHeight, f.stemV, n+3)
-		sub := f.subset(d.used)
 		offsets = append(offsets, out.Len())
-		w.putStream(out, n+3, " /Length1 "+strconv.Itoa(len(sub)), sub)
+		w.putStream(out, n+3, func(z io.Writer) string {
+			return " /Length1 " + strconv.Itoa(f.writeSubset(d.used, z))
+		})
 		offsets = append(offsets, out.Len())
-		w.putStream(out, n+4, "", toUnicode(d))
+		w.putStream(out, n+4, func(z io.Writer) string {
+			toUnicode(d, z)
+			return ""
+		})
 	}
 	return offsets
 }
@@ -456,32 +515,41 @@ func subsetTag(used []bool) string {
 }
 
 // toUnicode writes the CMap that maps glyphs back to characters, for text extraction.
-func toUnicode(d *docFont) []byte {
-	var b bytes.Buffer
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var entries []int
-	for g, u := range d.used {
+func toUnicode(d *docFont, out io.Writer) {
+	b := make([]byte, 0, 2048)
+	b = append(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"...)
+	left := 0
+	for _, u := range d.used {
 		if u {
-			entries = append(entries, g)
+			left++
 		}
 	}
-	for len(entries) > 0 {
-		chunk := entries[:min(100, len(entries))]
-		entries = entries[len(chunk):]
-		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
-		for _, g := range chunk {
-			fmt.Fprintf(&b, "<%04X> <", g)
-			var u [2]byte
-			for _, c := range utf16Units(d.uni[g]) {
-				binary.BigEndian.PutUint16(u[:], c)
-				fmt.Fprintf(&b, "%02X%02X", u[0], u[1])
-			}
-			b.WriteString(">\n")
+	// The entries go by a hundred, each in a block that says how many it holds.
+	inBlock := 0
+	for g, u := range d.used {
+		if !u {
+			continue
 		}
-		b.WriteString("endbfchar\n")
+		if inBlock == 0 {
+			b = fmt.Appendf(b, "%d beginbfchar\n", min(100, left))
+		}
+		b = fmt.Appendf(b, "<%04X> <", g)
+		for _, c := range utf16Units(d.uni[g]) {
+			b = fmt.Appendf(b, "%04X", c)
+		}
+		b = append(b, ">\n"...)
+		left--
+		if inBlock++; inBlock == 100 || left == 0 {
+			b = append(b, "endbfchar\n"...)
+			inBlock = 0
+		}
+		if len(b) > 1536 {
+			out.Write(b)
+			b = b[:0]
+		}
 	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-	return b.Bytes()
+	b = append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
+	out.Write(b)
 }
 
 func utf16Units(r rune) []uint16 {

@@ -222,7 +222,7 @@ func TestSynonyms(t *testing.T) {
 	}
 	walk(Schema().Root, map[*SchemaNode]bool{})
 	values["true"], values["false"] = true, true // booleans written in words
-	for v := range frenchSynonyms {
+	for v := range frenchSynonyms() {
 		if !values[v] {
 			t.Errorf("the synonyms name %q, which no enumeration of the schema has", v)
 		}

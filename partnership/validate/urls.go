@@ -19,8 +19,7 @@ func checkURLs(doc *partnership.Document) partnership.Diagnostics {
 	model := partnership.Schema()
 	var diags partnership.Diagnostics
 	for pointer := range doc.Spans {
-		node := model.At(pointer)
-		if node == nil || node.Format != "uri" {
+		if model.FormatAt(pointer) != "uri" {
 			continue
 		}
 		s, ok := valueAt(doc.Value, pointer).(string)

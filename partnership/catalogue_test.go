@@ -38,7 +38,7 @@ func formatArgs(format string) (map[int]byte, bool) {
 // TestCatalogue checks every message: an English and a French text, taking the same arguments
 // with compatible verbs, in the style of the catalogue, and French typography once written.
 func TestCatalogue(t *testing.T) {
-	for code, text := range catalogue() {
+	for code, text := range catalogue {
 		t.Run(code, func(t *testing.T) {
 			if !regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9_]+)*$`).MatchString(code) {
 				t.Errorf("code %q is not lower-case words joined by hyphens", code)
@@ -133,7 +133,7 @@ func TestCodesExist(t *testing.T) {
 				return true
 			}
 			checked++
-			if _, ok := catalogue()[code]; !ok {
+			if _, ok := catalogue[code]; !ok {
 				t.Errorf("%s: message code %q is not in the catalogue", fset.Position(lit.Pos()), code)
 			}
 			return true
@@ -171,7 +171,7 @@ func TestCodesExist(t *testing.T) {
 		built = append(built, "value-"+u)
 	}
 	for _, code := range built {
-		if _, ok := catalogue()[code]; !ok {
+		if _, ok := catalogue[code]; !ok {
 			t.Errorf("message code %q, built from a value, is not in the catalogue", code)
 		}
 	}
@@ -222,7 +222,7 @@ func TestSynonyms(t *testing.T) {
 	}
 	walk(Schema().Root, map[*SchemaNode]bool{})
 	values["true"], values["false"] = true, true // booleans written in words
-	for v := range frenchSynonyms() {
+	for v := range frenchSynonyms {
 		if !values[v] {
 			t.Errorf("the synonyms name %q, which no enumeration of the schema has", v)
 		}

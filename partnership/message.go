@@ -68,8 +68,8 @@ type Text struct {
 
 // frenchTexts are the French texts with the spaces of French typography, worked out once.
 var frenchTexts = sync.OnceValue(func() map[string]string {
-	out := make(map[string]string, len(catalogue()))
-	for code, t := range catalogue() {
+	out := make(map[string]string, len(catalogue))
+	for code, t := range catalogue {
 		out[code] = FrenchSpaces(t.Fr)
 	}
 	return out
@@ -77,7 +77,7 @@ var frenchTexts = sync.OnceValue(func() map[string]string {
 
 // template returns the text of a code in lang.
 func template(code, lang string) (string, bool) {
-	t, ok := catalogue()[code]
+	t, ok := catalogue[code]
 	if ok && lang == French {
 		return frenchTexts()[code], true
 	}

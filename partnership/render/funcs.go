@@ -290,11 +290,13 @@ var Funcs = []FuncDoc{
 	{"add", "add INT INT", "the sum of two whole numbers, to number items from 1: add $i 1"},
 }
 
-// placeholderFuncs are the documented functions bound to no render, for checking a clause
-// without rendering it.
+// placeholderFuncs are the functions a template is parsed with; each render binds its own.
 func placeholderFuncs() template.FuncMap {
 	return (&state{loc: newLocale("fr"), numbers: map[string]int{}, numbered: map[string]bool{}}).funcs()
 }
+
+// placeholders is placeholderFuncs built once, for parsing: a template copies the map it is given.
+var placeholders = sync.OnceValue(placeholderFuncs)
 
 // funcs binds the documented functions to one render.
 func (st *state) funcs() template.FuncMap {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -243,11 +244,10 @@ type state struct {
 	trace map[string]*trace
 	// guard enforces the limits of template execution (limits.go).
 	guard *guard
-	// funcMap is this render's map of the documented functions and guardFuncs that of the
-	// functions enforcing its limits, both built at the first clause; bound are the clause
-	// templates bound to them, so that each clause is bound once, not once per pass.
-	funcMap, guardFuncs template.FuncMap
-	bound               map[string]*template.Template
+	// funcMap is this render's function map, built at the first clause; bound are the clause
+	// templates bound to it, so that each clause is bound once, not once per pass.
+	funcMap template.FuncMap
+	bound   map[string]*template.Template
 }
 
 type rendered struct {
@@ -277,45 +277,40 @@ func (st *state) renderAll(first map[string]rendered) (map[string]rendered, erro
 	return out, nil
 }
 
-// templateFor returns the clause's template bound to this render's functions. A clause is
-// parsed once per Renderer: the first render to need it parses it with its own functions, and
-// the later ones (in a batch) copy that template and bind theirs.
+// templateFor parses a clause once and returns a copy bound to this render's functions.
 func (st *state) templateFor(c Clause) (*template.Template, error) {
 	key := c.Source + ":" + c.Path
+	t, ok := st.r.parsed.Load(key)
+	if !ok {
+		parsed, err := parseClause(c)
+		if err != nil {
+			return nil, err
+		}
+		t, _ = st.r.parsed.LoadOrStore(key, parsed)
+	}
 	if b, ok := st.bound[key]; ok {
 		return b, nil
 	}
+	clone, err := t.(*template.Template).Clone()
+	if err != nil {
+		return nil, err
+	}
 	if st.funcMap == nil {
 		st.funcMap = st.funcs()
-		st.guardFuncs = st.guard.funcs()
+		maps.Copy(st.funcMap, st.guard.funcs())
 		st.bound = map[string]*template.Template{}
 	}
-	var bound *template.Template
-	if t, ok := st.r.parsed.Load(key); ok {
-		clone, err := t.(*template.Template).Clone()
-		if err != nil {
-			return nil, err
-		}
-		bound = clone.Funcs(st.funcMap).Funcs(st.guardFuncs)
-	} else {
-		parsed, err := parseClause(c, st.funcMap)
-		if err != nil {
-			return nil, err
-		}
-		bound = parsed.Funcs(st.guardFuncs)
-		st.r.parsed.LoadOrStore(key, parsed)
-	}
-	st.bound[key] = bound
-	return bound, nil
+	clone.Funcs(st.funcMap)
+	st.bound[key] = clone
+	return clone, nil
 }
 
 // templateName is how a clause is named in template errors: its file inside its library.
 func templateName(c Clause) string { return c.Source + "/" + c.Path }
 
-// parseClause parses a clause file with the documented functions, funcs, and secures every
-// action.
-func parseClause(c Clause, funcs template.FuncMap) (*template.Template, error) {
-	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(funcs).Parse(c.Text)
+// parseClause parses a clause file with the documented functions and secures every action.
+func parseClause(c Clause) (*template.Template, error) {
+	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholders()).Parse(c.Text)
 	if err != nil {
 		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
 	}

@@ -1,6 +1,9 @@
 package partnership
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // DefaultCurrency is the currency of a definition that names none.
 const DefaultCurrency = "EUR"
@@ -14,7 +17,7 @@ func (d *Definition) CurrencyCode() string {
 }
 
 // KnownCurrency reports whether code is an active ISO 4217 currency code.
-func KnownCurrency(code string) bool { return currencies[code] }
+func KnownCurrency(code string) bool { return currencies()[code] }
 
 // CurrencyCodes lists the active ISO 4217 codes, for suggestions.
 func CurrencyCodes() []string { return strings.Fields(currencyList) }
@@ -28,10 +31,10 @@ LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO 
 PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT
 TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWG`
 
-var currencies = func() map[string]bool {
+var currencies = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, c := range strings.Fields(currencyList) {
 		m[c] = true
 	}
 	return m
-}()
+})

@@ -3,10 +3,10 @@ package partnership
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -68,8 +68,8 @@ func (d Default) Text(lang string) any {
 }
 
 var (
-	jurisdictionKey = regexp.MustCompile(`^[A-Z]{2}$`)
-	statuteKey      = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	jurisdictionKey = lazyre.New(`^[A-Z]{2}$`)
+	statuteKey      = lazyre.New(`^[a-z][a-z0-9_]*$`)
 )
 
 // DefaultsError is what is wrong with a defaults file. Its message names the file and the
@@ -104,7 +104,7 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 		}
 		for _, jur := range slices.Sorted(maps.Keys(byJurisdiction)) {
 			entries := byJurisdiction[jur]
-			if !jurisdictionKey.MatchString(jur) && (jur != AnyJurisdiction || section == "law") {
+			if !jurisdictionKey().MatchString(jur) && (jur != AnyJurisdiction || section == "law") {
 				code := "defaults-jurisdiction-or-any"
 				if section == "law" {
 					code = "defaults-jurisdiction"
@@ -118,7 +118,7 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 					return nil, &DefaultsError{msg: M(problem.Code, append([]any{source, entry.Key}, problem.Args...)...)}
 				}
 				if section == "law" {
-					if !statuteKey.MatchString(key) {
+					if !statuteKey().MatchString(key) {
 						return nil, &DefaultsError{msg: M("defaults-statute-key", source, entry.Key)}
 					}
 					if d.law[jur] == nil {

@@ -2,6 +2,7 @@ package partnership
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -77,10 +78,10 @@ func nounGender(noun string) (feminine, known bool) {
 		return false, false
 	}
 	word := strings.ToLower(words[0])
-	if g, ok := nounGenders[word]; ok {
+	if g, ok := nounGenders()[word]; ok {
 		return g, true
 	}
-	if g, ok := nounGenders[strings.TrimSuffix(word, "s")]; ok {
+	if g, ok := nounGenders()[strings.TrimSuffix(word, "s")]; ok {
 		return g, true
 	}
 	return false, false
@@ -88,7 +89,7 @@ func nounGender(noun string) (feminine, known bool) {
 
 // nounGenders gives the gender (true for feminine) of the nouns that usually head the
 // designation of a public body or a collective.
-var nounGenders = func() map[string]bool {
+var nounGenders = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`association assemblée agence administration amicale banque bibliothèque caisse
 		chambre cité collectivité commission communauté commune compagnie confédération coopérative
@@ -106,7 +107,7 @@ var nounGenders = func() map[string]bool {
 		m[w] = false
 	}
 	return m
-}()
+})
 
 // StartsWithVowelSound reports whether French elides before the word: a vowel, or an h that is
 // not aspirated; not before "onze", "huit" and the words whose h is aspirated.

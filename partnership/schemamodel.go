@@ -319,13 +319,26 @@ func (s *SchemaNode) PropertyNames() []string {
 
 // At returns the schema that governs the value at a JSON pointer, or nil when the pointer leads
 // outside the schema.
-func (m *SchemaModel) At(pointer string) *SchemaNode {
+func (m *SchemaModel) At(pointer string) *SchemaNode { return m.at(pointer).Resolved() }
+
+// FormatAt returns the format the schema gives the value at a JSON pointer ("uri", "date"…), or
+// "" when it gives none: At(pointer).Format, without a copy of the node for each value asked
+// about.
+func (m *SchemaModel) FormatAt(pointer string) string {
+	if s := m.at(pointer); s != nil {
+		return s.target().Format
+	}
+	return ""
+}
+
+// at is At without resolving the node reached.
+func (m *SchemaModel) at(pointer string) *SchemaNode {
 	s := m.Root
 	if pointer == "" {
 		return s
 	}
 	// The way down follows the definitions a node refers to without copying them, as Resolved
-	// does to give the node its own title: only the node reached is resolved.
+	// does to give the node its own title: At resolves only the node reached.
 	for rest, more := pointer[1:], true; more && s != nil; {
 		var tok string
 		tok, rest, more = strings.Cut(rest, "/")
@@ -343,7 +356,7 @@ func (m *SchemaModel) At(pointer string) *SchemaNode {
 			}
 		}
 	}
-	return s.Resolved()
+	return s
 }
 
 // target is the definition a node refers to, or the node itself.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -347,16 +346,16 @@ func unknownCommand(c *cli.Context, name string, commands []*cli.Command) error 
 // flagNotDefined, flagNeedsValue and flagBadValue read the errors of the flag parser, which
 // names flags with a single dash.
 var (
-	flagNotDefined = regexp.MustCompile(`^flag provided but not defined: -+(.+)$`)
-	flagNeedsValue = regexp.MustCompile(`^flag needs an argument: -+(.+)$`)
-	flagBadValue   = regexp.MustCompile(`^invalid value "(.*)" for flag -+([^:]+): (.*)$`)
+	flagNotDefined = lazyRegexp(`^flag provided but not defined: -+(.+)$`)
+	flagNeedsValue = lazyRegexp(`^flag needs an argument: -+(.+)$`)
+	flagBadValue   = lazyRegexp(`^invalid value "(.*)" for flag -+([^:]+): (.*)$`)
 )
 
 // flagError turns an error of the flag parser into a usage error that names the flag as it is
 // typed (--format, -o) and suggests the closest flag of the command.
 func flagError(c *cli.Context, err error) error {
 	msg := err.Error()
-	if m := flagNotDefined.FindStringSubmatch(msg); m != nil {
+	if m := flagNotDefined().FindStringSubmatch(msg); m != nil {
 		var names []string
 		for _, f := range commandFlags(c) {
 			names = append(names, f.Names()...)
@@ -366,10 +365,10 @@ func flagError(c *cli.Context, err error) error {
 		}
 		return usageError(c, "unknown-flag", dashed(m[1]))
 	}
-	if m := flagNeedsValue.FindStringSubmatch(msg); m != nil {
+	if m := flagNeedsValue().FindStringSubmatch(msg); m != nil {
 		return usageError(c, "flag-needs-value", dashed(m[1]))
 	}
-	if m := flagBadValue.FindStringSubmatch(msg); m != nil {
+	if m := flagBadValue().FindStringSubmatch(msg); m != nil {
 		return usageError(c, "flag-bad-value", m[1], dashed(m[2]))
 	}
 	return usageError(c, "flag-error", msg)

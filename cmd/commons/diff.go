@@ -80,6 +80,7 @@ func runDiff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	warmFonts(format)
 	opts, err := loadOptions(c)
 	if err != nil {
 		return err

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"sync"
 	"syscall"
@@ -137,7 +136,7 @@ func (e *writeError) Msg() partnership.Msg {
 // tempName matches the temporary files writeOutput leaves behind when it is killed before it
 // can remove them (kill -9, a power cut): ".NAME.PID-RANDOM.tmp", and ".NAME.DIGITS.tmp" as
 // earlier versions named them.
-var tempName = regexp.MustCompile(`^\.(.+)\.(?:(\d+)-[0-9a-f]{16}|\d+)\.tmp$`)
+var tempName = lazyRegexp(`^\.(.+)\.(?:(\d+)-[0-9a-f]{16}|\d+)\.tmp$`)
 
 // createTemp creates the temporary file of target in dir, named after the target and this
 // process, with the given permissions.
@@ -165,7 +164,7 @@ func removeStaleTemps(dir, base string) {
 		return
 	}
 	for _, e := range entries {
-		m := tempName.FindStringSubmatch(e.Name())
+		m := tempName().FindStringSubmatch(e.Name())
 		if m == nil || m[1] != base || !e.Type().IsRegular() {
 			continue
 		}

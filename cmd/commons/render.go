@@ -74,6 +74,7 @@ func runRender(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	warmFonts(format)
 	lang := messageLang(c, "")
 	var skipped partnership.Diagnostics
 	if limit := c.Int("max-files"); len(files) > limit {

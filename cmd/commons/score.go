@@ -146,6 +146,7 @@ func runAssess(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	warmFonts(format)
 	opts, err := loadOptions(c)
 	if err != nil {
 		return err

@@ -8,7 +8,7 @@ import (
 )
 
 // warmUp prepares, in the background, what the command about to run will need: the schema (its
-// model and its compiled form), the clause library and the font's character set. Each is
+// model and its compiled form) and the clause library; warmFonts, the fonts of a PDF. Each is
 // computed once per process behind a sync.Once, so a command that needs one before it is ready
 // simply waits for it; on a machine with several processors the one-off costs overlap instead of
 // adding up.
@@ -21,6 +21,13 @@ func warmUp(command string) {
 	switch command {
 	case "render", "assess", "diff":
 		go render.EmbeddedLibrary()
+	}
+}
+
+// warmFonts reads the embedded fonts in the background when the command writes a PDF, as soon
+// as it knows its format: no other format reads them.
+func warmFonts(format string) {
+	if format == "pdf" {
 		go typeset.Prepare()
 	}
 }

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // SCDLVersion is the version of the SCDL « subventions » schema (OpenDataFrance, published on
@@ -38,9 +38,9 @@ const (
 )
 
 var (
-	siretPattern = regexp.MustCompile(`^\d{14}$`)
-	rnaPattern   = regexp.MustCompile(`^W\d{9}$`)
-	datePattern  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	siretPattern = lazyre.New(`^\d{14}$`)
+	rnaPattern   = lazyre.New(`^W\d{9}$`)
+	datePattern  = lazyre.New(`^\d{4}-\d{2}-\d{2}$`)
 )
 
 // SubsidyRow is one row of SCDL subsidy data: one grant and its beneficiary. Every field is the
@@ -98,7 +98,7 @@ func Subsidies(doc *partnership.Document) ([]SubsidyRow, partnership.Diagnostics
 		d.SetHintMsg(hint)
 		diags = append(diags, d)
 	}
-	if !datePattern.MatchString(def.Date) {
+	if !datePattern().MatchString(def.Date) {
 		missing("", partnership.M("scdl-date"), "dateConvention", partnership.M("scdl-add-date"))
 	}
 	grants := def.Support.Grants
@@ -121,7 +121,7 @@ func Subsidies(doc *partnership.Document) ([]SubsidyRow, partnership.Diagnostics
 		if k, funder := party(def, g.Funder); funder != nil {
 			row.NomAttribuant = clean(funder.Name)
 			row.IDAttribuant = funder.SIRET
-			if !siretPattern.MatchString(funder.SIRET) {
+			if !siretPattern().MatchString(funder.SIRET) {
 				missing(fmt.Sprintf("/parties/%d", k), partnership.M("scdl-funder-siret", funder.ID), "idAttribuant",
 					partnership.M("scdl-add-siret"))
 			}
@@ -138,7 +138,7 @@ func Subsidies(doc *partnership.Document) ([]SubsidyRow, partnership.Diagnostics
 			case r.SIRET == "" && r.RNA == "":
 				missing(fmt.Sprintf("/parties/%d", k), partnership.M("scdl-beneficiary-number", r.ID), partnership.OrList([]string{"idBeneficiaire", "rnaBeneficiaire"}),
 					partnership.M("scdl-add-number"))
-			case r.RNA != "" && !rnaPattern.MatchString(r.RNA):
+			case r.RNA != "" && !rnaPattern().MatchString(r.RNA):
 				diags = append(diags, doc.Diag(fmt.Sprintf("/parties/%d/rna", k), "scdl-rna", r.RNA))
 			}
 		}
@@ -180,7 +180,7 @@ func paymentDates(def *partnership.Definition, g partnership.Grant, i int) (date
 		if !(p.Grant != "" && p.Grant == g.ID || p.Grant == "" && only) {
 			continue
 		}
-		if datePattern.MatchString(p.Date) {
+		if datePattern().MatchString(p.Date) {
 			dates = append(dates, p.Date)
 		} else {
 			undated = append(undated, k)

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // Generator returns the name of the program that wrote a DOCX or ODT file, as its properties
@@ -19,9 +21,9 @@ func Generator(data []byte) string {
 		var re *regexp.Regexp
 		switch f.Name {
 		case "docProps/app.xml":
-			re = appGenerator
+			re = appGenerator()
 		case "meta.xml":
-			re = odtGenerator
+			re = odtGenerator()
 		default:
 			continue
 		}
@@ -43,6 +45,6 @@ func Generator(data []byte) string {
 }
 
 var (
-	appGenerator = regexp.MustCompile(`<Application>([^<]*)</Application>`)
-	odtGenerator = regexp.MustCompile(`<meta:generator>([^<]*)</meta:generator>`)
+	appGenerator = lazyre.New(`<Application>([^<]*)</Application>`)
+	odtGenerator = lazyre.New(`<meta:generator>([^<]*)</meta:generator>`)
 )

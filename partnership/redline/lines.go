@@ -1,8 +1,9 @@
 package redline
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // lineKind tells how a line of Markdown may be marked.
@@ -33,11 +34,11 @@ type shape struct {
 }
 
 var (
-	blockMarkers   = regexp.MustCompile(`^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)]|#{1,6})[ \t]+)*`)
-	headingAttrs   = regexp.MustCompile(`[ \t]+\{[#.][^{}]*\}$`)
-	tableDelimiter = regexp.MustCompile(`^[ \t]*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
-	fenceOpening   = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
-	listNumber     = regexp.MustCompile(`\d+`)
+	blockMarkers   = lazyre.New(`^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)]|#{1,6})[ \t]+)*`)
+	headingAttrs   = lazyre.New(`[ \t]+\{[#.][^{}]*\}$`)
+	tableDelimiter = lazyre.New(`^[ \t]*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
+	fenceOpening   = lazyre.New("^ {0,3}(`{3,}|~{3,})")
+	listNumber     = lazyre.New(`\d+`)
 )
 
 // shapes cuts the lines of a Markdown text. A fenced block, from its opening line to its
@@ -48,7 +49,7 @@ func shapes(lines []string) []shape {
 	out := make([]shape, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		m := fenceOpening.FindStringSubmatch(l)
+		m := fenceOpening().FindStringSubmatch(l)
 		if m == nil {
 			out = append(out, shapeOf(l))
 			continue
@@ -82,7 +83,7 @@ func shapeOf(l string) shape {
 	case trimmed == "":
 		s.kind = kindBlank
 		return s
-	case tableDelimiter.MatchString(l) && strings.Contains(l, "|"):
+	case tableDelimiter().MatchString(l) && strings.Contains(l, "|"):
 		s.kind = kindTableDelim
 		s.cells, s.seps = splitCells(trimmed) // counts the columns
 		return s
@@ -90,11 +91,11 @@ func shapeOf(l string) shape {
 		s.kind = kindTableRow
 	default:
 		s.kind = kindText
-		s.prefix = blockMarkers.FindString(l)
+		s.prefix = blockMarkers().FindString(l)
 	}
 	body := l[len(s.prefix):]
 	if strings.Contains(s.prefix, "#") {
-		if m := headingAttrs.FindString(body); m != "" {
+		if m := headingAttrs().FindString(body); m != "" {
 			s.suffix = m
 			body = body[:len(body)-len(m)]
 		}
@@ -162,7 +163,7 @@ func pairable(a, b shape) bool {
 	case a.kind == kindTableRow, a.kind == kindTableDelim:
 		return true
 	case a.kind == kindText:
-		return listNumber.ReplaceAllString(a.prefix, "1") == listNumber.ReplaceAllString(b.prefix, "1")
+		return listNumber().ReplaceAllString(a.prefix, "1") == listNumber().ReplaceAllString(b.prefix, "1")
 	}
 	return false
 }

@@ -2,9 +2,9 @@ package redline
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/typeset"
 )
@@ -93,7 +93,7 @@ type section struct {
 	article render.Article
 }
 
-var articleHeading = regexp.MustCompile(`^## (.*) \{#([^}\s]+)\}$`)
+var articleHeading = lazyre.New(`^## (.*) \{#([^}\s]+)\}$`)
 
 // sections cuts a rendered document at its article headings. What comes before the first one
 // is the title block, named after the first clause when that clause has no heading.
@@ -112,7 +112,7 @@ func sections(doc *render.Document) ([]section, error) {
 	}
 	out := []section{head}
 	for _, l := range strings.Split(strings.TrimRight(string(body), "\n"), "\n") {
-		if m := articleHeading.FindStringSubmatch(l); m != nil {
+		if m := articleHeading().FindStringSubmatch(l); m != nil {
 			out = append(out, section{id: m[2], heading: m[1], article: byID[m[2]]})
 			continue
 		}
@@ -147,11 +147,11 @@ func trimBlank(lines []string) []string {
 
 // numberedHeading matches the number of an article's heading: "Article 9 – ", "Article 1er – "
 // or "9. ".
-var numberedHeading = regexp.MustCompile(`^(?:(Article) (\d+(?:er)?) – |(\d+)\. )`)
+var numberedHeading = lazyre.New(`^(?:(Article) (\d+(?:er)?) – |(\d+)\. )`)
 
 // splitNumber separates the number of a numbered heading from its title.
 func splitNumber(heading string) (number, title string) {
-	if m := numberedHeading.FindString(heading); m != "" {
+	if m := numberedHeading().FindString(heading); m != "" {
 		return m, heading[len(m):]
 	}
 	return "", heading

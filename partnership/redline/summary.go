@@ -1,11 +1,12 @@
 package redline
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // Summary is what changed between two versions, article by article, as a lawyer reports it.
@@ -52,9 +53,9 @@ func (r *Redline) Summary() Summary {
 	return s
 }
 
-var sectionHeading = regexp.MustCompile(`^\d+\. `)
+var sectionHeading = lazyre.New(`^\d+\. `)
 
-func isSection(heading string) bool { return sectionHeading.MatchString(heading) }
+func isSection(heading string) bool { return sectionHeading().MatchString(heading) }
 
 // Identical reports whether nothing changed, numbers included.
 func (s Summary) Identical() bool {
@@ -171,7 +172,7 @@ func articleNumberFR(n int) string {
 	return strconv.Itoa(n)
 }
 
-var markdownEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+var markdownEscape = lazyre.New("\\\\([!-/:-@\\[-`{-~])")
 
 // unescape removes the backslashes that escape punctuation in Markdown.
-func unescape(s string) string { return markdownEscape.ReplaceAllString(s, "$1") }
+func unescape(s string) string { return markdownEscape().ReplaceAllString(s, "$1") }

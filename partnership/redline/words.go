@@ -1,10 +1,10 @@
 package redline
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -33,7 +33,7 @@ type Line []Segment
 // block reports whether the line is a fenced block inserted or deleted whole, with what
 // happened to it and its text.
 func (l Line) block() (op Op, text string, ok bool) {
-	if len(l) != 1 || l[0].Op == Equal || !fenceOpening.MatchString(l[0].Text) {
+	if len(l) != 1 || l[0].Op == Equal || !fenceOpening().MatchString(l[0].Text) {
 		return Equal, "", false
 	}
 	return l[0].Op, l[0].Text, true
@@ -72,14 +72,14 @@ func (l Line) text(op Op) string {
 			b.WriteString(s.Text)
 		}
 	}
-	return spaces.ReplaceAllString(b.String(), " ")
+	return spaces().ReplaceAllString(b.String(), " ")
 }
 
-var spaces = regexp.MustCompile(`[ \t]{2,}`)
+var spaces = lazyre.New(`[ \t]{2,}`)
 
 // crossRef matches the text of a cross-reference the renderer writes: "[article 9](#id)",
 // "[Article 9](#id)", "[article 1er](#id)", "[section 3](#id)".
-var crossRef = regexp.MustCompile(`\[([Aa]rticle|[Ss]ection) \d+(?:er)?\]\(#([^)\s]+)\)`)
+var crossRef = lazyre.New(`\[([Aa]rticle|[Ss]ection) \d+(?:er)?\]\(#([^)\s]+)\)`)
 
 // withoutNumbers replaces the numbers of cross-references by the ids they point to, so that two
 // texts that differ only by a renumbering compare equal.
@@ -87,10 +87,10 @@ func withoutNumbers(s string) string {
 	if !strings.Contains(s, "](#") {
 		return s
 	}
-	return crossRef.ReplaceAllString(s, "[$1 →$2](#$2)")
+	return crossRef().ReplaceAllString(s, "[$1 →$2](#$2)")
 }
 
-// tokenize cuts inline Markdown into words, the punctuation that ends them and runs of spaces. An inline construct (emphasis,
+// tokenize cuts inline Markdown into words, the punctuation that ends them and runs of spaces(). An inline construct (emphasis,
 // a link, an autolink, a code span) stays whole inside the word it belongs to, so that a mark
 // never opens inside one and closes outside it. A backslash escape stays with its character.
 func tokenize(s string) []string {

@@ -2,10 +2,11 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"text/template/parse"
 	"unicode"
+
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // Markdown is text already in Markdown, produced by a template function that escaped whatever
@@ -45,7 +46,7 @@ const lineStartChars = "#-+*_=>`~|[{<:;!?"
 // orderedMarker matches the number that starts an ordered list item: digits, then a full stop or
 // a closing bracket, then a space or the end of the line. CommonMark stops at nine digits; the
 // steps that tidy the rendered Markdown do not count them, so every such number is escaped.
-var orderedMarker = regexp.MustCompile(`^\d+[.)](\s|$)`)
+var orderedMarker = lazyre.New(`^\d+[.)](\s|$)`)
 
 // escapeLineStart escapes what would make user text start a block of its own, wherever the
 // clause puts it: at the start of a line, after a list marker, in a table cell. The escape is a
@@ -57,7 +58,7 @@ func escapeLineStart(s string) string {
 		return s
 	case strings.IndexByte(lineStartChars, s[0]) >= 0:
 		return `\` + s
-	case orderedMarker.MatchString(s):
+	case orderedMarker().MatchString(s):
 		i := strings.IndexAny(s, ".)")
 		return s[:i] + `\` + s[i:]
 	}
@@ -67,7 +68,7 @@ func escapeLineStart(s string) string {
 // sentenceEnd finds the end of a sentence: a full stop, question or exclamation mark or an
 // ellipsis, possibly followed by a closing quote or bracket, then a space and a capital or an
 // opening quote. The third group is where the next sentence starts.
-var sentenceEnd = regexp.MustCompile(`([.!?…])((?:\s?[»”")])?)\s+((?:[«“"(]\s?)?\p{Lu})`)
+var sentenceEnd = lazyre.New(`([.!?…])((?:\s?[»”")])?)\s+((?:[«“"(]\s?)?\p{Lu})`)
 
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = []string{"M.", "MM.", "Mme.", "art.", "Art.", "n°.", "cf.", "p.", "al.", "etc.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.", "No.", "e.g.", "i.e."}
@@ -83,7 +84,7 @@ func splitSentences(s string) []string {
 	// the next sentence, which cannot end one.
 	var out []string
 	start := 0
-	for _, m := range sentenceEnd.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range sentenceEnd().FindAllStringSubmatchIndex(s, -1) {
 		word := s[start+strings.LastIndexByte(s[start:m[2]], ' ')+1 : m[3]]
 		if isAbbreviation(word) {
 			continue
@@ -114,13 +115,13 @@ func escapeParagraph(s string) string {
 }
 
 // blankLine separates two paragraphs of a text.
-var blankLine = regexp.MustCompile(`\n\s*\n`)
+var blankLine = lazyre.New(`\n\s*\n`)
 
 // escapeParagraphs escapes text made of several paragraphs, separated by blank lines in the
 // definition (a YAML literal block), keeping the blank lines between them.
 func escapeParagraphs(s string) string {
 	var out []string
-	for _, p := range blankLine.Split(strings.TrimSpace(s), -1) {
+	for _, p := range blankLine().Split(strings.TrimSpace(s), -1) {
 		if strings.TrimSpace(p) != "" {
 			out = append(out, escapeParagraph(p))
 		}

@@ -8,12 +8,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,7 +28,7 @@ import (
 //	defaults.yaml                    values clauses use when a definition leaves a key out
 
 // clausePath matches the path of a clause file inside a library.
-var clausePath = regexp.MustCompile(`^[a-z]+/(fr|en)/[a-z0-9-]+\.md$`)
+var clausePath = lazyre.New(`^[a-z]+/(fr|en)/[a-z0-9-]+\.md$`)
 
 // Manifest is the plan of a kind of document: its clauses in order.
 type Manifest struct {
@@ -97,7 +97,7 @@ func loadLibrary(base fs.FS, baseName string, lazy bool, overrides ...Override) 
 	}
 	lib.Version = strings.TrimSpace(string(version))
 	err = fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !clausePath.MatchString(p) {
+		if err != nil || d.IsDir() || !clausePath().MatchString(p) {
 			return err
 		}
 		if lazy {
@@ -184,7 +184,7 @@ func (lib *Library) override(o Override) error {
 			}
 		}
 		switch {
-		case clausePath.MatchString(p):
+		case clausePath().MatchString(p):
 			if _, ok := lib.files[p]; !ok {
 				return fmt.Errorf("%s: the clause library has no %s to replace; house clauses must use the path of an existing clause (see commons templates list)", path.Join(o.Name, p), p)
 			}

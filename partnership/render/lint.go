@@ -2,13 +2,13 @@ package render
 
 import (
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // Lint checks every clause of a library without rendering anything: each template must parse,
@@ -24,14 +24,14 @@ func Lint(lib *Library) partnership.Diagnostics {
 }
 
 // templateErrorPos finds "name:line:col:" or "name:line:" in an error from text/template.
-var templateErrorPos = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+var templateErrorPos = lazyre.New(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
 func lintClause(c Clause) partnership.Diagnostics {
 	file := templateName(c)
 	t, err := template.New(file).Funcs(placeholderFuncs()).Parse(c.Text)
 	if err != nil {
 		d := partnership.At(file, partnership.Pos{Line: 1, Column: 1}, "").Say("template-error", err.Error())
-		if m := templateErrorPos.FindStringSubmatch(err.Error()); m != nil {
+		if m := templateErrorPos().FindStringSubmatch(err.Error()); m != nil {
 			d.Line, _ = strconv.Atoi(m[2])
 			if m[3] != "" {
 				d.Column, _ = strconv.Atoi(m[3])

@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"text/template"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"github.com/commons-toolkit/commons/templates"
 	"go.yaml.in/yaml/v3"
 )
@@ -360,7 +360,7 @@ func cleanExecError(err error) error {
 	return err
 }
 
-var blankLines = regexp.MustCompile(`\n{3,}`)
+var blankLines = lazyre.New(`\n{3,}`)
 
 // normalize makes a clause's output diff-friendly: no trailing spaces, one blank line between
 // blocks, no blank line inside a list, French spacing where the language is French.
@@ -377,15 +377,15 @@ func (st *state) normalize(s string) string {
 		}
 		out = append(out, unmark(l))
 	}
-	return blankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n")
+	return blankLines().ReplaceAllString(strings.Join(out, "\n"), "\n\n")
 }
 
 // tableDelimiter matches the row under a table's header, whose colons set the alignment.
-var tableDelimiter = regexp.MustCompile(`^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
+var tableDelimiter = lazyre.New(`^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
 
-var listItem = regexp.MustCompile(`^\s*(- |\d+\. )`)
+var listItem = lazyre.New(`^\s*(- |\d+\. )`)
 
-func isListItem(line string) bool { return listItem.MatchString(line) }
+func isListItem(line string) bool { return listItem().MatchString(line) }
 
 func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	def := st.def

@@ -3,7 +3,6 @@ package render
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
@@ -197,13 +197,13 @@ func marked(s string) (string, bool) {
 var (
 	// bareURL matches a web address written out in text; the punctuation that ends a sentence
 	// after it is not part of it, nor is a closing bracket it does not open.
-	bareURL = regexp.MustCompile(`https?://[^\s<>]+`)
+	bareURL = lazyre.New(`https?://[^\s<>]+`)
 	// email matches an e-mail address, whose underscores may be escaped.
-	email = regexp.MustCompile(`[A-Za-z0-9._%+\\-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
+	email = lazyre.New(`[A-Za-z0-9._%+\\-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
 	// autolink matches a Markdown autolink: <https://…>, <mailto:…>, <name@example.org>.
-	autolink = regexp.MustCompile(`<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>`)
+	autolink = lazyre.New(`<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>`)
 	// syntaxTargets matches the targets of links and the ids of headings.
-	syntaxTargets = regexp.MustCompile(`\]\([^)\s]*\)|\(#[^)]*\)|\{#[^}]*\}`)
+	syntaxTargets = lazyre.New(`\]\([^)\s]*\)|\(#[^)]*\)|\{#[^}]*\}`)
 )
 
 // protectedSpans returns, in order and without overlap, the parts of a line of Markdown that
@@ -243,24 +243,24 @@ func protectedSpans(line string) [][2]int {
 		}
 	}
 	if strings.Contains(line, "<") {
-		for _, m := range autolink.FindAllStringIndex(line, -1) {
+		for _, m := range autolink().FindAllStringIndex(line, -1) {
 			if m[0] == 0 || line[m[0]-1] != '\\' {
 				add(m[0], m[1])
 			}
 		}
 	}
 	if strings.Contains(line, "://") {
-		for _, m := range bareURL.FindAllStringIndex(line, -1) {
+		for _, m := range bareURL().FindAllStringIndex(line, -1) {
 			add(m[0], m[0]+urlLength(line[m[0]:m[1]]))
 		}
 	}
 	if strings.Contains(line, "@") {
-		for _, m := range email.FindAllStringIndex(line, -1) {
+		for _, m := range email().FindAllStringIndex(line, -1) {
 			add(m[0], m[1])
 		}
 	}
 	if strings.ContainsAny(line, "#(") {
-		for _, m := range syntaxTargets.FindAllStringIndex(line, -1) {
+		for _, m := range syntaxTargets().FindAllStringIndex(line, -1) {
 			add(m[0], m[1])
 		}
 	}
@@ -306,7 +306,7 @@ func urlLength(u string) int {
 // alignment row of a table, whose colons are syntax. It runs on every line of every document, so
 // it scans the line once instead of running a regular expression per rule.
 func frenchSpacing(line string) string {
-	if !strings.ContainsAny(line, ";:!?«»%€") || tableDelimiter.MatchString(line) {
+	if !strings.ContainsAny(line, ";:!?«»%€") || tableDelimiter().MatchString(line) {
 		return line
 	}
 	protected := protectedSpans(line)
@@ -375,7 +375,7 @@ func frenchSpacing(line string) string {
 
 // blockMarkers matches a line that is nothing yet but the marks opening a block: a list item,
 // a quote, a heading. A space after them is Markdown syntax, not French spacing.
-var blockMarkers = regexp.MustCompile(`^[\s>*+-]*(\d{1,9}[.)]|#{1,6})?$`)
+var blockMarkers = lazyre.New(`^[\s>*+-]*(\d{1,9}[.)]|#{1,6})?$`)
 
 // spaceable tells whether a punctuation mark written after text takes a no-break space: after a
 // space the author typed, unless that space belongs to Markdown (after a list marker or a table
@@ -383,7 +383,7 @@ var blockMarkers = regexp.MustCompile(`^[\s>*+-]*(\d{1,9}[.)]|#{1,6})?$`)
 // mark that opens, another mark), never.
 func spaceable(before string, spaced bool) bool {
 	if spaced {
-		return before != "" && !blockMarkers.MatchString(before) && !strings.HasSuffix(before, "|")
+		return before != "" && !blockMarkers().MatchString(before) && !strings.HasSuffix(before, "|")
 	}
 	return followsWord(before)
 }

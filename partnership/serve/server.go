@@ -16,13 +16,13 @@ import (
 	"net/http"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"github.com/commons-toolkit/commons/partnership/redline"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/score"
@@ -625,7 +625,7 @@ func (s *Server) redline(w http.ResponseWriter, r *http.Request) {
 }
 
 // styleBlock finds the stylesheets of a rendered page, whose hashes its policy allows.
-var styleBlock = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
+var styleBlock = lazyre.New(`(?s)<style>(.*?)</style>`)
 
 func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 	page, ok := s.previews.get(r.PathValue("id"))
@@ -636,7 +636,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 	// The rendered page is the same bytes as render --format html, whose stylesheet is inline:
 	// the policy allows exactly that stylesheet, by its hash, and nothing else.
 	var hashes []string
-	for _, m := range styleBlock.FindAllSubmatch(page, -1) {
+	for _, m := range styleBlock().FindAllSubmatch(page, -1) {
 		sum := sha256.Sum256(m[1])
 		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
 	}

@@ -1,11 +1,10 @@
 package validate
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
+	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/schema"
 	"github.com/xeipuuv/gojsonschema"
 )
@@ -13,15 +12,15 @@ import (
 // compileSchema compiles the embedded JSON Schema without its annotations: titles,
 // descriptions, examples, comments and the x- keywords of our own take most of its bytes, play
 // no part in validation, and would be parsed and kept for nothing (partnership.Schema reads them
-// for messages and forms). Every command that validates pays for the compilation once.
+// for messages and forms); they are passed over as the schema is read. Every command that
+// validates pays for the compilation once.
 func compileSchema() (*gojsonschema.Schema, error) {
-	dec := json.NewDecoder(bytes.NewReader(schema.JSON))
-	dec.UseNumber() // as gojsonschema's own loaders decode
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	// The embedded schema is valid JSON (TestCompiledSchemaAsWritten reads it with
+	// encoding/json), so it goes straight to the scanner.
+	v, err := partnership.DecodeJSON(schema.JSON, inSchema)
+	if err != nil {
 		return nil, err
 	}
-	stripAnnotations(v)
 	// gojsonschema parses every schema under "definitions" for nothing, and then each one again
 	// where a $ref first names it; under another key only the second happens.
 	if root, ok := v.(map[string]any); ok {
@@ -59,37 +58,40 @@ func moveRefs(v any) {
 	}
 }
 
-// stripAnnotations removes, in place, the annotations of a JSON Schema (draft-07) and of every
-// schema it holds. Keywords whose values are data (enum, const, default, required…) are left
-// alone, so that a property called "title" or "description" is kept.
-func stripAnnotations(v any) {
-	s, ok := v.(map[string]any)
-	if !ok {
-		return
+// inSchema reads a schema (draft-07) without its annotations. Keywords whose values are data
+// (enum, const, default, required…) are read whole, so that a property called "title" or
+// "description" is kept.
+func inSchema(key string, index int) (bool, partnership.JSONFilter) {
+	switch {
+	case index >= 0: // a schema that is a list is not one: its elements are data
+		return true, nil
+	case key == "title" || key == "description" || key == "examples" || key == "$comment" || strings.HasPrefix(key, "x-"):
+		return false, nil
+	case key == "properties" || key == "patternProperties" || key == "definitions" || key == "dependencies":
+		return true, inSchemaMap
+	case key == "allOf" || key == "anyOf" || key == "oneOf" || key == "items":
+		return true, inSchemaList
+	case key == "additionalItems" || key == "additionalProperties" || key == "contains" || key == "propertyNames" ||
+		key == "not" || key == "if" || key == "then" || key == "else":
+		return true, inSchema
 	}
-	for key, sub := range s {
-		switch {
-		case key == "title" || key == "description" || key == "examples" || key == "$comment" || strings.HasPrefix(key, "x-"):
-			delete(s, key)
-		case key == "properties" || key == "patternProperties" || key == "definitions" || key == "dependencies":
-			if m, ok := sub.(map[string]any); ok {
-				for _, schema := range m {
-					stripAnnotations(schema)
-				}
-			}
-		case key == "allOf" || key == "anyOf" || key == "oneOf" || key == "items":
-			if list, ok := sub.([]any); ok {
-				for _, schema := range list {
-					stripAnnotations(schema)
-				}
-				continue
-			}
-			stripAnnotations(sub)
-		case key == "additionalItems" || key == "additionalProperties" || key == "contains" || key == "propertyNames" ||
-			key == "not" || key == "if" || key == "then" || key == "else":
-			stripAnnotations(sub)
-		}
+	return true, nil
+}
+
+// inSchemaMap reads an object whose members are schemas, such as "properties".
+func inSchemaMap(key string, index int) (bool, partnership.JSONFilter) {
+	if index >= 0 {
+		return true, nil
 	}
+	return true, inSchema
+}
+
+// inSchemaList reads a list of schemas, or a schema where one may stand for the list ("items").
+func inSchemaList(key string, index int) (bool, partnership.JSONFilter) {
+	if index >= 0 {
+		return true, inSchema
+	}
+	return inSchema(key, index)
 }
 
 // sharePatterns makes every schema with a "pattern" refer, through allOf, to one definition per

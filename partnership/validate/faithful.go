@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/commons-toolkit/commons/partnership"
 )
@@ -34,7 +35,7 @@ func (c *checker) texts() {
 // jurisdiction checks the country code against ISO 3166-1.
 func (c *checker) jurisdiction() {
 	j := c.def.Jurisdiction
-	if j == "" || len(j) != 2 || isoCountries[j] {
+	if j == "" || len(j) != 2 || isoCountries()[j] {
 		return
 	}
 	d := c.problem("/jurisdiction", "not-country-code", j)
@@ -44,7 +45,7 @@ func (c *checker) jurisdiction() {
 	case "EL":
 		d.SetHint("el-is-gr")
 	default:
-		d.SetHintMsg(didYouMean(j, slices.Sorted(mapsKeys(isoCountries))))
+		d.SetHintMsg(didYouMean(j, slices.Sorted(mapsKeys(isoCountries()))))
 	}
 }
 
@@ -229,7 +230,7 @@ func (c *checker) frenchSubsidies() {
 }
 
 // isoCountries are the ISO 3166-1 alpha-2 codes of countries.
-var isoCountries = func() map[string]bool {
+var isoCountries = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, c := range strings.Fields(`AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
 		BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES
@@ -241,4 +242,4 @@ var isoCountries = func() map[string]bool {
 		m[c] = true
 	}
 	return m
-}()
+})

@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -20,8 +19,7 @@ func checkURLs(doc *partnership.Document) partnership.Diagnostics {
 	model := partnership.Schema()
 	var diags partnership.Diagnostics
 	for pointer := range doc.Spans {
-		node := model.At(pointer)
-		if node == nil || node.Format != "uri" {
+		if model.FormatAt(pointer) != "uri" {
 			continue
 		}
 		s, ok := valueAt(doc.Value, pointer).(string)
@@ -35,9 +33,19 @@ func checkURLs(doc *partnership.Document) partnership.Diagnostics {
 	return diags
 }
 
-// hostLabel is one label of a host name: letters (of any script, for internationalised domain
-// names), digits and inner hyphens.
-var hostLabel = regexp.MustCompile(`^[\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?$`)
+// hostLabel tells whether label is one label of a host name: letters (of any script, for
+// internationalised domain names), digits and inner hyphens.
+func hostLabel(label string) bool {
+	if label == "" || label[0] == '-' || label[len(label)-1] == '-' {
+		return false
+	}
+	for _, r := range label {
+		if r != '-' && !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // urlProblem says what is wrong with a web address, or returns the zero Msg.
 func urlProblem(s string) partnership.Msg {
@@ -74,7 +82,7 @@ func urlProblem(s string) partnership.Msg {
 		return partnership.Msg{} // an IPv6 address, which url.Parse has checked
 	}
 	for _, label := range strings.Split(strings.TrimSuffix(host, "."), ".") {
-		if !hostLabel.MatchString(label) {
+		if !hostLabel(label) {
 			return partnership.M("url-host", host)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -133,7 +134,7 @@ func (b *treeBuilder) checkNumber(p Pos, pointer, literal string) bool {
 	return true
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = lazyre.New(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML reads exactly one YAML document.
 func (b *treeBuilder) parseYAML(data []byte) (any, Diagnostics) {
@@ -188,11 +189,11 @@ func documentMarkerLine(data []byte, line int) int {
 func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
-	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+	if m := unknownAnchorRE().FindStringSubmatch(msg); m != nil {
 		if p, ok := aliasUse(data, m[1]); ok {
 			b.errorAt(p, "", "yaml-unknown-alias", Printable(m[1]))
 			return
@@ -224,9 +225,9 @@ func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 }
 
 // decimalRE matches a number written in decimal, as YAML and JSON write them.
-var decimalRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+var decimalRE = lazyre.New(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
 
-var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+var unknownAnchorRE = lazyre.New(`^unknown anchor '(.*)' referenced$`)
 
 // aliasUse finds where the alias *name is first used: a "*" that starts a token, followed by the
 // name and then a blank, a flow indicator or the end of the line.
@@ -336,30 +337,30 @@ var yamlExplanations = [][2]string{
 
 // yamlFrench are the errors of the YAML parser in French.
 var yamlFrench = []parserPhrase{
-	{regexp.MustCompile(`^found unexpected end of stream$`), "fin du texte inattendue"},
-	{regexp.MustCompile(`^did not find expected key$`), "clé attendue introuvable"},
-	{regexp.MustCompile(`^mapping values are not allowed in this context$`), "une valeur de clé n’est pas permise à cet endroit"},
-	{regexp.MustCompile(`^could not find expected ':'$`), "deux-points « : » attendu introuvable"},
-	{regexp.MustCompile(`^did not find expected '-' indicator$`), "tiret « - » attendu introuvable"},
-	{regexp.MustCompile(`^found character that cannot start any token$`), "caractère qui ne peut commencer aucune valeur"},
-	{regexp.MustCompile(`^did not find expected node content$`), "valeur attendue introuvable"},
-	{regexp.MustCompile(`^block sequence entries are not allowed in this context$`), "un élément de liste n’est pas permis à cet endroit"},
-	{regexp.MustCompile(`^found a tab character that violates indentation$`), "tabulation qui rompt l’indentation"},
-	{regexp.MustCompile(`^found a tab character where an indentation space is expected$`), "tabulation à la place d’une espace d’indentation"},
-	{regexp.MustCompile(`^did not find expected alphabetic or numeric character$`), "lettre ou chiffre attendu introuvable"},
-	{regexp.MustCompile(`^found undefined tag handle$`), "préfixe d’étiquette non défini"},
-	{regexp.MustCompile(`^did not find expected ',' or '(\]|\})'$`), "virgule ou « $1 » attendu introuvable"},
-	{regexp.MustCompile(`^unknown anchor '(.*)' referenced$`), "ancre « $1 » inconnue"},
-	{regexp.MustCompile(`^did not find expected comment or line break$`), "commentaire ou fin de ligne attendu introuvable"},
-	{regexp.MustCompile(`^control characters are not allowed$`), "caractères de contrôle non permis"},
-	{regexp.MustCompile(`^found unknown escape character$`), "séquence d’échappement inconnue"},
-	{regexp.MustCompile(`^found unexpected ':'$`), "deux-points « : » inattendu"},
+	{lazyre.New(`^found unexpected end of stream$`), "fin du texte inattendue"},
+	{lazyre.New(`^did not find expected key$`), "clé attendue introuvable"},
+	{lazyre.New(`^mapping values are not allowed in this context$`), "une valeur de clé n’est pas permise à cet endroit"},
+	{lazyre.New(`^could not find expected ':'$`), "deux-points « : » attendu introuvable"},
+	{lazyre.New(`^did not find expected '-' indicator$`), "tiret « - » attendu introuvable"},
+	{lazyre.New(`^found character that cannot start any token$`), "caractère qui ne peut commencer aucune valeur"},
+	{lazyre.New(`^did not find expected node content$`), "valeur attendue introuvable"},
+	{lazyre.New(`^block sequence entries are not allowed in this context$`), "un élément de liste n’est pas permis à cet endroit"},
+	{lazyre.New(`^found a tab character that violates indentation$`), "tabulation qui rompt l’indentation"},
+	{lazyre.New(`^found a tab character where an indentation space is expected$`), "tabulation à la place d’une espace d’indentation"},
+	{lazyre.New(`^did not find expected alphabetic or numeric character$`), "lettre ou chiffre attendu introuvable"},
+	{lazyre.New(`^found undefined tag handle$`), "préfixe d’étiquette non défini"},
+	{lazyre.New(`^did not find expected ',' or '(\]|\})'$`), "virgule ou « $1 » attendu introuvable"},
+	{lazyre.New(`^unknown anchor '(.*)' referenced$`), "ancre « $1 » inconnue"},
+	{lazyre.New(`^did not find expected comment or line break$`), "commentaire ou fin de ligne attendu introuvable"},
+	{lazyre.New(`^control characters are not allowed$`), "caractères de contrôle non permis"},
+	{lazyre.New(`^found unknown escape character$`), "séquence d’échappement inconnue"},
+	{lazyre.New(`^found unexpected ':'$`), "deux-points « : » inattendu"},
 }
 
 // parserPhrase translates an error of a parser: the English text it matches, and its French
 // replacement (with $1 for what the expression captures).
 type parserPhrase struct {
-	re     *regexp.Regexp
+	re     func() *regexp.Regexp
 	french string
 }
 
@@ -375,8 +376,8 @@ func (p parserText) In(lang string) string {
 		return p.text
 	}
 	for _, ph := range p.french {
-		if ph.re.MatchString(p.text) {
-			return ph.re.ReplaceAllString(p.text, ph.french)
+		if re := ph.re(); re.MatchString(p.text) {
+			return re.ReplaceAllString(p.text, ph.french)
 		}
 	}
 	return p.text
@@ -486,7 +487,7 @@ func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
 		}
 	case "!!str":
 		// YAML reads a number too large for it as text; say what is wrong with it.
-		if n.Style == 0 && decimalRE.MatchString(n.Value) && !b.checkNumber(p, pointer, n.Value) {
+		if n.Style == 0 && decimalRE().MatchString(n.Value) && !b.checkNumber(p, pointer, n.Value) {
 			return nil
 		}
 	}
@@ -665,17 +666,17 @@ var jsonExplanations = [][2]string{
 
 // jsonFrench are the errors of the JSON parser in French.
 var jsonFrench = []parserPhrase{
-	{regexp.MustCompile(`^invalid character (.+) after object key:value pair$`), "caractère $1 inattendu après une paire clé-valeur"},
-	{regexp.MustCompile(`^invalid character (.+) after array element$`), "caractère $1 inattendu après un élément de liste"},
-	{regexp.MustCompile(`^invalid character (.+) looking for beginning of object key string$`), "caractère $1 inattendu à la place d’une clé"},
-	{regexp.MustCompile(`^invalid character (.+) looking for beginning of value$`), "caractère $1 inattendu à la place d’une valeur"},
-	{regexp.MustCompile(`^invalid character (.+) after object key$`), "caractère $1 inattendu après une clé"},
-	{regexp.MustCompile(`^invalid character (.+) in string literal$`), "caractère $1 non permis dans un texte"},
-	{regexp.MustCompile(`^invalid character (.+) in string escape code$`), "caractère $1 non permis dans une séquence d’échappement"},
-	{regexp.MustCompile(`^invalid character (.+) in literal (true|false|null) \(expecting (.+)\)$`), "caractère $1 inattendu dans $2 ($3 attendu)"},
-	{regexp.MustCompile(`^invalid character (.+) in numeric literal$`), "caractère $1 inattendu dans un nombre"},
-	{regexp.MustCompile(`^invalid character (.+) after top-level value$`), "caractère $1 inattendu après la fin de la définition"},
-	{regexp.MustCompile(`^invalid character (.+) (.*)$`), "caractère $1 inattendu"},
+	{lazyre.New(`^invalid character (.+) after object key:value pair$`), "caractère $1 inattendu après une paire clé-valeur"},
+	{lazyre.New(`^invalid character (.+) after array element$`), "caractère $1 inattendu après un élément de liste"},
+	{lazyre.New(`^invalid character (.+) looking for beginning of object key string$`), "caractère $1 inattendu à la place d’une clé"},
+	{lazyre.New(`^invalid character (.+) looking for beginning of value$`), "caractère $1 inattendu à la place d’une valeur"},
+	{lazyre.New(`^invalid character (.+) after object key$`), "caractère $1 inattendu après une clé"},
+	{lazyre.New(`^invalid character (.+) in string literal$`), "caractère $1 non permis dans un texte"},
+	{lazyre.New(`^invalid character (.+) in string escape code$`), "caractère $1 non permis dans une séquence d’échappement"},
+	{lazyre.New(`^invalid character (.+) in literal (true|false|null) \(expecting (.+)\)$`), "caractère $1 inattendu dans $2 ($3 attendu)"},
+	{lazyre.New(`^invalid character (.+) in numeric literal$`), "caractère $1 inattendu dans un nombre"},
+	{lazyre.New(`^invalid character (.+) after top-level value$`), "caractère $1 inattendu après la fin de la définition"},
+	{lazyre.New(`^invalid character (.+) (.*)$`), "caractère $1 inattendu"},
 }
 
 func (j *jsonReader) value(pointer string, depth int, keyPos Pos) (any, bool) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"unicode"
 
 	"github.com/commons-toolkit/commons/partnership"
+	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
 
 // TemplateLimits bound what the clause templates of one document may take. The clauses of the
@@ -162,14 +162,14 @@ func (e limitProblem) Msg() partnership.Msg { return e.msg }
 
 // callError is text/template's error for a function of the guard that refused to build a text:
 // "template: FILE:LINE:COL: executing NAME at <ACTION>: error calling FUNC: REASON".
-var callError = regexp.MustCompile(`^template: (.+?): executing ("(?:[^"\\]|\\.)*") at <(.*)>: error calling ([^:]+): `)
+var callError = lazyre.New(`^template: (.+?): executing ("(?:[^"\\]|\\.)*") at <(.*)>: error calling ([^:]+): `)
 
 // refusedCall returns the error of an execution stopped by a function that refused to build a
 // text, as a message of the catalogue that keeps where the call is; execErr as it is when it
 // does not read as such an error.
 func refusedCall(execErr error, reason partnership.Msg) error {
 	text := execErr.Error()
-	m := callError.FindStringSubmatch(text)
+	m := callError().FindStringSubmatch(text)
 	if m == nil || text[len(m[0]):] != reason.In(partnership.English) {
 		return execErr
 	}

@@ -604,6 +604,10 @@ type Disputes struct {
 	Conciliation *Conciliation `json:"conciliation,omitempty"`
 	Mediation    string        `json:"mediation,omitempty"`
 	Court        string        `json:"court,omitempty"`
+	// InterimRelief lets a party apply to the court for interim or protective measures, in an
+	// emergency or to preserve its rights, before conciliation has ended. Without it, the court
+	// is seised only after conciliation has failed.
+	InterimRelief bool `json:"interim_relief,omitempty"`
 }
 
 // Conciliation is the amicable step every dispute goes through first.

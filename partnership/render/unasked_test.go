@@ -253,3 +253,54 @@ reporting:
 		}
 	}
 }
+
+// TestNoticeFormIsTheDefinitionsOrADefault renders the termination article of a convention
+// under each jurisdiction, with and without a form of notice: under French law the library's
+// default (a registered letter) applies with a warning and an entry of explain; elsewhere, and
+// whenever the definition writes the key, the form is the definition's or "in writing", with
+// no default.
+func TestNoticeFormIsTheDefinitionsOrADefault(t *testing.T) {
+	registered := map[string]string{"fr": "par lettre recommandée avec accusé de réception", "en": "by registered letter with acknowledgement of receipt"}
+	writing := map[string]string{"fr": "par écrit", "en": "in writing"}
+	for _, jur := range []string{"FR", "IT", "BE", "ES", "GB"} {
+		for _, given := range []string{"", "writing", "registered_letter"} {
+			sections := "termination: {notice_months: 3, cure_days: 30, general_interest: false}\n"
+			if given != "" {
+				sections += "notice: " + given + "\n"
+			}
+			doc := loadUnder(t, jur, sections)
+			defaulted := jur == "FR" && given == ""
+			want := registered
+			if given == "writing" || (given == "" && jur != "FR") {
+				want = writing
+			}
+			for _, lang := range render.Languages {
+				t.Run(jur+"/"+given+"/"+lang, func(t *testing.T) {
+					out := mustRender(t, doc, render.WithLang(lang))
+					article := nbsp(section(string(out.Markdown), "{#termination}"))
+					other := registered
+					if want["fr"] == registered["fr"] {
+						other = writing
+					}
+					if !strings.Contains(article, want[lang]) || strings.Contains(article, other[lang]) {
+						t.Errorf("want notices %q:\n%s", want[lang], article)
+					}
+					warned := slices.ContainsFunc(out.Diagnostics, func(d partnership.Diagnostic) bool {
+						return d.Pointer == "/notice" && d.Severity == partnership.Warning
+					})
+					explained := false
+					for _, a := range render.Explain(doc, out).Articles {
+						for _, d := range a.Defaults {
+							if d.Key == "convention.FR.notice" && a.ID == "termination" {
+								explained = true
+							}
+						}
+					}
+					if warned != defaulted || explained != defaulted {
+						t.Errorf("default warned %v, explained %v, want %v", warned, explained, defaulted)
+					}
+				})
+			}
+		}
+	}
+}

@@ -264,6 +264,8 @@ var catalogue = map[string]Text{
 	"not-binding-sanction":    {"%s that is not legally binding cannot impose a sanction", "%s qui n’est pas juridiquement contraignante ne peut imposer aucune sanction"},
 	"not-binding-last-resort": {"%s that is not legally binding cannot name a guarantor of last resort", "%s qui n’est pas juridiquement contraignante ne peut désigner aucun garant en dernier ressort"},
 	"not-binding-continuity":  {"%s that is not legally binding cannot name a guarantor of continuity", "%s qui n’est pas juridiquement contraignante ne peut désigner aucun garant de la continuité"},
+	"not-binding-interim-relief": {"%s that is not legally binding cannot let a party apply to a court: disputes are settled amicably",
+		"%s qui n’est pas juridiquement contraignante ne peut permettre à une partie de saisir le juge : les différends se règlent à l’amiable"},
 	"not-binding-cure": {"a cure period has no effect in %s that is not legally binding: a party withdraws, it is not terminated for breach",
 		"un délai de mise en conformité est sans effet dans %s qui n’est pas juridiquement contraignante : une partie se retire, elle n’est pas exclue pour manquement"},
 	"not-binding-general-interest": {"termination on grounds of general interest has no effect in %s that is not legally binding: any party may withdraw",

@@ -39,7 +39,10 @@ type Definition struct {
 	Instrument string `json:"instrument,omitempty"`
 	// Currency is the ISO 4217 code of every amount of the document; empty means euros (see
 	// CurrencyCode).
-	Currency     string        `json:"currency,omitempty"`
+	Currency string `json:"currency,omitempty"`
+	// Notice is the form of the notices the parties give each other: "registered_letter" or
+	// "writing"; empty means the clause library's default for the jurisdiction, else writing.
+	Notice       string        `json:"notice,omitempty"`
 	Summary      string        `json:"summary,omitempty"`
 	Parties      []Party       `json:"parties,omitempty"`
 	LegalBasis   []string      `json:"legal_basis,omitempty"`
@@ -604,6 +607,10 @@ type Disputes struct {
 	Conciliation *Conciliation `json:"conciliation,omitempty"`
 	Mediation    string        `json:"mediation,omitempty"`
 	Court        string        `json:"court,omitempty"`
+	// InterimRelief lets a party apply to the court for interim or protective measures, in an
+	// emergency or to preserve its rights, before conciliation has ended. Without it, the court
+	// is seised only after conciliation has failed.
+	InterimRelief bool `json:"interim_relief,omitempty"`
 }
 
 // Conciliation is the amicable step every dispute goes through first.

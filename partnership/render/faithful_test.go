@@ -471,7 +471,9 @@ termination: {notice_months: 2}
 	// Article 6 – Résiliation
 	//   reads [/parties/0/designation /parties/0/role /termination /termination/notice_months]
 	//   default /termination/general_interest true from convention.FR.termination.general_interest
+	//   default /notice registered_letter from convention.FR.notice
 	//   default /termination/cure_days 30 from convention.any.termination.cure_days
+	// pacte.yaml:1:1: /notice: warning: no form of notice given; the default "registered_letter" applies; write /notice in the definition to make it its own (default: convention.FR.notice in templates/defaults.yaml)
 	// pacte.yaml:12:1: /termination/cure_days: warning: no cure period given; the default "30 days" applies; write /termination/cure_days in the definition to make it its own (default: convention.any.termination.cure_days in templates/defaults.yaml)
 	// pacte.yaml:12:1: /termination/general_interest: warning: termination on grounds of general interest not set; the default "true" applies; write /termination/general_interest in the definition to make it its own (default: convention.FR.termination.general_interest in templates/defaults.yaml)
 }

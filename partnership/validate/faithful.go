@@ -70,6 +70,9 @@ func (c *checker) binding() {
 	if d.Disputes != nil && d.Disputes.Court != "" {
 		c.problem("/disputes/court", "not-binding-court", kind).SetHint("remove-court-or-bind")
 	}
+	if d.Disputes != nil && d.Disputes.InterimRelief {
+		c.problem("/disputes/interim_relief", "not-binding-interim-relief", kind).SetHint("remove-key-or-bind", "interim_relief")
+	}
 	if d.Conditions != nil && d.Conditions.OnBreach != "" {
 		c.problem("/conditions/on_breach", "not-binding-sanction", kind).SetHint("remove-key-or-bind", "on_breach")
 	}

@@ -153,6 +153,11 @@ func TestRules(t *testing.T) {
 				"/conditions/on_breach: a convention that is not legally binding cannot impose a sanction",
 				"/subsidiarity/last_resort: a convention that is not legally binding cannot name a guarantor of last resort",
 				"/termination/cure_days: warning: a cure period has no effect"}},
+		{"a document that is not binding lets no party apply to a court before conciliation ends",
+			strings.Replace(baseConvention, "lang: fr\n", "lang: fr\nbinding: false\n", 1) + "disputes: {interim_relief: true}\n", "",
+			[]string{"/disputes/interim_relief: a convention that is not legally binding cannot let a party apply to a court"}},
+		{"interim relief in a binding document", baseConvention + "disputes: {interim_relief: true}\n", "", nil},
+		{"no interim relief in a document that is not binding", strings.Replace(baseConvention, "lang: fr\n", "lang: fr\nbinding: false\n", 1) + "disputes: {interim_relief: false}\n", "", nil},
 		{"an informal group has no registration and no money of its own",
 			strings.Replace(baseConvention, "    role: citizen_collective\n", "    role: citizen_collective\n    legal_status: informal_group\n    rna: W123456789\n", 1) +
 				"support:\n  grants: [{funder: ville, amount: 500}]\n", "",

@@ -378,7 +378,6 @@ var catalogue = map[string]Text{
 	"name-only-applications":      {"name only the applications, or a directory that holds them", "ne désignez que les candidatures, ou un dossier qui les contient"},
 	"answers-another-call":        {"this application answers the call %q, not %q", "cette candidature répond à l’appel « %s », et non à « %s »"},
 	"skipped-file":                {"%s: skipped: %s", "%s : ignoré : %s"},
-	"skip-not-definition-file":    {"not a definition file", "ce n’est pas un fichier de définition"},
 	"skip-no-kind":                {"it does not say its kind", "il n’indique pas son kind"},
 	"skip-unreadable":             {"cannot be read as a definition: %s", "illisible comme définition : %s"},
 	"skip-line":                   {"line %d: %s", "ligne %d : %s"},

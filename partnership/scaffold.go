@@ -198,9 +198,10 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 	// The article of a French designation tells its gender; the key is shown, not used.
 	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 	if lang == "en" {
-		// The English starter is an English partnership: French registers and the French
-		// power to terminate on grounds of general interest do not apply.
+		// The English starter is an English partnership, in pounds sterling: French registers
+		// and the French power to terminate on grounds of general interest do not apply.
 		v["jurisdiction"] = "GB"
+		v["currency"] = "GBP"
 		v["parties"] = map[string]any{"rna": nil, "siret": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 		v["termination"] = map[string]any{"general_interest": commentedOut{}}
 	}

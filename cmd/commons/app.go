@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/commons-toolkit/commons/cmd/commons/internal/hugeheap"
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/urfave/cli/v2"
 )
@@ -99,9 +100,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := interruptible(context.Background(), stderr, argsLang(args))
 	defer stop()
 	tuneGC()
-	if len(args) > 1 {
-		warmUp(args[1])
-	}
+	// By the time run is called, package hugeheap has advised the heap for the command, if
+	// the command is one that needs it: it does so while packages are initialised.
+	warmUp(hugeheap.CommandOf(args))
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	if interrupted(ctx) {
 		return reportInterruption(ctx, stderr, argsLang(args))

@@ -1,0 +1,67 @@
+package hugeheap
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWanted(t *testing.T) {
+	render := []string{"commons", "render", "parc.yaml"}
+	for _, tc := range []struct {
+		args    []string
+		godebug string
+		want    bool
+	}{
+		{render, "", true},
+		{[]string{"commons", "--lang", "fr", "assess", "call.yaml", "dir"}, "", true},
+		{[]string{"commons", "--version"}, "", false},
+		{[]string{"commons", "serve"}, "", false},
+		{[]string{"commons", "init", "charter"}, "", false},
+		{render, "disablethp=1", false},
+		{render, "gctrace=1,disablethp=1", false},
+		{render, "disablethp=1,madvdontneed=1", false},
+		{render, "disablethp=0", true},
+		{render, "xdisablethp=1", true},
+		{render, "disablethp=10", true},
+	} {
+		if got := wanted(tc.args, tc.godebug); got != tc.want {
+			t.Errorf("wanted(%q, %q) = %v, want %v", tc.args, tc.godebug, got, tc.want)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{""}},
+		{"a", []string{"a"}},
+		{"a,b", []string{"a", "b"}},
+		{"a,,b,", []string{"a", "", "b", ""}},
+	} {
+		if got := split(tc.in, ','); !slices.Equal(got, tc.want) {
+			t.Errorf("split(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCommandOf(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"commons"}, ""},
+		{[]string{"commons", "render", "parc.yaml"}, "render"},
+		{[]string{"commons", "--lang", "fr", "render", "parc.yaml"}, "render"},
+		{[]string{"commons", "--lang=fr", "validate", "parc.yaml"}, "validate"},
+		{[]string{"commons", "-lang", "en", "assess", "call.yaml", "dir"}, "assess"},
+		{[]string{"commons", "--lang"}, ""},
+		{[]string{"commons", "--", "render"}, ""},
+		{[]string{"commons", "--version"}, ""},
+	} {
+		if got := CommandOf(tc.args); got != tc.want {
+			t.Errorf("CommandOf(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -75,8 +76,6 @@ type guard struct {
 	current string
 	// failed is the first limit reached; template errors that follow from it are not reported.
 	failed error
-	// refused is why a function refused to build a text, which stopped the execution.
-	refused partnership.Msg
 }
 
 func newGuard(ctx context.Context, limits TemplateLimits) *guard {
@@ -135,8 +134,10 @@ func (g *guard) err(execErr error) error {
 	if g.failed != nil {
 		return g.failed
 	}
-	if g.refused.Code != "" {
-		return refusedCall(execErr, g.refused)
+	// text/template wraps the error of a function it calls, so a refusal is found in the chain.
+	var refusal limitProblem
+	if errors.As(execErr, &refusal) {
+		return refusedCall(execErr, refusal.msg)
 	}
 	return execErr
 }
@@ -192,16 +193,9 @@ const maxFormatted = 64 << 10
 // builtins that could build a text without bound (printf "%0999999999d", a string doubled in a
 // loop), replaced by versions that refuse to.
 func (g *guard) funcs() template.FuncMap {
-	// refuse records why a function refused, for the error of the execution it stops.
-	refuse := func(err error) error {
-		if p, ok := err.(limitProblem); ok && g.refused.Code == "" {
-			g.refused = p.msg
-		}
-		return err
-	}
 	bounded := func(s string) (string, error) {
 		if len(s) > maxFormatted {
-			return "", refuse(limitProblem{partnership.M("limit-text", len(s), maxFormatted)})
+			return "", limitProblem{partnership.M("limit-text", len(s), maxFormatted)}
 		}
 		return s, nil
 	}
@@ -209,7 +203,7 @@ func (g *guard) funcs() template.FuncMap {
 		tickFuncName: func() (Markdown, error) { return "", g.check() },
 		"printf": func(format string, args ...any) (string, error) {
 			if err := checkFormat(format); err != nil {
-				return "", refuse(err)
+				return "", err
 			}
 			return bounded(fmt.Sprintf(format, args...))
 		},

@@ -355,10 +355,20 @@ func cleanExecError(err error) error {
 	var ee template.ExecError
 	if errors.As(err, &ee) {
 		msg := strings.ReplaceAll(ee.Err.Error(), " | "+escapeFuncName, "")
-		return errors.New(msg)
+		return cleanedError{msg, ee.Err}
 	}
 	return err
 }
+
+// cleanedError is an execution error with a message fit for the author of the clause, which
+// keeps the error it reports in its chain (the refusal of a function, say).
+type cleanedError struct {
+	msg string
+	err error
+}
+
+func (e cleanedError) Error() string { return e.msg }
+func (e cleanedError) Unwrap() error { return e.err }
 
 var blankLines = lazyre.New(`\n{3,}`)
 

@@ -30,17 +30,17 @@ func localizeHelp(app *cli.App, lang string) {
 		}
 		showCommandHelp(c.App.Writer, c.Command)
 	}
+	templates := frenchTemplates
 	if lang != partnership.French {
-		app.CustomAppHelpTemplate = englishAppTemplate
-		return
+		templates = englishTemplates
 	}
-	app.CustomAppHelpTemplate = frenchTemplates.app
+	app.CustomAppHelpTemplate = templates.app
 	var each func([]*cli.Command)
 	each = func(commands []*cli.Command) {
 		for _, cmd := range commands {
-			cmd.CustomHelpTemplate = frenchTemplates.command
+			cmd.CustomHelpTemplate = templates.command
 			if hasSubcommands(cmd) {
-				cmd.CustomHelpTemplate = frenchTemplates.subcommands
+				cmd.CustomHelpTemplate = templates.subcommands
 			}
 			each(cmd.Subcommands)
 		}
@@ -188,13 +188,24 @@ func unquoteUsage(usage string) (name, text string, ok bool) {
 	return name, before + name + after, true
 }
 
-// englishAppTemplate is urfave/cli's template of the program's help, with its version shown
-// although urfave/cli's own version flag is not used (HideVersion).
-var englishAppTemplate = strings.Replace(cli.AppHelpTemplate, "{{if not .HideVersion}}", "{{if .Version}}", 1)
+// helpTemplates are the templates of the help of the program, of a command, and of a command
+// with subcommands.
+type helpTemplates struct{ app, command, subcommands string }
+
+// englishTemplates are urfave/cli's templates, but for two things that give the same help as
+// they do when they work: the program's version is shown although urfave/cli's own version flag
+// is not used (HideVersion), and a command lists its subcommands without their categories,
+// which urfave/cli sets only when the command runs (commons --help templates asks for the help
+// of one that has not).
+var englishTemplates = helpTemplates{
+	app:         strings.Replace(cli.AppHelpTemplate, "{{if not .HideVersion}}", "{{if .Version}}", 1),
+	command:     cli.CommandHelpTemplate,
+	subcommands: strings.Replace(cli.SubcommandHelpTemplate, `{{template "visibleCommandCategoryTemplate" .}}`, `{{template "visibleCommandTemplate" .}}`, 1),
+}
 
 // frenchTemplates are the templates of the French help: urfave/cli's, with French headings and
 // texts.
-var frenchTemplates = struct{ app, command, subcommands string }{
+var frenchTemplates = helpTemplates{
 	app: frenchHeadings(frenchParts + `NOM :
    {{template "frName" .}}
 

@@ -243,8 +243,7 @@ func TestHelpFollowsTheLocale(t *testing.T) {
 }
 
 // TestHelpForms checks that the ways of asking for a command's help print the same, in each
-// language: CMD --help, CMD -h, help CMD, and for a command without subcommands --help CMD and
-// CMD FILE --help.
+// language: CMD --help, CMD -h, help CMD, --help CMD and CMD FILE --help.
 func TestHelpForms(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
 		for _, cmd := range [][]string{{"render"}, {"templates"}, {"templates", "lint"}} {
@@ -255,8 +254,8 @@ func TestHelpForms(t *testing.T) {
 					with(append(slices.Clone(cmd), "-h")...),
 					with(append([]string{"help"}, cmd...)...),
 				}
-				if len(cmd) == 1 && cmd[0] == "render" {
-					forms = append(forms, with("--help", "render"), with("render", "pacte.yaml", "--help"))
+				if len(cmd) == 1 {
+					forms = append(forms, with("--help", cmd[0]), with(cmd[0], "pacte.yaml", "--help"))
 				}
 				for _, args := range forms {
 					code, out, stderr := commons(t, args...)

@@ -97,6 +97,7 @@ func commandPath(c *cli.Context) string {
 // writes only to the writers it is given, so tests call it in-process.
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
+	localizeHelp(app, argsLang(args))
 	ctx, stop := interruptible(context.Background(), stderr, argsLang(args))
 	defer stop()
 	tuneGC()
@@ -249,16 +250,20 @@ applications to them. Every definition is checked against a JSON Schema and the 
 domain, with errors located by file, line and column.
 
 Messages are written in French or English: --lang, else the locale (LC_ALL, LC_MESSAGES,
-LANG), else the definition's language.
+LANG), else the definition's language. So is this help, after --lang or the locale.
 
 Exit status: 0 when everything is valid, 1 when an input is invalid, 2 on a usage or I/O
 error, 130 when interrupted (Ctrl-C).`),
-		Writer:                 stdout,
-		ErrWriter:              stderr,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// The help and version flags are the program's own (helpFlag, versionFlag), not urfave/cli's
+		// shared ones, so that apps run at the same time never write to the same flag.
+		HideHelp:               true,
 		HideHelpCommand:        true,
+		HideVersion:            true,
 		UseShortOptionHandling: true,
-		// The help flag is named here, since the program has a help command of its own.
-		Flags: []cli.Flag{langFlag("language of messages: fr or en (default: the locale, else the definition's language)"), cli.HelpFlag},
+		Flags:                  []cli.Flag{langFlag("language of messages: fr or en (default: the locale, else the definition's language)"), helpFlag(), versionFlag()},
+		Before:                 showVersion,
 		// Errors are turned into exit codes by run, never by os.Exit inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},
 		Action:         runNoCommand,
@@ -301,6 +306,14 @@ func prepare(cmd *cli.Command, parent string) {
 	if !slices.ContainsFunc(cmd.Flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), "lang") }) && !cmd.SkipFlagParsing {
 		cmd.Flags = append(cmd.Flags, langFlag("language of messages: fr or en (default: the locale, else the definition's language)"))
 	}
+	cmd.HideHelp = true
+	if !cmd.SkipFlagParsing {
+		cmd.Flags = append(cmd.Flags, helpFlag())
+	}
+	if cmd.Subcommands == nil {
+		// CMD FILE --help looks for FILE among the subcommands of CMD, not among the program's.
+		cmd.Subcommands = []*cli.Command{}
+	}
 	if action := cmd.Action; action != nil {
 		cmd.Action = func(c *cli.Context) error {
 			if err := checkChoices(c); err != nil {
@@ -312,6 +325,15 @@ func prepare(cmd *cli.Command, parent string) {
 	for _, sub := range cmd.Subcommands {
 		prepare(sub, strings.TrimSpace(parent+" "+cmd.Name))
 	}
+}
+
+// showVersion prints the version when --version is given, before any command runs, and stops.
+func showVersion(c *cli.Context) error {
+	if !c.Bool("version") {
+		return nil
+	}
+	cli.ShowVersion(c)
+	return &exitError{code: exitOK, noMessage: true}
 }
 
 // runNoCommand shows the help of the program, or says that the command typed does not exist.
@@ -415,12 +437,12 @@ Example:
 				}
 				commands = cmd.Subcommands
 			}
-			template := cli.CommandHelpTemplate
-			if len(cmd.Subcommands) > 0 {
-				template = cli.SubcommandHelpTemplate
-			}
-			cli.HelpPrinter(c.App.Writer, template, cmd)
-			return nil
+			// The help of a command is what CMD --help prints: the command runs with --help,
+			// set up as when it runs for anything else.
+			first := findCommand(c.App.Commands, c.Args().First())
+			sub := cli.NewContext(c.App, nil, c)
+			sub.Command = first
+			return first.Run(sub, append(c.Args().Slice(), "--help")...)
 		},
 	}
 }

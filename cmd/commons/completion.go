@@ -108,7 +108,6 @@ func complete(app *cli.App, words []string) []string {
 				names = append(names, dashed(n))
 			}
 		}
-		names = append(names, "--help")
 		return withPrefix(names, cur, "")
 	}
 	switch {

@@ -13,11 +13,23 @@ import (
 type choiceFlag struct {
 	*cli.StringFlag
 	Choices []string
+	// lead is what the usage says before the list of choices, when it ends with them ("output
+	// format" for "output format: md, html or pdf"), for the help to write the list in its
+	// language.
+	lead string
 }
 
 // choice returns a flag whose value is one of choices, value by default.
 func choice(name, value, usage string, choices ...string) *choiceFlag {
 	return &choiceFlag{StringFlag: &cli.StringFlag{Name: name, Value: value, Usage: usage}, Choices: choices}
+}
+
+// listChoice returns a flag whose value is one of choices, value by default, and whose usage is
+// lead followed by the list of choices.
+func listChoice(name, value, lead string, choices ...string) *choiceFlag {
+	f := choice(name, value, lead+": "+partnership.OrList(choices).In(partnership.English), choices...)
+	f.lead = lead
+	return f
 }
 
 // langFlag is --lang: the language of messages and, for the commands that write documents or
@@ -28,7 +40,17 @@ func langFlag(usage string) *choiceFlag {
 
 // formatFlag is --format, whose value is one of formats, the first by default.
 func formatFlag(formats ...string) *choiceFlag {
-	return choice("format", formats[0], "output format: "+partnership.OrList(formats).In(partnership.English), formats...)
+	return listChoice("format", formats[0], "output format", formats...)
+}
+
+// helpFlag is --help, -h: as urfave/cli's, but one for each command of each app.
+func helpFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "show help", DisableDefaultText: true}
+}
+
+// versionFlag is the program's --version, -v: as urfave/cli's, but one for each app.
+func versionFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: "print the version", DisableDefaultText: true}
 }
 
 // fileFlag is a flag whose value is a file or a directory, which the shells complete as such.

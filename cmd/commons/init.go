@@ -33,7 +33,7 @@ Example:
    commons schema -o ` + partnership.SchemaFileName + `
    commons init --kind charter --schema ` + partnership.SchemaFileName + ` > charte.yaml`,
 		Flags: []cli.Flag{
-			choice("kind", "", "kind of document: "+partnership.OrList(kinds).In(partnership.English), kinds...),
+			listChoice("kind", "", "kind of document", kinds...),
 			langFlag("language of the document and of messages: fr or en (default: fr)"),
 			fileFlag("schema", "path (relative to the file you write) or URL of the JSON Schema the modeline names"),
 		},

@@ -31,6 +31,9 @@ func scaffoldFile(kind Kind, lang, ref string, offline bool) []byte {
 	}
 	sc := &scaffold{kind: kind, lang: lang, words: scaffoldWords[lang], values: scaffoldValues(kind, lang)}
 	sc.jurisdiction, _ = sc.values["jurisdiction"].(string)
+	if sc.jurisdiction == "" {
+		sc.jurisdiction = DefaultJurisdiction
+	}
 	if data, err := templates.FS.ReadFile(DefaultsFile); err == nil {
 		sc.defaults, _ = ParseDefaults(data, "templates/"+DefaultsFile)
 	}

@@ -35,6 +35,8 @@ type Data struct {
 	// applyDefault is the template function default, for the methods that read a key the
 	// defaults file may give (see TieBreak).
 	applyDefault func(key string, given any) (any, error)
+	// notice is the template function notice, for WrittenNotice.
+	notice func() (Markdown, error)
 }
 
 func newData(doc *partnership.Document, def *partnership.Definition, lib *Library, lang string) *Data {
@@ -283,6 +285,7 @@ var Funcs = []FuncDoc{
 	{"agree", "agree PARTIES WORD", "a French participle, adjective or pronoun given in the masculine singular, agreed with the parties: représenté gives représentée, représentés…; unchanged in English"},
 	{"college", "college COLLEGE-or-ID", "how the text refers to a college: le Collège des habitants, le collège « Observatoire », the Citizens’ college"},
 	{"domains", "domains IDS", "the names of decision domains, given by their ids, quoted and joined as a sentence: « Tarifs » et « Budget »"},
+	{"notice", "notice", "the form in which a party notifies the others, in words: the definition's notice (par lettre recommandée avec accusé de réception, par écrit; by registered letter with acknowledgement of receipt, in writing), else the clause library's default for the document's kind and jurisdiction, reported as a warning and by explain; explain lists /notice among the values the clause reads"},
 	{"default", "default KEY VALUE", "VALUE when the definition gives it, else the clause library's default for KEY (a key of the definition, with dots: \"termination.notice_months\") under the document's jurisdiction, reported as a warning and by explain; nil when there is none"},
 	{"law", "law STATUTE", "the citation of a statute (a key of the law section of defaults.yaml) when the library cites it under the document's jurisdiction, reported by explain; empty otherwise"},
 	{"spell", "spell INT", "a whole number in words up to twenty, in digits beyond: deux, two"},
@@ -370,6 +373,7 @@ func (st *state) funcs() template.FuncMap {
 		"domains": st.domains,
 		"default": st.defaultValue,
 		"law":     st.statute,
+		"notice":  st.notice,
 	}
 }
 
@@ -544,19 +548,35 @@ func (st *state) ref(id string) (Markdown, error) {
 	return Markdown("[" + text + "](#" + id + ")"), nil
 }
 
-// WrittenNotice is how a party notifies the others: by registered letter with acknowledgement
-// of receipt in French law, in writing elsewhere.
-func (d *Data) WrittenNotice() Markdown {
-	french := d.Country() == partnership.DefaultJurisdiction
-	switch {
-	case french && d.lang == "fr":
-		return "par lettre recommandée avec accusé de réception"
-	case french:
-		return "by registered letter with acknowledgement of receipt"
-	case d.lang == "fr":
-		return "par écrit"
+// noticeKey is the key of the definition that gives the form of notice, and of its labels.
+const noticeKey = "notice"
+
+// notice is the template function notice: the words of the form in which a party notifies the
+// others. The form is the definition's notice, else the clause library's default for the
+// document's kind and jurisdiction, which is recorded as every default is (a warning and an
+// entry of explain). Without either, the clause stops with an error rather than state a form
+// that nothing gives: the library's defaults give one for every kind whose clauses write a
+// notice, under every jurisdiction.
+func (st *state) notice() (Markdown, error) {
+	form, err := st.defaultValue(noticeKey, st.def.Notice)
+	if err != nil {
+		return "", err
 	}
-	return "in writing"
+	if form == nil {
+		return "", fmt.Errorf("notice: no form of notice: the definition gives none, and the defaults give none for kind %q under jurisdiction %q", st.def.Kind, st.def.Country())
+	}
+	return st.label(noticeKey, form)
+}
+
+// WrittenNotice is the form in which a party notifies the others, in words, as the template
+// function notice writes it: the definition's notice, else the clause library's default for the
+// document's kind and jurisdiction, reported as a warning and by explain. It is kept for house
+// clauses written before that function existed.
+func (d *Data) WrittenNotice() (Markdown, error) {
+	if d.notice == nil {
+		return "", errors.New("WrittenNotice: the form of notice is known only while a document renders")
+	}
+	return d.notice()
 }
 
 // Recipients returns the parties that receive the public support of the document, in the

@@ -198,6 +198,7 @@ func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Docu
 	st.data = newData(doc, def, r.lib, lang)
 	st.data.use = st.use
 	st.data.applyDefault = st.defaultValue
+	st.data.notice = st.notice
 	// First pass: find which clauses have something to say, so that articles can be numbered
 	// and cross-references resolved.
 	bodies, err := st.renderAll(nil)

@@ -162,6 +162,14 @@ func formatValue(v any) string {
 // (/termination/notice_months, /parties/*/name), later matched against the values the
 // definition has.
 
+// readers are the template functions and the methods of Data that read a value of the definition
+// themselves, with the JSON pointer of that value: a clause that calls one reads the value, as if
+// it wrote the field.
+var readers = struct{ funcs, methods map[string]string }{
+	funcs:   map[string]string{"notice": "/" + noticeKey},
+	methods: map[string]string{"WrittenNotice": "/" + noticeKey},
+}
+
 // clauseFields returns the patterns of the definition's values a clause's templates read.
 func clauseFields(c Clause, t *template.Template) []string {
 	fw := &fieldWalker{seen: map[string]bool{}}
@@ -195,6 +203,9 @@ func (p place) field(name string) place {
 	f, ok := t.FieldByName(name)
 	if !ok || !f.IsExported() {
 		if m, ok := reflect.PointerTo(t).MethodByName(name); ok && m.Type.NumOut() > 0 {
+			if pointer, reads := readers.methods[name]; reads && t == reflect.TypeFor[Data]() {
+				return place{typ: m.Type.Out(0), path: strings.Split(pointer, "/")[1:]}
+			}
 			return place{typ: m.Type.Out(0)}
 		}
 		return place{}
@@ -349,6 +360,11 @@ func (w *fieldWalker) operand(n parse.Node, dot place) place {
 		}
 	case *parse.PipeNode:
 		return w.pipe(n, dot)
+	case *parse.IdentifierNode:
+		if pointer, reads := readers.funcs[n.Ident]; reads {
+			w.record(place{path: strings.Split(pointer, "/")[1:]})
+		}
+		return place{}
 	default:
 		return place{}
 	}

@@ -255,10 +255,11 @@ reporting:
 }
 
 // TestNoticeFormIsTheDefinitionsOrADefault renders the termination article of a convention
-// under each jurisdiction, with and without a form of notice: under French law the library's
-// default (a registered letter) applies with a warning and an entry of explain; elsewhere, and
-// whenever the definition writes the key, the form is the definition's or "in writing", with
-// no default.
+// under each jurisdiction, with and without a form of notice. Whenever the definition writes the
+// key, the form is the definition's, with no default. Without it, the library's default applies
+// with a warning and an entry of explain: under French law a registered letter
+// (convention.FR.notice), under any other law notices in writing (convention.any.notice), never
+// the French formality.
 func TestNoticeFormIsTheDefinitionsOrADefault(t *testing.T) {
 	registered := map[string]string{"fr": "par lettre recommandée avec accusé de réception", "en": "by registered letter with acknowledgement of receipt"}
 	writing := map[string]string{"fr": "par écrit", "en": "in writing"}
@@ -269,9 +270,14 @@ func TestNoticeFormIsTheDefinitionsOrADefault(t *testing.T) {
 				sections += "notice: " + given + "\n"
 			}
 			doc := loadUnder(t, jur, sections)
-			defaulted := jur == "FR" && given == ""
+			var wantKey string
 			want := registered
-			if given == "writing" || (given == "" && jur != "FR") {
+			switch {
+			case given == "" && jur == "FR":
+				wantKey = "convention.FR.notice"
+			case given == "":
+				wantKey, want = "convention.any.notice", writing
+			case given == "writing":
 				want = writing
 			}
 			for _, lang := range render.Languages {
@@ -285,19 +291,28 @@ func TestNoticeFormIsTheDefinitionsOrADefault(t *testing.T) {
 					if !strings.Contains(article, want[lang]) || strings.Contains(article, other[lang]) {
 						t.Errorf("want notices %q:\n%s", want[lang], article)
 					}
-					warned := slices.ContainsFunc(out.Diagnostics, func(d partnership.Diagnostic) bool {
-						return d.Pointer == "/notice" && d.Severity == partnership.Warning
-					})
-					explained := false
+					var warned []string
+					for _, d := range out.Diagnostics {
+						if d.Pointer == "/notice" && d.Severity == partnership.Warning {
+							warned = append(warned, d.Hint)
+						}
+					}
+					var explained []string
 					for _, a := range render.Explain(doc, out).Articles {
 						for _, d := range a.Defaults {
-							if d.Key == "convention.FR.notice" && a.ID == "termination" {
-								explained = true
+							if d.Pointer == "/notice" && a.ID == "termination" {
+								explained = append(explained, d.Key)
 							}
 						}
 					}
-					if warned != defaulted || explained != defaulted {
-						t.Errorf("default warned %v, explained %v, want %v", warned, explained, defaulted)
+					if wantKey == "" {
+						if len(warned) > 0 || len(explained) > 0 {
+							t.Errorf("the definition gives the form, yet a default is warned %q and explained %q", warned, explained)
+						}
+						return
+					}
+					if len(warned) != 1 || !strings.Contains(warned[0], wantKey) || !slices.Equal(explained, []string{wantKey}) {
+						t.Errorf("default warned %q, explained %q, want %s", warned, explained, wantKey)
 					}
 				})
 			}

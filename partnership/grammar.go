@@ -130,7 +130,9 @@ func StartsWithVowelSound(text string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text)
 	r = unicode.ToLower(r)
-	if strings.ContainsRune("aeiouyàâäéèêëîïôöûüœæ", r) {
+	// Vowels with the accents of French and of the other languages names come in (Ōkubo,
+	// Ávila, Ørsted).
+	if strings.ContainsRune("aeiouyàâäéèêëîïôöûüœæáíóúìòùãõåøāēīōūăĕĭŏŭýÿ", r) {
 		return true
 	}
 	if r != 'h' {
@@ -145,4 +147,4 @@ func StartsWithVowelSound(text string) bool {
 }
 
 // aspiratedH are the beginnings of the common words whose h is aspirated: no elision before them.
-var aspiratedH = []string{"hall", "halle", "hameau", "hangar", "harcèlement", "hasard", "haut", "héros", "hollande", "hongrie", "honte", "hors", "huit"}
+var aspiratedH = []string{"haie", "hall", "halle", "halte", "hameau", "hangar", "harcèlement", "hasard", "hausse", "haut", "héron", "héros", "hêtr", "hibou", "hollande", "hongrie", "honte", "hors", "houblon", "huit", "hutte"}

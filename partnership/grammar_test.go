@@ -30,3 +30,33 @@ func TestDesignationAgreementOfPlurals(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsWithVowelSound: French elides before a vowel, whatever its accent or the language
+// of the name ("d’Ōkubo & Fils", "d’Ávila", "d’Úbeda", "d’Hôtel-Dieu"), and not before an
+// aspirated h ("de Halte-Garderie", "de Hêtraie") or a consonant.
+func TestStartsWithVowelSound(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Ōkubo & Fils", true},
+		{"Ávila", true},
+		{"Úbeda Ciudad", true},
+		{"Íñigo", true},
+		{"Ørsted", true},
+		{"Åre", true},
+		{"Établissement public", true},
+		{"« Îlot vert »", true},
+		{"Hôtel-Dieu", true},
+		{"Harmonie", true},
+		{"Halte-Garderie des Lilas", false},
+		{"Hêtraie du Parc", false},
+		{"Hameau des Aulnes", false},
+		{"onze", false},
+		{"Ville", false},
+	} {
+		if got := partnership.StartsWithVowelSound(c.text); got != c.want {
+			t.Errorf("StartsWithVowelSound(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -48,3 +48,7 @@ func (d *Data) publicBody(id string) bool {
 	p := d.PartyByID(id)
 	return p != nil && p.Status() == partnership.StatusPublicBody
 }
+
+// PublicGrant reports whether a grant comes from a public body, whose grants of later financial
+// years depend on the appropriations of its budget.
+func (d *Data) PublicGrant(g partnership.Grant) bool { return d.publicBody(g.Funder) }

@@ -56,6 +56,18 @@ support:
 			},
 		},
 		{
+			name: "public grants of two years",
+			grants: "    - {id: g3, funder: commune, recipient: asso, amount: 1000, purpose: Outils, year: 2027}\n" +
+				strings.Replace(publicGrant, "purpose: Outils}", "purpose: Outils, year: 2026}", 1),
+			says: []want{{"support", "sous réserve de l’inscription des crédits correspondants au budget de chaque financeur"}},
+		},
+		{
+			name: "a private grant of a later year",
+			grants: strings.Replace(publicGrant, "purpose: Outils}", "purpose: Outils, year: 2026}", 1) +
+				strings.Replace(privateGrant, "purpose: Atelier}", "purpose: Atelier, year: 2027}", 1),
+			notSays: []want{{"support", "inscription des crédits"}},
+		},
+		{
 			name:   "only a private grant",
 			grants: privateGrant,
 			notSays: []want{

@@ -278,6 +278,7 @@ var catalogue = map[string]Text{
 	"list-recognised-by":        {"list them in recognised_by", "indiquez-les dans recognised_by"},
 	"informal-no-number":        {"party %q is an informal group, without legal personality: it has no %s number", "la partie « %s » est un groupement informel, sans personnalité juridique : elle n’a pas de numéro %s"},
 	"unknown-gender":            {"cannot tell whether the designation %q is masculine or feminine; French agreements take the masculine", "impossible de savoir si la désignation « %s » est masculine ou féminine ; les accords se font alors au masculin"},
+	"unknown-gender-name":       {"cannot tell whether the name %q is masculine or feminine; French agreements follow the name of a party without designation and take the masculine", "impossible de savoir si le nom « %s » est masculin ou féminin ; faute de désignation, les accords suivent le nom de la partie et se font alors au masculin"},
 	"add-gender":                {`add "gender: feminine" or "gender: masculine" to the party`, "ajoutez « gender: feminine » ou « gender: masculine » à la partie"},
 	"gender-contradicts":        {"the gender %q contradicts the article of the designation %q", "le genre « %s » contredit l’article de la désignation « %s »"},
 	"informal-grant": {"party %q is an informal group, without legal personality: it cannot receive a grant in its own name",

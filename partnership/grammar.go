@@ -44,11 +44,9 @@ func DesignationAgreement(text, gender string, plural bool) Agreement {
 	case article == "le":
 		a.Known = true
 	default:
+		// A noun the toolkit does not know leaves the gender unknown, even in the plural ("les
+		// Jardinières"): French agrees with the gender of the noun.
 		a.Feminine, a.Known = nounGender(noun)
-		if article == "les" {
-			// A plural without a known noun is masculine, as French agrees with a mixed group.
-			a.Known = true
-		}
 	}
 	return a
 }
@@ -81,8 +79,18 @@ func nounGender(noun string) (feminine, known bool) {
 	if g, ok := nounGenders()[word]; ok {
 		return g, true
 	}
-	if g, ok := nounGenders()[strings.TrimSuffix(word, "s")]; ok {
+	word = strings.TrimSuffix(word, "s")
+	if g, ok := nounGenders()[word]; ok {
 		return g, true
+	}
+	// Nouns of agents whose suffix tells the gender (les Jardinières, les Jardiniers).
+	for _, suffix := range []string{"ière", "euse", "trice"} {
+		if strings.HasSuffix(word, suffix) {
+			return true, true
+		}
+	}
+	if strings.HasSuffix(word, "ier") {
+		return false, true
 	}
 	return false, false
 }
@@ -95,15 +103,16 @@ var nounGenders = sync.OnceValue(func() map[string]bool {
 		chambre cité collectivité commission communauté commune compagnie confédération coopérative
 		coordination délégation direction école entreprise épicerie équipe fabrique fédération
 		fondation foncière instance intercommunalité maison mairie métropole médiathèque municipalité
-		mutuelle organisation personne plateforme préfecture province recyclerie régie région
-		ressourcerie section société structure union université ville`) {
+		amie habitante mutuelle organisation personne plateforme préfecture province recyclerie régie région
+		résidente ressourcerie riveraine section société structure union université ville voisine`) {
 		m[w] = true
 	}
 	for _, w := range strings.Fields(`atelier bailleur bureau campus centre cercle club collectif collège comité
 		conseil conservatoire consortium département établissement état exploitant financeur foyer
 		fonds garant gestionnaire groupe groupement habitant institut jardin laboratoire lieu
 		ministère musée observatoire office opérateur organisme parc partenaire pôle porteur
-		quartier réseau secrétariat service syndicat théâtre tiers-lieu usager voisinage`) {
+		quartier réseau résident riverain secrétariat service syndicat théâtre tiers-lieu usager voisin
+		voisinage ami`) {
 		m[w] = false
 	}
 	return m
@@ -121,7 +130,9 @@ func StartsWithVowelSound(text string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(text)
 	r = unicode.ToLower(r)
-	if strings.ContainsRune("aeiouyàâäéèêëîïôöûüœæ", r) {
+	// Vowels with the accents of French and of the other languages names come in (Ōkubo,
+	// Ávila, Ørsted).
+	if strings.ContainsRune("aeiouyàâäéèêëîïôöûüœæáíóúìòùãõåøāēīōūăĕĭŏŭýÿ", r) {
 		return true
 	}
 	if r != 'h' {
@@ -136,4 +147,4 @@ func StartsWithVowelSound(text string) bool {
 }
 
 // aspiratedH are the beginnings of the common words whose h is aspirated: no elision before them.
-var aspiratedH = []string{"hall", "halle", "hameau", "hangar", "harcèlement", "hasard", "haut", "héros", "hollande", "hongrie", "honte", "hors", "huit"}
+var aspiratedH = []string{"haie", "hall", "halle", "halte", "hameau", "hangar", "harcèlement", "hasard", "hausse", "haut", "héron", "héros", "hêtr", "hibou", "hollande", "hongrie", "honte", "hors", "houblon", "huit", "hutte"}

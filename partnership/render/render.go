@@ -416,6 +416,13 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	for _, p := range def.Parties {
 		out.Meta.Parties = append(out.Meta.Parties, oneLine(unmark(p.Name)))
 	}
+	if st.lang == "fr" {
+		// The cover page shows the title and the names as the text writes them.
+		out.Meta.Title = frenchSpacing(out.Meta.Title)
+		for i, name := range out.Meta.Parties {
+			out.Meta.Parties[i] = frenchSpacing(name)
+		}
+	}
 	var b bytes.Buffer
 	b.WriteString("---\n")
 	front, err := yaml.Marshal(out.Meta)

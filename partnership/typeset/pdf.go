@@ -1009,9 +1009,14 @@ func (w *pdfWriter) layoutIn(a *lineArena, boxes []box, width float64) []line {
 }
 
 // breakAfter reports whether a word may be cut between two characters without cutting a group
-// of letters: after a hyphen, a slash or a punctuation mark, or where letters meet digits.
+// of letters: after a hyphen, a slash or a punctuation mark, or where letters meet digits. A
+// number is never cut at its decimal separator, and a no-break space never breaks: an amount
+// such as "12 345,67 €" stays whole.
 func breakAfter(prev, next rune) bool {
-	if strings.ContainsRune("-/_.,;:)]}&?=+|\u00a0\u202f\u2010\u2013\u2014", prev) {
+	if (prev == ',' || prev == '.') && unicode.IsDigit(next) {
+		return false
+	}
+	if strings.ContainsRune("-/_.,;:)]}&?=+|\u2010\u2013\u2014", prev) {
 		return true
 	}
 	lp, ln := unicode.IsLetter(prev), unicode.IsLetter(next)

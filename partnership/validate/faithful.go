@@ -130,7 +130,14 @@ func (c *checker) partyNature() {
 		if fr, ok := c.frenchDesignation(i); ok {
 			designation, frenchText = fr, true
 		}
-		if !frenchText || designation == "" {
+		if !frenchText {
+			continue
+		}
+		if designation == "" {
+			// French agrees with the name of a party that has no designation.
+			if p.Gender == "" && !partnership.DesignationAgreement(p.Name, "", p.Plural).Known {
+				c.warning(pp+"/name", "unknown-gender-name", p.Name).SetHint("add-gender")
+			}
 			continue
 		}
 		article, _ := partnership.SplitArticle(designation)

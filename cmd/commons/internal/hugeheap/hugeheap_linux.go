@@ -22,8 +22,10 @@ func init() {
 // and reports whether it did. The runtime maps heap as it grows, each new mapping without
 // advice, so Reserve has it map a block at once by allocating n bytes, advises the block (and
 // the start of the heap just below it, whose unused part can take huge pages too), then frees
-// it with one collection for the command's own allocations, which the runtime places from the
-// lowest free address up. Nothing is written to the block: it costs no memory until used.
+// it for the command's own allocations, which the runtime places from the lowest free address
+// up. Freeing it takes a collection of its own: the one the allocation starts may find the
+// block still referenced from this function. Nothing is written to the block: it costs no
+// memory until used.
 func Reserve(n int) bool {
 	_, _, ok := reserve(n)
 	return ok

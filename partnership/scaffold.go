@@ -154,6 +154,12 @@ var starterTitles = map[string]map[Kind][3]string{
 	},
 }
 
+// socialCriterion is the id, description and check of the social criterion of starter files.
+var socialCriterion = map[string][3]string{
+	"fr": {"ouverture-a-tous", "Le jardin est ouvert à tous les habitants du quartier, sans condition de ressources.", "Rapport annuel d’activité du collectif"},
+	"en": {"open-to-all", "The garden is open to every resident of the neighbourhood, whatever their means.", "Annual activity report of the Friends"},
+}
+
 var kindWords = map[string]map[Kind]string{
 	"fr": {KindCharter: "charte", KindConvention: "convention", KindCall: "appel à communs", KindApplication: "candidature"},
 	"en": {KindCharter: "charter", KindConvention: "convention", KindCall: "call for commons", KindApplication: "application"},
@@ -197,7 +203,12 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 	// legal persons. A body's seats belong to a party or a college, not both; it decides by
 	// consensus, without a threshold. A free pricing has no tranches.
 	v["governance"] = map[string]any{"bodies": map[string]any{"seats": map[string]any{"college": commentedOut{}}, "threshold": commentedOut{}, "parity": commentedOut{}}}
-	v["access"] = map[string]any{"pricing": map[string]any{"tranches": commentedOut{}}}
+	// The starter's service is free of charge: a maximum fee, a unit of volume and a free
+	// volume belong to priced services such as water, and are shown commented out.
+	v["access"] = map[string]any{"pricing": map[string]any{"tranches": commentedOut{}, "max_fee": commentedOut{}, "unit": commentedOut{}, "free_volume": commentedOut{}}}
+	// The schema's example of a criterion is ecological; the starter's social criterion is a
+	// social one.
+	v["conditions"] = map[string]any{"social": map[string]any{"id": socialCriterion[lang][0], "description": socialCriterion[lang][1], "check": socialCriterion[lang][2]}}
 	// The article of a French designation tells its gender; the key is shown, not used.
 	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 	if lang == "en" {

@@ -582,31 +582,32 @@ func (d *Data) WrittenNotice() (Markdown, error) {
 // Recipients returns the parties that receive the public support of the document, in the
 // order of the definition: the recipient of each grant and the recipient of the support in
 // kind (see InKindRecipients).
-func (d *Data) Recipients() []partnership.Party {
+func (d *Data) Recipients() []partnership.Party { return d.recipients(anyParty, true) }
+
+// GrantRecipients returns the parties that receive the grants, in the order of the definition.
+func (d *Data) GrantRecipients() []partnership.Party { return d.recipients(anyParty, false) }
+
+// recipients returns the parties that receive the support of the funders and providers from
+// accepts, in the order of the definition: the recipients of their grants and, with inKind,
+// the recipient of the support in kind when one of them provides some.
+func (d *Data) recipients(from func(id string) bool, inKind bool) []partnership.Party {
 	if d.Support == nil {
 		return nil
 	}
 	var ids []string
 	for _, g := range d.Support.Grants {
-		ids = append(ids, d.GrantRecipient(g))
+		if from(g.Funder) {
+			ids = append(ids, d.GrantRecipient(g))
+		}
 	}
-	for _, p := range d.InKindRecipients() {
-		ids = append(ids, p.ID)
+	if inKind && slices.ContainsFunc(d.Support.InKind, func(k partnership.InKind) bool { return from(k.Provider) }) {
+		ids = append(ids, d.GrantRecipient(partnership.Grant{}))
 	}
 	return d.partiesIn(ids, "")
 }
 
-// GrantRecipients returns the parties that receive the grants, in the order of the definition.
-func (d *Data) GrantRecipients() []partnership.Party {
-	if d.Support == nil {
-		return nil
-	}
-	var ids []string
-	for _, g := range d.Support.Grants {
-		ids = append(ids, d.GrantRecipient(g))
-	}
-	return d.partiesIn(ids, "")
-}
+// anyParty accepts every funder and provider, for recipients.
+func anyParty(string) bool { return true }
 
 // InKindRecipients returns the party that receives the support in kind: the document's only
 // citizen collective or operator. When there are several, the definition does not say which

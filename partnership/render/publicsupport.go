@@ -6,42 +6,14 @@ import "github.com/commons-toolkit/commons/partnership"
 // order of the definition. The statutes on the subsidies of public bodies (their use, their
 // repayment, the financial report) concern them and no recipient of a private funder.
 func (d *Data) PublicGrantRecipients() []partnership.Party {
-	return d.partiesIn(d.publicGrantRecipientIDs(), "")
-}
-
-// publicGrantRecipientIDs returns the ids of the recipients of the grants of public bodies.
-func (d *Data) publicGrantRecipientIDs() []string {
-	if d.Support == nil {
-		return nil
-	}
-	var ids []string
-	for _, g := range d.Support.Grants {
-		if d.publicBody(g.Funder) {
-			ids = append(ids, d.GrantRecipient(g))
-		}
-	}
-	return ids
+	return d.recipients(d.publicBody, false)
 }
 
 // PubliclySupported returns the parties that receive support from a public body, in money or in
 // kind, in the order of the definition: the recipients of PublicGrantRecipients, and the
 // recipient of the support in kind (see InKindRecipients) when a public body provides some. The
 // control of a public funder and the republican commitment contract concern them only.
-func (d *Data) PubliclySupported() []partnership.Party {
-	if d.Support == nil {
-		return nil
-	}
-	ids := d.publicGrantRecipientIDs()
-	for _, k := range d.Support.InKind {
-		if d.publicBody(k.Provider) {
-			for _, p := range d.InKindRecipients() {
-				ids = append(ids, p.ID)
-			}
-			break
-		}
-	}
-	return d.partiesIn(ids, "")
-}
+func (d *Data) PubliclySupported() []partnership.Party { return d.recipients(d.publicBody, true) }
 
 // publicBody reports whether the party of that id is a public body.
 func (d *Data) publicBody(id string) bool {

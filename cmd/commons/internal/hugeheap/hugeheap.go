@@ -24,10 +24,10 @@ import "slices"
 // runtime's own policy to suit them better.
 var Commands = []string{"validate", "render", "score", "assess", "diff", "explain", "export", "textconv"}
 
-// ReserveBytes is how much heap is advised: more than a single document needs, so that a
+// reserveBytes is how much heap is advised: more than a single document needs, so that a
 // command runs inside it. Untouched memory costs nothing, and a batch that outgrows the block
 // goes on in ordinary pages.
-const ReserveBytes = 64 << 20
+const reserveBytes = 64 << 20
 
 // CommandOf returns the command a command line runs, the first argument that is neither a
 // global flag nor a flag's value: "render" in "commons --lang fr render parc.yaml". A flag

@@ -14,24 +14,18 @@ const thpMode = "/sys/kernel/mm/transparent_hugepage/enabled"
 
 func init() {
 	if wanted(split(string(readHead("/proc/self/cmdline")), 0), getenv("GODEBUG")) {
-		Reserve(ReserveBytes)
+		reserve(reserveBytes)
 	}
 }
 
-// Reserve advises about n bytes of heap for huge pages, when the system gives them on advice,
-// and reports whether it did. The runtime maps heap as it grows, each new mapping without
-// advice, so Reserve has it map a block at once by allocating n bytes, advises the block (and
+// reserve advises about n bytes of heap for huge pages, when the system gives them on advice,
+// and returns the range it advised. The runtime maps heap as it grows, each new mapping without
+// advice, so reserve has it map a block at once by allocating n bytes, advises the block (and
 // the start of the heap just below it, whose unused part can take huge pages too), then frees
 // it for the command's own allocations, which the runtime places from the lowest free address
 // up. Freeing it takes a collection of its own: the one the allocation starts may find the
 // block still referenced from this function. Nothing is written to the block: it costs no
 // memory until used.
-func Reserve(n int) bool {
-	_, _, ok := reserve(n)
-	return ok
-}
-
-// reserve is Reserve, also returning the range it advised.
 func reserve(n int) (lo, hi uintptr, ok bool) {
 	if !adviceMode() {
 		return 0, 0, false
@@ -50,7 +44,7 @@ func reserve(n int) (lo, hi uintptr, ok bool) {
 
 // adviceMode reports whether the kernel gives transparent huge pages to the memory a program
 // advises, and only to it: under "always" the heap has them already, under "never" advice is
-// ignored, and either way Reserve would cost a collection for nothing.
+// ignored, and either way reserve would cost a collection for nothing.
 func adviceMode() bool {
 	mode := string(readHead(thpMode))
 	for i := 0; i+len("[madvise]") <= len(mode); i++ {

@@ -9,10 +9,10 @@ import (
 )
 
 // TestReserveAdvisesTheHeap checks, in the process's own memory map, that the heap block
-// Reserve hands back to the runtime is advised for huge pages.
+// reserve hands back to the runtime is advised for huge pages.
 func TestReserveAdvisesTheHeap(t *testing.T) {
 	if !adviceMode() {
-		t.Skipf("%s does not select madvise: Reserve does nothing here", thpMode)
+		t.Skipf("%s does not select madvise: reserve does nothing here", thpMode)
 	}
 	lo, hi, ok := reserve(16 << 20)
 	if !ok {

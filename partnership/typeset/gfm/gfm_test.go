@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -364,5 +365,33 @@ func TestAttributesSameAsGoldmark(t *testing.T) {
 	}
 	if got.html != want.html {
 		t.Errorf("the HTML differs from goldmark's extensions, %s", firstDifference(want.html, got.html))
+	}
+}
+
+// BenchmarkConvert converts every rendered document to HTML with goldmark's extensions and with
+// ours, one after the other, so that the two can be compared in one run.
+func BenchmarkConvert(b *testing.B) {
+	docs := documents(b)
+	names := make([]string, 0, len(docs))
+	for name := range docs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, md := range []struct {
+		name string
+		md   goldmark.Markdown
+	}{{"goldmark", goldmarks()}, {"gfm", ours()}} {
+		b.Run(md.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var out bytes.Buffer
+			for b.Loop() {
+				for _, name := range names {
+					out.Reset()
+					if err := md.md.Convert(docs[name], &out); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }

@@ -7,10 +7,11 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/commons-toolkit/commons/partnership/typeset/gfm"
 )
 
 // Markdown is the goldmark configuration every output format shares: CommonMark with tables,
@@ -22,7 +23,7 @@ import (
 // Raw HTML is never passed through.
 var Markdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, Critic),
+		goldmark.WithExtensions(gfm.Table, gfm.Strikethrough, Critic),
 		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithASTTransformers(util.Prioritized(textTransformer{}, 500))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&chartRenderer{}, 100), util.Prioritized(textHTMLRenderer{}, 500))),
 	)

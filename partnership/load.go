@@ -292,8 +292,18 @@ func Describe(v any) string {
 
 // decodeDefinition fills a Definition from the generic tree. encoding/json skips fields of the
 // wrong type and keeps going, which is what we want: the schema has already reported them, and
-// the semantic rules work on whatever is well-typed.
+// the semantic rules work on whatever is well-typed. decodeTree does the same without the JSON
+// text, for every tree it reads as encoding/json would.
 func decodeDefinition(v any) *Definition {
+	var def Definition
+	if decodeTree(v, &def) {
+		return &def
+	}
+	return decodeDefinitionJSON(v)
+}
+
+// decodeDefinitionJSON is decodeDefinition through the tree's JSON and encoding/json.
+func decodeDefinitionJSON(v any) *Definition {
 	raw, ok := appendTreeJSON(nil, v)
 	if !ok {
 		var err error

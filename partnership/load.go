@@ -167,7 +167,7 @@ func ReadFile(path string, stdin io.Reader, limits Limits) ([]byte, error) {
 // into a mapping at all.
 func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 	sum := sha256.Sum256(data)
-	doc := &Document{File: file, Format: detectFormat(file, data), Spans: map[string]Span{}, Digest: hex.EncodeToString(sum[:])}
+	doc := &Document{File: file, Format: detectFormat(file, data), Spans: make(map[string]Span, spansHint(data)), Digest: hex.EncodeToString(sum[:])}
 	if d, ok := checkBytes(file, data, limits); !ok {
 		return nil, Diagnostics{d}
 	}
@@ -187,6 +187,13 @@ func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 	}
 	doc.Definition, _ = doc.Localized(treeLang(doc.Value))
 	return doc, diags
+}
+
+// spansHint guesses how many values a definition holds, so that the map of their positions is
+// made once at its size rather than grown and copied a dozen times: about one a line in YAML
+// and in indented JSON, within a bound that keeps a file of empty lines from reserving much.
+func spansHint(data []byte) int {
+	return min(bytes.Count(data, []byte("\n"))+1, 1<<12)
 }
 
 // LoadFile reads and loads one definition file. I/O problems are returned as an error; problems

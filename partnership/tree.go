@@ -224,8 +224,48 @@ func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 	b.errorAt(Pos{line, col}, "", "yaml-syntax", parserText{Printable(msg), yamlFrench}, Then(explanation))
 }
 
-// decimalRE matches a number written in decimal, as YAML and JSON write them.
-var decimalRE = lazyre.New(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+// isDecimal reports whether s is a number written in decimal, as YAML and JSON write them:
+// [-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?. Every plain text of a definition is
+// asked, and a regular expression would be compiled for it in every process.
+func isDecimal(s string) bool {
+	i := 0
+	// digits passes over the digits (and underscores, if allowed) at i and says how many.
+	digits := func(underscore bool) int {
+		start := i
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || underscore && s[i] == '_') {
+			i++
+		}
+		return i - start
+	}
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '.':
+		i++
+		if digits(false) == 0 {
+			return false
+		}
+	case i < len(s) && s[i] >= '0' && s[i] <= '9':
+		digits(true)
+		if i < len(s) && s[i] == '.' {
+			i++
+			digits(true)
+		}
+	default:
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if digits(false) == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
 
 var unknownAnchorRE = lazyre.New(`^unknown anchor '(.*)' referenced$`)
 
@@ -487,7 +527,7 @@ func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
 		}
 	case "!!str":
 		// YAML reads a number too large for it as text; say what is wrong with it.
-		if n.Style == 0 && decimalRE().MatchString(n.Value) && !b.checkNumber(p, pointer, n.Value) {
+		if n.Style == 0 && isDecimal(n.Value) && !b.checkNumber(p, pointer, n.Value) {
 			return nil
 		}
 	}

@@ -174,13 +174,7 @@ func (j *jsonReader) members(member func(key string) error) error {
 // json.Token.
 func (j *jsonReader) str() (string, error) {
 	i := j.start()
-	k, escaped := i+1, false
-	for ; j.data[k] != '"'; k++ {
-		if j.data[k] == '\\' {
-			escaped = true
-			k++
-		}
-	}
+	k, escaped := j.stringEnd(i + 1)
 	j.off = k + 1
 	if !escaped {
 		return string(j.data[i+1 : k]), nil
@@ -241,11 +235,7 @@ func (j *jsonReader) skip() error {
 	for depth := 0; ; i++ {
 		switch j.data[i] {
 		case '"':
-			for i++; j.data[i] != '"'; i++ {
-				if j.data[i] == '\\' {
-					i++
-				}
-			}
+			i, _ = j.stringEnd(i + 1)
 		case '{', '[':
 			depth++
 		case '}', ']':

@@ -623,10 +623,40 @@ func (j *jsonReader) start() int {
 	if !j.fast() {
 		i = int(j.dec.InputOffset())
 	}
-	for i < len(j.data) && strings.IndexByte(" \t\r\n:,", j.data[i]) >= 0 {
+	for i < len(j.data) && separator(j.data[i]) {
 		i++
 	}
 	return i
+}
+
+// separator reports whether c may lie between two tokens of JSON: a blank, a colon or a comma.
+// The schema, read in every process, is mostly indentation.
+func separator(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', ':', ',':
+		return true
+	}
+	return false
+}
+
+// numeric reports whether c may be part of a number of JSON.
+func numeric(c byte) bool {
+	return c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E'
+}
+
+// stringEnd returns the offset of the quote that closes the string of valid JSON whose content
+// starts at k, and whether the string has escapes.
+func (j *jsonReader) stringEnd(k int) (int, bool) {
+	escaped := false
+	for {
+		q := bytes.IndexByte(j.data[k:], '"')
+		e := bytes.IndexByte(j.data[k:k+q], '\\')
+		if e < 0 {
+			return k + q, escaped
+		}
+		escaped = true
+		k += e + 2 // past the backslash and the character it escapes
+	}
 }
 
 // token reads the next token, as encoding/json's Decoder.Token does with UseNumber: a json.Delim,
@@ -655,7 +685,7 @@ func (j *jsonReader) token() (json.Token, error) {
 		return nil, nil
 	}
 	k := i
-	for k < len(j.data) && strings.IndexByte("+-.0123456789eE", j.data[k]) >= 0 {
+	for k < len(j.data) && numeric(j.data[k]) {
 		k++
 	}
 	j.off = k

@@ -124,7 +124,8 @@ func (m *SchemaModel) stream(j *jsonReader, extra func(key string) (bool, error)
 		default:
 			return j.skip()
 		}
-		if j.next() == '"' {
+		switch c := j.next(); {
+		case c == '"':
 			// A string is the commonest value; its node needs no children.
 			str, err := j.str()
 			if err != nil {
@@ -132,6 +133,24 @@ func (m *SchemaModel) stream(j *jsonReader, extra func(key string) (bool, error)
 			}
 			s.apply(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: str})
 			return nil
+		case c == '-' || c >= '0' && c <= '9':
+			// A number (minimum, maximum, minItems) is read from its text, as a node holds it.
+			tok, err := j.token()
+			if err != nil {
+				return err
+			}
+			s.apply(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: string(tok.(json.Number))})
+			return nil
+		case c == '[':
+			// A list of texts (type, required, enum, x-kinds) needs no node for each text.
+			items, ok, err := j.texts()
+			if err != nil {
+				return err
+			}
+			if ok {
+				s.applyList(key, items)
+				return nil
+			}
 		}
 		v, err := jsonNode(j)
 		if err != nil {
@@ -182,6 +201,29 @@ func (j *jsonReader) str() (string, error) {
 	var s string
 	err := json.Unmarshal(j.data[i:k+1], &s)
 	return s, err
+}
+
+// texts reads the array that comes next in valid JSON when all its values are strings, and says
+// whether they were; when they were not, the reader is where it was.
+func (j *jsonReader) texts() ([]string, bool, error) {
+	at := j.off
+	if _, err := j.token(); err != nil { // the opening bracket
+		return nil, false, err
+	}
+	var items []string
+	for j.more() {
+		if j.next() != '"' {
+			j.off = at
+			return nil, false, nil
+		}
+		str, err := j.str()
+		if err != nil {
+			return nil, false, err
+		}
+		items = append(items, str)
+	}
+	_, err := j.token() // the closing bracket
+	return items, true, err
 }
 
 // text reads the next value of valid JSON as the node tree's text of it: a string as it is,

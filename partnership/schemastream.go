@@ -196,6 +196,9 @@ func (j *jsonReader) str() (string, error) {
 	k, escaped := j.stringEnd(i + 1)
 	j.off = k + 1
 	if !escaped {
+		if w, ok := schemaWord(j.data[i+1 : k]); ok {
+			return w, nil
+		}
 		return string(j.data[i+1 : k]), nil
 	}
 	var s string
@@ -287,4 +290,67 @@ func (j *jsonReader) skip() error {
 			}
 		}
 	}
+}
+
+// schemaWord returns, without allocating it, a text that JSON Schemas repeat hundreds of times:
+// a keyword or the name of a type. The schema is read twice in every process that validates, and
+// its keys would otherwise each be a new string.
+func schemaWord(b []byte) (string, bool) {
+	switch string(b) {
+	case "type":
+		return "type", true
+	case "title":
+		return "title", true
+	case "description":
+		return "description", true
+	case "properties":
+		return "properties", true
+	case "required":
+		return "required", true
+	case "items":
+		return "items", true
+	case "enum":
+		return "enum", true
+	case "pattern":
+		return "pattern", true
+	case "format":
+		return "format", true
+	case "minimum":
+		return "minimum", true
+	case "maximum":
+		return "maximum", true
+	case "minItems":
+		return "minItems", true
+	case "minLength":
+		return "minLength", true
+	case "uniqueItems":
+		return "uniqueItems", true
+	case "multipleOf":
+		return "multipleOf", true
+	case "additionalProperties":
+		return "additionalProperties", true
+	case "examples":
+		return "examples", true
+	case "$ref":
+		return "$ref", true
+	case "x-fr":
+		return "x-fr", true
+	case "x-en":
+		return "x-en", true
+	case "x-kinds":
+		return "x-kinds", true
+	case "string":
+		return "string", true
+	case "object":
+		return "object", true
+	case "array":
+		return "array", true
+	case "integer":
+		return "integer", true
+	case "number":
+		return "number", true
+	case "boolean":
+		return "boolean", true
+	}
+	return "", false
 }

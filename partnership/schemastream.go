@@ -139,7 +139,8 @@ func (m *SchemaModel) stream(j *jsonReader, extra func(key string) (bool, error)
 			if err != nil {
 				return err
 			}
-			s.apply(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: string(tok.(json.Number))})
+			n, _ := tok.(json.Number)
+			s.apply(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: string(n)})
 			return nil
 		case c == '[':
 			// A list of texts (type, required, enum, x-kinds) needs no node for each text.

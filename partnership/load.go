@@ -167,7 +167,7 @@ func ReadFile(path string, stdin io.Reader, limits Limits) ([]byte, error) {
 // into a mapping at all.
 func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 	sum := sha256.Sum256(data)
-	doc := &Document{File: file, Format: detectFormat(file, data), Spans: map[string]Span{}, Digest: hex.EncodeToString(sum[:])}
+	doc := &Document{File: file, Format: detectFormat(file, data), Spans: make(map[string]Span, spansHint(data)), Digest: hex.EncodeToString(sum[:])}
 	if d, ok := checkBytes(file, data, limits); !ok {
 		return nil, Diagnostics{d}
 	}
@@ -187,6 +187,13 @@ func Load(file string, data []byte, limits Limits) (*Document, Diagnostics) {
 	}
 	doc.Definition, _ = doc.Localized(treeLang(doc.Value))
 	return doc, diags
+}
+
+// spansHint guesses how many values a definition holds, so that the map of their positions is
+// made once at its size rather than grown and copied a dozen times: about one a line in YAML
+// and in indented JSON, within a bound that keeps a file of empty lines from reserving much.
+func spansHint(data []byte) int {
+	return min(bytes.Count(data, []byte("\n"))+1, 1<<12)
 }
 
 // LoadFile reads and loads one definition file. I/O problems are returned as an error; problems
@@ -292,8 +299,18 @@ func Describe(v any) string {
 
 // decodeDefinition fills a Definition from the generic tree. encoding/json skips fields of the
 // wrong type and keeps going, which is what we want: the schema has already reported them, and
-// the semantic rules work on whatever is well-typed.
+// the semantic rules work on whatever is well-typed. decodeTree does the same without the JSON
+// text, for every tree it reads as encoding/json would.
 func decodeDefinition(v any) *Definition {
+	var def Definition
+	if decodeTree(v, &def) {
+		return &def
+	}
+	return decodeDefinitionJSON(v)
+}
+
+// decodeDefinitionJSON is decodeDefinition through the tree's JSON and encoding/json.
+func decodeDefinitionJSON(v any) *Definition {
 	raw, ok := appendTreeJSON(nil, v)
 	if !ok {
 		var err error

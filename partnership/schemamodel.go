@@ -194,14 +194,13 @@ func (s *SchemaNode) apply(key string, v *yaml.Node) {
 	m := s.root
 	switch key {
 	case "type":
-		if v.Kind == yaml.SequenceNode {
-			s.Types = scalars(v)
-			if len(s.Types) > 0 {
-				s.Type = s.Types[0]
-			}
-		} else {
+		if v.Kind != yaml.SequenceNode {
 			s.Type = v.Value
+			return
 		}
+		s.applyList(key, scalars(v))
+	case "required", "enum", "x-kinds":
+		s.applyList(key, scalars(v))
 	case "title":
 		s.Title = v.Value
 	case "description":
@@ -212,12 +211,8 @@ func (s *SchemaNode) apply(key string, v *yaml.Node) {
 		for j := 0; j+1 < len(v.Content); j += 2 {
 			s.Properties = append(s.Properties, SchemaProperty{Name: v.Content[j].Value, Node: m.node(v.Content[j+1])})
 		}
-	case "required":
-		s.Required = scalars(v)
 	case "items":
 		s.Items = m.node(v)
-	case "enum":
-		s.Enum = scalars(v)
 	case "pattern":
 		s.Pattern = v.Value
 	case "format":
@@ -243,8 +238,24 @@ func (s *SchemaNode) apply(key string, v *yaml.Node) {
 			t.Examples = appendExamples(t.Examples, ex)
 		}
 		s.localize(lang, t)
+	}
+}
+
+// applyList sets what a keyword whose value is a list of texts (type, required, enum, x-kinds)
+// says of the node.
+func (s *SchemaNode) applyList(key string, items []string) {
+	switch key {
+	case "type":
+		s.Types = items
+		if len(items) > 0 {
+			s.Type = items[0]
+		}
+	case "required":
+		s.Required = items
+	case "enum":
+		s.Enum = items
 	case "x-kinds":
-		for _, k := range scalars(v) {
+		for _, k := range items {
 			s.Kinds = append(s.Kinds, Kind(k))
 		}
 	}

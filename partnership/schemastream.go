@@ -124,7 +124,8 @@ func (m *SchemaModel) stream(j *jsonReader, extra func(key string) (bool, error)
 		default:
 			return j.skip()
 		}
-		if j.next() == '"' {
+		switch c := j.next(); {
+		case c == '"':
 			// A string is the commonest value; its node needs no children.
 			str, err := j.str()
 			if err != nil {
@@ -132,6 +133,25 @@ func (m *SchemaModel) stream(j *jsonReader, extra func(key string) (bool, error)
 			}
 			s.apply(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: str})
 			return nil
+		case c == '-' || c >= '0' && c <= '9':
+			// A number (minimum, maximum, minItems) is read from its text, as a node holds it.
+			tok, err := j.token()
+			if err != nil {
+				return err
+			}
+			n, _ := tok.(json.Number)
+			s.apply(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: string(n)})
+			return nil
+		case c == '[':
+			// A list of texts (type, required, enum, x-kinds) needs no node for each text.
+			items, ok, err := j.texts()
+			if err != nil {
+				return err
+			}
+			if ok {
+				s.applyList(key, items)
+				return nil
+			}
 		}
 		v, err := jsonNode(j)
 		if err != nil {
@@ -174,20 +194,40 @@ func (j *jsonReader) members(member func(key string) error) error {
 // json.Token.
 func (j *jsonReader) str() (string, error) {
 	i := j.start()
-	k, escaped := i+1, false
-	for ; j.data[k] != '"'; k++ {
-		if j.data[k] == '\\' {
-			escaped = true
-			k++
-		}
-	}
+	k, escaped := j.stringEnd(i + 1)
 	j.off = k + 1
 	if !escaped {
+		if w, ok := schemaWord(j.data[i+1 : k]); ok {
+			return w, nil
+		}
 		return string(j.data[i+1 : k]), nil
 	}
 	var s string
 	err := json.Unmarshal(j.data[i:k+1], &s)
 	return s, err
+}
+
+// texts reads the array that comes next in valid JSON when all its values are strings, and says
+// whether they were; when they were not, the reader is where it was.
+func (j *jsonReader) texts() ([]string, bool, error) {
+	at := j.off
+	if _, err := j.token(); err != nil { // the opening bracket
+		return nil, false, err
+	}
+	var items []string
+	for j.more() {
+		if j.next() != '"' {
+			j.off = at
+			return nil, false, nil
+		}
+		str, err := j.str()
+		if err != nil {
+			return nil, false, err
+		}
+		items = append(items, str)
+	}
+	_, err := j.token() // the closing bracket
+	return items, true, err
 }
 
 // text reads the next value of valid JSON as the node tree's text of it: a string as it is,
@@ -241,11 +281,7 @@ func (j *jsonReader) skip() error {
 	for depth := 0; ; i++ {
 		switch j.data[i] {
 		case '"':
-			for i++; j.data[i] != '"'; i++ {
-				if j.data[i] == '\\' {
-					i++
-				}
-			}
+			i, _ = j.stringEnd(i + 1)
 		case '{', '[':
 			depth++
 		case '}', ']':
@@ -255,4 +291,67 @@ func (j *jsonReader) skip() error {
 			}
 		}
 	}
+}
+
+// schemaWord returns, without allocating it, a text that JSON Schemas repeat hundreds of times:
+// a keyword or the name of a type. The schema is read twice in every process that validates, and
+// its keys would otherwise each be a new string.
+func schemaWord(b []byte) (string, bool) {
+	switch string(b) {
+	case "type":
+		return "type", true
+	case "title":
+		return "title", true
+	case "description":
+		return "description", true
+	case "properties":
+		return "properties", true
+	case "required":
+		return "required", true
+	case "items":
+		return "items", true
+	case "enum":
+		return "enum", true
+	case "pattern":
+		return "pattern", true
+	case "format":
+		return "format", true
+	case "minimum":
+		return "minimum", true
+	case "maximum":
+		return "maximum", true
+	case "minItems":
+		return "minItems", true
+	case "minLength":
+		return "minLength", true
+	case "uniqueItems":
+		return "uniqueItems", true
+	case "multipleOf":
+		return "multipleOf", true
+	case "additionalProperties":
+		return "additionalProperties", true
+	case "examples":
+		return "examples", true
+	case "$ref":
+		return "$ref", true
+	case "x-fr":
+		return "x-fr", true
+	case "x-en":
+		return "x-en", true
+	case "x-kinds":
+		return "x-kinds", true
+	case "string":
+		return "string", true
+	case "object":
+		return "object", true
+	case "array":
+		return "array", true
+	case "integer":
+		return "integer", true
+	case "number":
+		return "number", true
+	case "boolean":
+		return "boolean", true
+	}
+	return "", false
 }

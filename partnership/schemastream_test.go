@@ -28,6 +28,14 @@ func TestSchemaStreamed(t *testing.T) {
 			"required": ["a"],
 			"allOf": [{"if": {"properties": {"kind": {"const": "pact"}}}, "then": {"required": ["a", "b"]}}, {"not": {}}]
 		}`},
+		{"lists and numbers", `{
+			"type": [], "required": ["a", 1, null, true, {"b": "c"}, ["d"]], "enum": [], "x-kinds": ["pact"], "minimum": -1e3,
+			"properties": {
+				"a": {"type": ["string", 2], "enum": ["x", "y\"z"], "required": "a", "minItems": 2.5, "maximum": 12},
+				"b": {"type": 7, "title": -0.5, "x-kinds": [], "enum": [1.5, "x"], "minItems": "3", "maximum": [1]},
+				"c": {"required": [], "x-kinds": ["call", "pact"], "x-kinds": ["charter"], "minimum": true, "format": 3}
+			}
+		}`},
 		{"definitions not an object", `{"definitions": ["a", {"type": "string"}], "type": "object"}`},
 		{"empty", `{}`},
 	} {

@@ -224,8 +224,48 @@ func (b *treeBuilder) yamlSyntaxError(data []byte, err error) {
 	b.errorAt(Pos{line, col}, "", "yaml-syntax", parserText{Printable(msg), yamlFrench}, Then(explanation))
 }
 
-// decimalRE matches a number written in decimal, as YAML and JSON write them.
-var decimalRE = lazyre.New(`^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$`)
+// isDecimal reports whether s is a number written in decimal, as YAML and JSON write them:
+// [-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?. Every plain text of a definition is
+// asked, and a regular expression would be compiled for it in every process.
+func isDecimal(s string) bool {
+	i := 0
+	// digits passes over the digits (and underscores, if allowed) at i and says how many.
+	digits := func(underscore bool) int {
+		start := i
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || underscore && s[i] == '_') {
+			i++
+		}
+		return i - start
+	}
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '.':
+		i++
+		if digits(false) == 0 {
+			return false
+		}
+	case i < len(s) && s[i] >= '0' && s[i] <= '9':
+		digits(true)
+		if i < len(s) && s[i] == '.' {
+			i++
+			digits(true)
+		}
+	default:
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if digits(false) == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
 
 var unknownAnchorRE = lazyre.New(`^unknown anchor '(.*)' referenced$`)
 
@@ -487,7 +527,7 @@ func (b *treeBuilder) yamlScalar(n *yaml.Node, p Pos, pointer string) any {
 		}
 	case "!!str":
 		// YAML reads a number too large for it as text; say what is wrong with it.
-		if n.Style == 0 && decimalRE().MatchString(n.Value) && !b.checkNumber(p, pointer, n.Value) {
+		if n.Style == 0 && isDecimal(n.Value) && !b.checkNumber(p, pointer, n.Value) {
 			return nil
 		}
 	}
@@ -583,10 +623,40 @@ func (j *jsonReader) start() int {
 	if !j.fast() {
 		i = int(j.dec.InputOffset())
 	}
-	for i < len(j.data) && strings.IndexByte(" \t\r\n:,", j.data[i]) >= 0 {
+	for i < len(j.data) && separator(j.data[i]) {
 		i++
 	}
 	return i
+}
+
+// separator reports whether c may lie between two tokens of JSON: a blank, a colon or a comma.
+// The schema, read in every process, is mostly indentation.
+func separator(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', ':', ',':
+		return true
+	}
+	return false
+}
+
+// numeric reports whether c may be part of a number of JSON.
+func numeric(c byte) bool {
+	return c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E'
+}
+
+// stringEnd returns the offset of the quote that closes the string of valid JSON whose content
+// starts at k, and whether the string has escapes.
+func (j *jsonReader) stringEnd(k int) (int, bool) {
+	escaped := false
+	for {
+		q := bytes.IndexByte(j.data[k:], '"')
+		e := bytes.IndexByte(j.data[k:k+q], '\\')
+		if e < 0 {
+			return k + q, escaped
+		}
+		escaped = true
+		k += e + 2 // past the backslash and the character it escapes
+	}
 }
 
 // token reads the next token, as encoding/json's Decoder.Token does with UseNumber: a json.Delim,
@@ -615,7 +685,7 @@ func (j *jsonReader) token() (json.Token, error) {
 		return nil, nil
 	}
 	k := i
-	for k < len(j.data) && strings.IndexByte("+-.0123456789eE", j.data[k]) >= 0 {
+	for k < len(j.data) && numeric(j.data[k]) {
 		k++
 	}
 	j.off = k

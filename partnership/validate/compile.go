@@ -1,7 +1,10 @@
 package validate
 
 import (
+	_ "embed"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -9,12 +12,30 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 )
 
-// compileSchema compiles the embedded JSON Schema without its annotations: titles,
-// descriptions, examples, comments and the x- keywords of our own take most of its bytes, play
-// no part in validation, and would be parsed and kept for nothing (partnership.Schema reads them
-// for messages and forms); they are passed over as the schema is read. Every command that
-// validates pays for the compilation once.
+// preparedJSON is the embedded schema as compileSchema compiles it: written by prepareSchema,
+// checked in, and kept in step with schema/partnership.schema.json by TestPreparedSchemaFresh
+// (UPDATE_GOLDEN=1 writes it again). It is a fifth of the schema's size, and every command that
+// validates reads it.
+//
+//go:embed prepared.schema.json
+var preparedJSON []byte
+
+// compileSchema compiles the prepared schema (preparedJSON). Every command that validates pays
+// for the compilation once.
 func compileSchema() (*gojsonschema.Schema, error) {
+	v, err := partnership.DecodeJSON(preparedJSON, nil)
+	if err != nil {
+		return nil, err
+	}
+	return gojsonschema.NewSchema(gojsonschema.NewRawLoader(v))
+}
+
+// prepareSchema reads the embedded JSON Schema as compileSchema compiles it: without its
+// annotations, its definitions moved and its patterns shared. Titles, descriptions, examples,
+// comments and the x- keywords of our own take most of its bytes, play no part in validation,
+// and would be parsed and kept for nothing (partnership.Schema reads them for messages and
+// forms); they are passed over as the schema is read.
+func prepareSchema() (any, error) {
 	// The embedded schema is valid JSON (TestCompiledSchemaAsWritten reads it with
 	// encoding/json), so it goes straight to the scanner.
 	v, err := partnership.DecodeJSON(schema.JSON, inSchema)
@@ -31,10 +52,10 @@ func compileSchema() (*gojsonschema.Schema, error) {
 		}
 	}
 	sharePatterns(v)
-	return gojsonschema.NewSchema(gojsonschema.NewRawLoader(v))
+	return v, nil
 }
 
-// definitions is where compileSchema moves the definitions, the name later drafts of JSON
+// definitions is where prepareSchema moves the definitions, the name later drafts of JSON
 // Schema give them, which draft-07 does not read.
 const definitions = "$defs"
 
@@ -110,36 +131,45 @@ func sharePatterns(v any) {
 		defs = map[string]any{}
 		root[definitions] = defs
 	}
+	// The patterns are named in their sorted order, so that the prepared schema is the same
+	// whatever order the maps are walked in.
 	names := map[string]string{}
-	var walk func(v any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			for key, sub := range v {
-				if key != "enum" && key != "const" && key != "default" && key != "required" {
-					walk(sub)
-				}
-			}
-			p, ok := v["pattern"].(string)
-			if !ok {
-				return
-			}
-			name, ok := names[p]
-			if !ok {
-				name = fmt.Sprintf("pattern-%d", len(names))
-				names[p] = name
-			}
-			delete(v, "pattern")
-			all, _ := v["allOf"].([]any)
-			v["allOf"] = append(all, map[string]any{"$ref": "#/" + definitions + "/" + name})
-		case []any:
-			for _, sub := range v {
-				walk(sub)
-			}
+	eachSchema(root, func(m map[string]any) {
+		if p, ok := m["pattern"].(string); ok {
+			names[p] = ""
 		}
+	})
+	for i, p := range slices.Sorted(maps.Keys(names)) {
+		names[p] = fmt.Sprintf("pattern-%d", i)
 	}
-	walk(root)
+	eachSchema(root, func(m map[string]any) {
+		p, ok := m["pattern"].(string)
+		if !ok {
+			return
+		}
+		delete(m, "pattern")
+		all, _ := m["allOf"].([]any)
+		m["allOf"] = append(all, map[string]any{"$ref": "#/" + definitions + "/" + names[p]})
+	})
 	for p, name := range names {
 		defs[name] = map[string]any{"pattern": p}
+	}
+}
+
+// eachSchema calls f with every object of a schema, inner ones first, leaving out the values of
+// keywords that are data (enum, const, default, required).
+func eachSchema(v any, f func(map[string]any)) {
+	switch v := v.(type) {
+	case map[string]any:
+		for key, sub := range v {
+			if key != "enum" && key != "const" && key != "default" && key != "required" {
+				eachSchema(sub, f)
+			}
+		}
+		f(v)
+	case []any:
+		for _, sub := range v {
+			eachSchema(sub, f)
+		}
 	}
 }

@@ -1,7 +1,9 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -10,6 +12,38 @@ import (
 	"github.com/commons-toolkit/commons/schema"
 	"github.com/xeipuuv/gojsonschema"
 )
+
+// TestPreparedSchemaFresh checks that the prepared schema compileSchema compiles is the one
+// prepareSchema makes of the embedded schema now, and writes it again under UPDATE_GOLDEN=1.
+func TestPreparedSchemaFresh(t *testing.T) {
+	v, err := prepareSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "\t")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile("prepared.schema.json", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if !bytes.Equal(b.Bytes(), preparedJSON) {
+		t.Fatal("prepared.schema.json does not follow schema/partnership.schema.json: run UPDATE_GOLDEN=1 go test ./partnership/validate/")
+	}
+	read, err := partnership.DecodeJSON(preparedJSON, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(read, v) {
+		t.Fatal("prepared.schema.json does not read as the schema it was written from")
+	}
+}
 
 // TestCompiledSchemaAsWritten checks the schema compileSchema prepares (without annotations,
 // with its definitions moved and its patterns shared) against the schema as it is written: every

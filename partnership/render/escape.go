@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/template/parse"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
@@ -25,14 +26,42 @@ var inlineEscaper = strings.NewReplacer(
 // prints literally and can never add a heading, a link, raw HTML, a list or a table. Line breaks
 // become spaces, so the text stays in the block the template puts it in.
 func escapeInline(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	s = inlineEscaper.Replace(s)
 	return escapeLineStart(s)
 }
 
 // oneLine is text from a definition as the front matter records it: on one line, its runs of
 // spaces, tabs and line breaks made one space, which every YAML reader reads back as written.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string {
+	if singleSpaced(s) {
+		return s // most texts are, and every value a clause prints goes through here
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s is already what oneLine makes of it: no space at either end
+// and no space inside but single ASCII spaces, in the sense of unicode.IsSpace that
+// strings.Fields uses (a no-break space counts).
+func singleSpaced(s string) bool {
+	prevSpace := true // a space at the start is not single spaced
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case r < utf8.RuneSelf && r > ' ' || r >= utf8.RuneSelf && !unicode.IsSpace(r):
+			prevSpace = false
+		case r < ' ' && !unicode.IsSpace(r):
+			prevSpace = false // a control character is not a space for strings.Fields
+		default:
+			return false
+		}
+	}
+	return !prevSpace || s == ""
+}
 
 // lineStartChars are the characters that open a block, or turn the line above into a heading,
 // when they start a line: ATX headings (#), list items (- + *), thematic breaks (- * _), setext
@@ -58,7 +87,7 @@ func escapeLineStart(s string) string {
 		return s
 	case strings.IndexByte(lineStartChars, s[0]) >= 0:
 		return `\` + s
-	case orderedMarker().MatchString(s):
+	case s[0] >= '0' && s[0] <= '9' && orderedMarker().MatchString(s):
 		i := strings.IndexAny(s, ".)")
 		return s[:i] + `\` + s[i:]
 	}
@@ -76,7 +105,7 @@ var abbreviations = []string{"M.", "MM.", "Mme.", "art.", "Art.", "n°.", "cf.",
 // splitSentences cuts text into sentences, one per line, so that a change to one sentence shows
 // as one changed line in a diff. Markdown reads the line breaks as spaces.
 func splitSentences(s string) []string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if s == "" {
 		return nil
 	}

@@ -45,20 +45,29 @@ func oneLine(s string) string {
 // strings.Fields uses (a no-break space counts).
 func singleSpaced(s string) bool {
 	prevSpace := true // a space at the start is not single spaced
-	for _, r := range s {
-		switch {
-		case r == ' ':
-			if prevSpace {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
 				return false
+			default:
+				prevSpace = false
 			}
-			prevSpace = true
-		case r < utf8.RuneSelf && r > ' ' || r >= utf8.RuneSelf && !unicode.IsSpace(r):
-			prevSpace = false
-		case r < ' ' && !unicode.IsSpace(r):
-			prevSpace = false // a control character is not a space for strings.Fields
-		default:
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
 			return false
 		}
+		i += n
+		prevSpace = false
 	}
 	return !prevSpace || s == ""
 }

@@ -188,6 +188,15 @@ func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Docu
 	if r.lang != "" {
 		lang = r.lang
 	}
+	// Another processor, when there is one, works ahead of the execution of the clauses (see
+	// ahead), from here: the kind of document, which says what to parse, does not wait for the
+	// definition's texts to be localized.
+	var helper chan *state
+	if runtime.GOMAXPROCS(0) > 1 {
+		helper = make(chan *state, 1)
+		defer close(helper)
+		go r.ahead(ctx, doc.Definition.Kind, lang, helper)
+	}
 	// The definition as it reads in the document's language; texts shown in another language
 	// are marked, so that the document's typography leaves them alone.
 	def, diags := doc.LocalizedWith(lang, markForeign)
@@ -201,14 +210,12 @@ func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Docu
 	st.funcMap = st.funcs()
 	maps.Copy(st.funcMap, st.guard.funcs())
 	st.prepared = make([]preparedClause, len(st.clauses))
-	if runtime.GOMAXPROCS(0) > 1 {
-		// Another processor prepares the clauses ahead of their execution, then tidies each
-		// clause's text as soon as it is final (see ahead).
+	if helper != nil {
 		st.finals = make(chan settled, len(st.clauses))
 		st.tidied = make([]tidied, len(st.clauses))
 		st.tidiedAll = make(chan struct{})
 		defer st.endFinals()
-		go st.ahead()
+		helper <- st
 	}
 	st.data = newData(doc, def, r.lib, lang)
 	st.data.use = st.use
@@ -260,6 +267,9 @@ type state struct {
 	trace map[string]*trace
 	// guard enforces the limits of template execution (limits.go).
 	guard *guard
+	// out receives what a clause writes, one clause after the other, so that its memory
+	// serves them all.
+	out bytes.Buffer
 	// clauses are the manifest's clauses in document order.
 	clauses []string
 	// funcMap is this render's function map; prepared are the clauses of the manifest, in its
@@ -342,15 +352,29 @@ func (st *state) prepare(i int) *preparedClause {
 	return p
 }
 
-// ahead is the work another processor does for a render while the clauses execute, so that a
-// process that renders one document does not wait for it: it reads the library's labels and
-// compiles the regular expressions of escaping, which the first clause to use them would do
-// otherwise; prepares the clauses in order unless the render is over; then tidies the clauses'
-// texts as they become final, in whatever order, each into its place.
-func (st *state) ahead() {
-	st.r.lib.Label(st.lang, "", "")
+// ahead is the work another processor does for a render while the definition is localized and
+// the clauses execute, so that a process that renders one document does not wait for it: it
+// reads the library's labels and compiles the regular expressions of escaping, which the first
+// clause to use them would do otherwise, and parses the clauses of the kind of document. Then,
+// given the render's state (none when the render ends first), it prepares the clauses in order
+// unless the render is over, and tidies the clauses' texts as they become final, in whatever
+// order, each into its place.
+func (r *Renderer) ahead(ctx context.Context, kind partnership.Kind, lang string, states <-chan *state) {
+	r.lib.Label(lang, "", "")
 	sentenceEnd()
 	blankLine()
+	for _, id := range r.lib.Manifest(kind).Clauses() {
+		if ctx.Err() != nil {
+			break
+		}
+		if c, ok := r.lib.Lookup(kind, lang, id); ok {
+			r.parse(c) // an error is the render's to report, when it comes to the clause
+		}
+	}
+	st, ok := <-states
+	if !ok {
+		return
+	}
 	for i := range st.clauses {
 		if st.stopped.Load() || st.guard.ctx.Err() != nil {
 			break
@@ -444,17 +468,18 @@ func (st *state) execute(c Clause, t *template.Template) (title, body string, er
 	st.trace[st.current].clause = c
 	data := st.data
 	st.guard.start(c.ID)
-	var b bytes.Buffer
-	if err := t.Execute(st.guard.writer(&b), data); err != nil {
+	b := &st.out
+	b.Reset()
+	if err := t.Execute(st.guard.writer(b), data); err != nil {
 		return "", "", st.guard.err(cleanExecError(err))
 	}
 	body = b.String()
 	if tt := t.Lookup("title"); tt != nil {
-		var tb bytes.Buffer
-		if err := tt.Execute(st.guard.writer(&tb), data); err != nil {
+		b.Reset()
+		if err := tt.Execute(st.guard.writer(b), data); err != nil {
 			return "", "", st.guard.err(cleanExecError(err))
 		}
-		title = strings.TrimSpace(tb.String())
+		title = strings.TrimSpace(b.String())
 	}
 	return title, body, nil
 }

@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
@@ -185,9 +187,31 @@ func escapeValue(v any) Markdown {
 // documented function because it is not a valid identifier for authors to guess.
 const escapeFuncName = "_md"
 
+// printsMarkdown reports whether a pipeline ends with a call of a template function that
+// returns Markdown, text that the function escaped already.
+func printsMarkdown(p *parse.PipeNode) bool {
+	if len(p.Cmds) == 0 || len(p.Cmds[len(p.Cmds)-1].Args) == 0 {
+		return false
+	}
+	id, ok := p.Cmds[len(p.Cmds)-1].Args[0].(*parse.IdentifierNode)
+	return ok && markdownFuncs()[id.Ident]
+}
+
+// markdownFuncs are the template functions whose first result is Markdown.
+var markdownFuncs = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for name, f := range placeholders() {
+		if t := reflect.TypeOf(f); t.NumOut() > 0 && t.Out(0) == reflect.TypeFor[Markdown]() {
+			out[name] = true
+		}
+	}
+	return out
+})
+
 // addEscaping rewrites every action that prints a value so that it pipes the value through
 // escapeValue, the way html/template secures HTML. Template authors cannot forget to escape,
-// and user text can never inject Markdown.
+// and user text can never inject Markdown. An action whose value is the Markdown of a function
+// is left as it is: escapeValue would return that value unchanged, at the cost of a call.
 func addEscaping(node parse.Node) {
 	switch n := node.(type) {
 	case *parse.ListNode:
@@ -200,6 +224,9 @@ func addEscaping(node parse.Node) {
 	case *parse.ActionNode:
 		if len(n.Pipe.Decl) > 0 {
 			return // {{$x := …}} prints nothing
+		}
+		if printsMarkdown(n.Pipe) {
+			return // escapeValue would return the value as it is
 		}
 		n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
 			NodeType: parse.NodeCommand,

@@ -28,3 +28,31 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestAddEscaping checks which actions the escaping function is added to: every action that
+// prints a value, but the Markdown that functions return, escaped by them already.
+func TestAddEscaping(t *testing.T) {
+	tests := []struct {
+		action  string
+		escaped bool
+	}{
+		{"{{.Title}}", true},
+		{`{{plural 2 "partie" "parties"}}`, true},
+		{`{{printf "%d" 3}}`, true},
+		{`{{or .Title "x"}}`, true},
+		{"{{date .Date}}", false},
+		{"{{.Title | capfirst}}", false},
+		{"{{capfirst .Title | printf `%s`}}", true},
+		{"{{$x := .Title}}", false},
+	}
+	for _, tt := range tests {
+		c := Clause{ID: "test", Source: "test", Path: "test.md", Text: tt.action}
+		tmpl, err := parseClause(c)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.action, err)
+		}
+		if got := strings.Contains(tmpl.Tree.Root.String(), escapeFuncName); got != tt.escaped {
+			t.Errorf("%s became %s; escaped %v, want %v", tt.action, tmpl.Tree.Root.String(), got, tt.escaped)
+		}
+	}
+}

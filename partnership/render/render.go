@@ -363,15 +363,27 @@ func (r *Renderer) ahead(ctx context.Context, kind partnership.Kind, lang string
 	r.lib.Label(lang, "", "")
 	sentenceEnd()
 	blankLine()
+	var st *state
+	ok := true
 	for _, id := range r.lib.Manifest(kind).Clauses() {
 		if ctx.Err() != nil {
 			break
 		}
-		if c, ok := r.lib.Lookup(kind, lang, id); ok {
+		// Once the state is there, clauses are parsed and bound together, below.
+		select {
+		case st, ok = <-states:
+		default:
+		}
+		if st != nil || !ok {
+			break
+		}
+		if c, found := r.lib.Lookup(kind, lang, id); found {
 			r.parse(c) // an error is the render's to report, when it comes to the clause
 		}
 	}
-	st, ok := <-states
+	if st == nil && ok {
+		st, ok = <-states
+	}
 	if !ok {
 		return
 	}

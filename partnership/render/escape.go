@@ -2,9 +2,12 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
 )
@@ -25,14 +28,51 @@ var inlineEscaper = strings.NewReplacer(
 // prints literally and can never add a heading, a link, raw HTML, a list or a table. Line breaks
 // become spaces, so the text stays in the block the template puts it in.
 func escapeInline(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	s = inlineEscaper.Replace(s)
 	return escapeLineStart(s)
 }
 
 // oneLine is text from a definition as the front matter records it: on one line, its runs of
 // spaces, tabs and line breaks made one space, which every YAML reader reads back as written.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string {
+	if singleSpaced(s) {
+		return s // most texts are, and every value a clause prints goes through here
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s is already what oneLine makes of it: no space at either end
+// and no space inside but single ASCII spaces, in the sense of unicode.IsSpace that
+// strings.Fields uses (a no-break space counts).
+func singleSpaced(s string) bool {
+	prevSpace := true // a space at the start is not single spaced
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
 
 // lineStartChars are the characters that open a block, or turn the line above into a heading,
 // when they start a line: ATX headings (#), list items (- + *), thematic breaks (- * _), setext
@@ -58,7 +98,7 @@ func escapeLineStart(s string) string {
 		return s
 	case strings.IndexByte(lineStartChars, s[0]) >= 0:
 		return `\` + s
-	case orderedMarker().MatchString(s):
+	case s[0] >= '0' && s[0] <= '9' && orderedMarker().MatchString(s):
 		i := strings.IndexAny(s, ".)")
 		return s[:i] + `\` + s[i:]
 	}
@@ -76,7 +116,7 @@ var abbreviations = []string{"M.", "MM.", "Mme.", "art.", "Art.", "n°.", "cf.",
 // splitSentences cuts text into sentences, one per line, so that a change to one sentence shows
 // as one changed line in a diff. Markdown reads the line breaks as spaces.
 func splitSentences(s string) []string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if s == "" {
 		return nil
 	}
@@ -147,9 +187,31 @@ func escapeValue(v any) Markdown {
 // documented function because it is not a valid identifier for authors to guess.
 const escapeFuncName = "_md"
 
+// printsMarkdown reports whether a pipeline ends with a call of a template function that
+// returns Markdown, text that the function escaped already.
+func printsMarkdown(p *parse.PipeNode) bool {
+	if len(p.Cmds) == 0 || len(p.Cmds[len(p.Cmds)-1].Args) == 0 {
+		return false
+	}
+	id, ok := p.Cmds[len(p.Cmds)-1].Args[0].(*parse.IdentifierNode)
+	return ok && markdownFuncs()[id.Ident]
+}
+
+// markdownFuncs are the template functions whose first result is Markdown.
+var markdownFuncs = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for name, f := range placeholders() {
+		if t := reflect.TypeOf(f); t.NumOut() > 0 && t.Out(0) == reflect.TypeFor[Markdown]() {
+			out[name] = true
+		}
+	}
+	return out
+})
+
 // addEscaping rewrites every action that prints a value so that it pipes the value through
 // escapeValue, the way html/template secures HTML. Template authors cannot forget to escape,
-// and user text can never inject Markdown.
+// and user text can never inject Markdown. An action whose value is the Markdown of a function
+// is left as it is: escapeValue would return that value unchanged, at the cost of a call.
 func addEscaping(node parse.Node) {
 	switch n := node.(type) {
 	case *parse.ListNode:
@@ -162,6 +224,9 @@ func addEscaping(node parse.Node) {
 	case *parse.ActionNode:
 		if len(n.Pipe.Decl) > 0 {
 			return // {{$x := …}} prints nothing
+		}
+		if printsMarkdown(n.Pipe) {
+			return // escapeValue would return the value as it is
 		}
 		n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
 			NodeType: parse.NodeCommand,

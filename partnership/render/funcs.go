@@ -484,7 +484,10 @@ func link(raw string) (Markdown, error) {
 
 // label returns the words a library gives to a value of the definition.
 func (st *state) label(enum string, value any) (Markdown, error) {
-	s := fmt.Sprint(value)
+	s, ok := value.(string) // most values are; fmt is slower to say so
+	if !ok {
+		s = fmt.Sprint(value)
+	}
 	words, ok := st.r.lib.Label(st.lang, enum, s)
 	if !ok {
 		return "", fmt.Errorf("the labels of %q have no words for %q", enum, s)

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/commons-toolkit/commons/partnership"
@@ -26,7 +28,7 @@ type Renderer struct {
 	limits TemplateLimits
 	// parsed caches each clause's parsed template; each render clones it before binding its own
 	// functions.
-	parsed sync.Map // path → *template.Template
+	parsed sync.Map // path → *parsedClause
 	// fields caches the patterns of the definition's values each clause reads.
 	fields sync.Map // path → []string
 }
@@ -38,11 +40,11 @@ func (r *Renderer) clauseFields(c Clause) []string {
 	if f, ok := r.fields.Load(key); ok {
 		return f.([]string)
 	}
-	t, ok := r.parsed.Load(key)
-	if !ok {
-		return nil // never rendered, so it read nothing
+	t, err := r.parse(c)
+	if err != nil {
+		return nil // it never rendered, so it read nothing
 	}
-	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t.(*template.Template)))
+	f, _ := r.fields.LoadOrStore(key, clauseFields(c, t))
 	return f.([]string)
 }
 
@@ -186,15 +188,35 @@ func (r *Renderer) render(ctx context.Context, doc *partnership.Document) (*Docu
 	if r.lang != "" {
 		lang = r.lang
 	}
+	// Another processor, when there is one, works ahead of the execution of the clauses (see
+	// ahead), from here: the kind of document, which says what to parse, does not wait for the
+	// definition's texts to be localized.
+	var helper chan *state
+	if runtime.GOMAXPROCS(0) > 1 {
+		helper = make(chan *state, 1)
+		defer close(helper)
+		go r.ahead(ctx, doc.Definition.Kind, lang, helper)
+	}
 	// The definition as it reads in the document's language; texts shown in another language
 	// are marked, so that the document's typography leaves them alone.
 	def, diags := doc.LocalizedWith(lang, markForeign)
 	manifest := r.lib.Manifest(def.Kind)
-	if len(manifest.Clauses()) == 0 {
+	clauses := manifest.Clauses()
+	if len(clauses) == 0 {
 		return nil, fmt.Errorf("the clause library has no plan for a %q", def.Kind)
 	}
-	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang).withCurrency(def.Currency), manifest: manifest, numbers: map[string]int{}, numbered: map[string]bool{},
+	st := &state{r: r, doc: doc, def: def, lang: lang, loc: newLocale(lang).withCurrency(def.Currency), manifest: manifest, clauses: clauses, numbers: map[string]int{}, numbered: map[string]bool{},
 		diags: diags, trace: map[string]*trace{}, guard: newGuard(ctx, r.limits)}
+	st.funcMap = st.funcs()
+	maps.Copy(st.funcMap, st.guard.funcs())
+	st.prepared = make([]preparedClause, len(st.clauses))
+	if helper != nil {
+		st.finals = make(chan settled, len(st.clauses))
+		st.tidied = make([]tidied, len(st.clauses))
+		st.tidiedAll = make(chan struct{})
+		defer st.endFinals()
+		helper <- st
+	}
 	st.data = newData(doc, def, r.lib, lang)
 	st.data.use = st.use
 	st.data.applyDefault = st.defaultValue
@@ -245,10 +267,43 @@ type state struct {
 	trace map[string]*trace
 	// guard enforces the limits of template execution (limits.go).
 	guard *guard
-	// funcMap is this render's function map, built at the first clause; bound are the clause
-	// templates bound to it, so that each clause is bound once, not once per pass.
-	funcMap template.FuncMap
-	bound   map[string]*template.Template
+	// out receives what a clause writes, one clause after the other, so that its memory
+	// serves them all.
+	out bytes.Buffer
+	// clauses are the manifest's clauses in document order.
+	clauses []string
+	// funcMap is this render's function map; prepared are the clauses of the manifest, in its
+	// order, looked up and bound to it, so that each clause is bound once, not once per pass.
+	funcMap  template.FuncMap
+	prepared []preparedClause
+	// finals, when another processor helps the render, receives each clause's text once it is
+	// final; that processor puts it in tidied, in the manifest's order, and closes tidiedAll when
+	// finals is closed and all is tidied.
+	finals       chan settled
+	finalsClosed sync.Once
+	tidied       []tidied
+	tidiedAll    chan struct{}
+	// stopped tells the goroutine that prepares clauses ahead that the render is over.
+	stopped atomic.Bool
+}
+
+// settled is the text of a clause that no later pass renders again: the i-th of the manifest.
+type settled struct {
+	i int
+	rendered
+}
+
+// tidied is a clause's title and body as normalize makes them.
+type tidied struct{ title, body string }
+
+// preparedClause is a clause of a render looked up in the library and its template bound to
+// the render's functions, by whichever goroutine comes to it first.
+type preparedClause struct {
+	once   sync.Once
+	clause Clause
+	found  bool
+	t      *template.Template
+	err    error
 }
 
 type rendered struct {
@@ -258,52 +313,146 @@ type rendered struct {
 
 func (st *state) renderAll(first map[string]rendered) (map[string]rendered, error) {
 	out := map[string]rendered{}
-	for _, id := range st.manifest.Clauses() {
+	for i, id := range st.clauses {
 		if first != nil && !st.numbered[id] {
 			out[id] = first[id]
 			continue
 		}
-		clause, ok := st.r.lib.Lookup(st.doc.Definition.Kind, st.lang, id)
-		if !ok {
+		p := st.prepare(i)
+		if !p.found {
 			return nil, fmt.Errorf("the clause library has no clause %q for a %s in %q", id, st.doc.Definition.Kind, st.lang)
+		}
+		if p.err != nil {
+			return nil, p.err
 		}
 		st.current = id
 		st.trace[id] = &trace{}
-		title, body, err := st.execute(clause)
+		title, body, err := st.execute(p.clause, p.t)
 		if err != nil {
 			return nil, err
 		}
 		out[id] = rendered{title: title, body: body}
+		if first != nil || !st.numbered[id] {
+			st.settle(i, out[id])
+		}
 	}
 	return out, nil
 }
 
-// templateFor parses a clause once and returns a copy bound to this render's functions.
-func (st *state) templateFor(c Clause) (*template.Template, error) {
-	key := c.Source + ":" + c.Path
-	t, ok := st.r.parsed.Load(key)
-	if !ok {
-		parsed, err := parseClause(c)
-		if err != nil {
-			return nil, err
+// prepare returns the i-th clause of the manifest, looked up in the library and bound to this
+// render's functions, doing the work unless it is done or under way.
+func (st *state) prepare(i int) *preparedClause {
+	p := &st.prepared[i]
+	p.once.Do(func() {
+		p.clause, p.found = st.r.lib.Lookup(st.doc.Definition.Kind, st.lang, st.clauses[i])
+		if p.found {
+			p.t, p.err = st.templateFor(p.clause)
 		}
-		t, _ = st.r.parsed.LoadOrStore(key, parsed)
+	})
+	return p
+}
+
+// ahead is the work another processor does for a render while the definition is localized and
+// the clauses execute, so that a process that renders one document does not wait for it: it
+// reads the library's labels and compiles the regular expressions of escaping, which the first
+// clause to use them would do otherwise, and parses the clauses of the kind of document. Then,
+// given the render's state (none when the render ends first), it prepares the clauses in order
+// unless the render is over, and tidies the clauses' texts as they become final, in whatever
+// order, each into its place.
+func (r *Renderer) ahead(ctx context.Context, kind partnership.Kind, lang string, states <-chan *state) {
+	r.lib.Label(lang, "", "")
+	sentenceEnd()
+	blankLine()
+	var st *state
+	ok := true
+	for _, id := range r.lib.Manifest(kind).Clauses() {
+		if ctx.Err() != nil {
+			break
+		}
+		// Once the state is there, clauses are parsed and bound together, below.
+		select {
+		case st, ok = <-states:
+		default:
+		}
+		if st != nil || !ok {
+			break
+		}
+		if c, found := r.lib.Lookup(kind, lang, id); found {
+			r.parse(c) // an error is the render's to report, when it comes to the clause
+		}
 	}
-	if b, ok := st.bound[key]; ok {
-		return b, nil
+	if st == nil && ok {
+		st, ok = <-states
 	}
-	clone, err := t.(*template.Template).Clone()
+	if !ok {
+		return
+	}
+	for i := range st.clauses {
+		if st.stopped.Load() || st.guard.ctx.Err() != nil {
+			break
+		}
+		st.prepare(i)
+	}
+	for f := range st.finals {
+		st.tidied[f.i] = tidied{title: st.normalize(f.title), body: st.normalize(f.body)}
+	}
+	close(st.tidiedAll)
+}
+
+// settle hands the text of the i-th clause, which no later pass renders again, to be tidied.
+func (st *state) settle(i int, r rendered) {
+	if st.finals != nil {
+		st.finals <- settled{i, r}
+	}
+}
+
+// endFinals says that no more clause text comes, and stops the preparation of clauses.
+func (st *state) endFinals() {
+	st.stopped.Store(true)
+	st.finalsClosed.Do(func() { close(st.finals) })
+}
+
+// tidy returns the i-th clause's title and body normalized: as tidied ahead when another
+// processor helps, once every clause is, else now.
+func (st *state) tidy(i int, r rendered) tidied {
+	if st.finals == nil {
+		return tidied{title: st.normalize(r.title), body: st.normalize(r.body)}
+	}
+	st.endFinals()
+	<-st.tidiedAll
+	return st.tidied[i]
+}
+
+// parsedClause is a clause file parsed once per renderer.
+type parsedClause struct {
+	once sync.Once
+	t    *template.Template
+	err  error
+}
+
+// parse returns a clause's template parsed, parsing it unless it is parsed or being parsed.
+func (r *Renderer) parse(c Clause) (*template.Template, error) {
+	key := c.Source + ":" + c.Path
+	v, ok := r.parsed.Load(key)
+	if !ok {
+		v, _ = r.parsed.LoadOrStore(key, &parsedClause{})
+	}
+	p := v.(*parsedClause)
+	p.once.Do(func() { p.t, p.err = parseClause(c) })
+	return p.t, p.err
+}
+
+// templateFor returns a copy of a clause's template bound to this render's functions.
+func (st *state) templateFor(c Clause) (*template.Template, error) {
+	t, err := st.r.parse(c)
 	if err != nil {
 		return nil, err
 	}
-	if st.funcMap == nil {
-		st.funcMap = st.funcs()
-		maps.Copy(st.funcMap, st.guard.funcs())
-		st.bound = map[string]*template.Template{}
+	clone, err := t.Clone()
+	if err != nil {
+		return nil, err
 	}
-	clone.Funcs(st.funcMap)
-	st.bound[key] = clone
-	return clone, nil
+	return clone.Funcs(st.funcMap), nil
 }
 
 // templateName is how a clause is named in template errors: its file inside its library.
@@ -327,25 +476,22 @@ func parseClause(c Clause) (*template.Template, error) {
 	return t, nil
 }
 
-func (st *state) execute(c Clause) (title, body string, err error) {
-	t, err := st.templateFor(c)
-	if err != nil {
-		return "", "", err
-	}
+func (st *state) execute(c Clause, t *template.Template) (title, body string, err error) {
 	st.trace[st.current].clause = c
 	data := st.data
 	st.guard.start(c.ID)
-	var b bytes.Buffer
-	if err := t.Execute(st.guard.writer(&b), data); err != nil {
+	b := &st.out
+	b.Reset()
+	if err := t.Execute(st.guard.writer(b), data); err != nil {
 		return "", "", st.guard.err(cleanExecError(err))
 	}
 	body = b.String()
 	if tt := t.Lookup("title"); tt != nil {
-		var tb bytes.Buffer
-		if err := tt.Execute(st.guard.writer(&tb), data); err != nil {
+		b.Reset()
+		if err := tt.Execute(st.guard.writer(b), data); err != nil {
 			return "", "", st.guard.err(cleanExecError(err))
 		}
-		title = strings.TrimSpace(tb.String())
+		title = strings.TrimSpace(b.String())
 	}
 	return title, body, nil
 }
@@ -394,6 +540,12 @@ func (st *state) normalize(s string) string {
 // tableDelimiter matches the row under a table's header, whose colons set the alignment.
 var tableDelimiter = lazyre.New(`^\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*$`)
 
+// isTableDelimiter reports whether a line is the row under a table's header; a line without a
+// pipe and a hyphen cannot be, and most lines have no pipe.
+func isTableDelimiter(line string) bool {
+	return strings.IndexByte(line, '|') >= 0 && strings.IndexByte(line, '-') >= 0 && tableDelimiter().MatchString(line)
+}
+
 var listItem = lazyre.New(`^\s*(- |\d+\. )`)
 
 func isListItem(line string) bool { return listItem().MatchString(line) }
@@ -431,14 +583,14 @@ func (st *state) assemble(bodies map[string]rendered) (*Document, error) {
 	}
 	b.Write(front)
 	b.WriteString("---\n")
-	for _, id := range st.manifest.Clauses() {
-		c := bodies[id]
-		body := st.normalize(c.body)
+	for i, id := range st.clauses {
+		c := st.tidy(i, bodies[id])
+		body := c.body
 		if body == "" {
 			continue
 		}
 		b.WriteString("\n")
-		heading := st.normalize(c.title)
+		heading := c.title
 		switch n := st.numbers[id]; {
 		case n > 0:
 			heading = st.numberedHeading(n, heading)

@@ -259,7 +259,8 @@ func protectedSpans(line string) [][2]int {
 			add(m[0], m[1])
 		}
 	}
-	if strings.ContainsAny(line, "#(") {
+	// Each target has one of these pairs, which most lines lack.
+	if strings.Contains(line, "](") || strings.Contains(line, "(#") || strings.Contains(line, "{#") {
 		for _, m := range syntaxTargets().FindAllStringIndex(line, -1) {
 			add(m[0], m[1])
 		}
@@ -306,7 +307,7 @@ func urlLength(u string) int {
 // alignment row of a table, whose colons are syntax. It runs on every line of every document, so
 // it scans the line once instead of running a regular expression per rule.
 func frenchSpacing(line string) string {
-	if !strings.ContainsAny(line, ";:!?«»%€") || tableDelimiter().MatchString(line) {
+	if !strings.ContainsAny(line, ";:!?«»%€") || isTableDelimiter(line) {
 		return line
 	}
 	protected := protectedSpans(line)

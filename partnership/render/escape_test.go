@@ -1,0 +1,58 @@
+package render
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestOneLine checks that oneLine, which returns most texts as they are, gives what
+// strings.Fields and a join give, on the spaces strings.Fields knows and on random texts.
+func TestOneLine(t *testing.T) {
+	tests := []string{
+		"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "10\u202f000", "a\u2028b",
+		"\x00a", "a\x85b", "a\u0085b", "é è", "\xff \xfe", "«\u00a0citation\u00a0»", "a \u3000 b", "\x7f",
+	}
+	alphabet := []string{"a", "é", " ", "  ", "\t", "\n", "\u00a0", "\u202f", "\u2009", "\x00", "\x1f", "\xff", "€", "\u0085", "\r"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		tests = append(tests, b.String())
+	}
+	for _, s := range tests {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneLine(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// TestAddEscaping checks which actions the escaping function is added to: every action that
+// prints a value, but the Markdown that functions return, escaped by them already.
+func TestAddEscaping(t *testing.T) {
+	tests := []struct {
+		action  string
+		escaped bool
+	}{
+		{"{{.Title}}", true},
+		{`{{plural 2 "partie" "parties"}}`, true},
+		{`{{printf "%d" 3}}`, true},
+		{`{{or .Title "x"}}`, true},
+		{"{{date .Date}}", false},
+		{"{{.Title | capfirst}}", false},
+		{"{{capfirst .Title | printf `%s`}}", true},
+		{"{{$x := .Title}}", false},
+	}
+	for _, tt := range tests {
+		c := Clause{ID: "test", Source: "test", Path: "test.md", Text: tt.action}
+		tmpl, err := parseClause(c)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.action, err)
+		}
+		if got := strings.Contains(tmpl.Tree.Root.String(), escapeFuncName); got != tt.escaped {
+			t.Errorf("%s became %s; escaped %v, want %v", tt.action, tmpl.Tree.Root.String(), got, tt.escaped)
+		}
+	}
+}

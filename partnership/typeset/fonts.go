@@ -86,12 +86,13 @@ func builtin(i int) *fontFace { return builtinFaces[i].once() }
 // background while it renders: the faces every document uses (the regular face, which also
 // tells which characters the PDF can print, the bold of the headings and the italic of the
 // cover). The bold italic is read when a document first uses it. It also makes the compressors
-// of the PDF's streams and has the Markdown parser build its tables.
+// of the PDF's streams and the buffer of its file, and has the Markdown parser build its tables.
 func Prepare() {
 	for _, i := range []int{faceRegular, faceBold, faceItalic} {
 		builtin(i)
 	}
 	prepareWorkers()
+	prepareOutput()
 	prepareParser()
 }
 

@@ -392,7 +392,7 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 		size += j.end - j.start + 128
 	}
 
-	out := bytes.NewBuffer(make([]byte, 0, size+fontObjectsSize*len(w.fonts)))
+	out := outputBuffer(size + fontObjectsSize*len(w.fonts))
 	out.Write(raw[:offsets[order[0]]])
 	newOffsets := make([]int, count, count+5*len(w.fonts))
 	fontRefs := w.fontResources(count)

@@ -58,6 +58,34 @@ var prepareWorkers = sync.OnceFunc(func() {
 	}
 })
 
+// firstOutput is room for the file of a process's first PDF, made and touched by Prepare in the
+// background: it is the largest buffer a document fills, as it ends, and the first touch of
+// fresh memory costs more than what is written into it.
+var firstOutput = make(chan []byte, 1)
+
+// preparedOutput is the size of firstOutput, that of a long document's file.
+const preparedOutput = 512 << 10
+
+var prepareOutput = sync.OnceFunc(func() {
+	b := make([]byte, preparedOutput)
+	for i := 0; i < len(b); i += 4 << 10 {
+		b[i] = 0xFF
+	}
+	firstOutput <- b[:0]
+})
+
+// outputBuffer returns a buffer with room for size bytes.
+func outputBuffer(size int) *bytes.Buffer {
+	select {
+	case b := <-firstOutput:
+		if cap(b) >= size {
+			return bytes.NewBuffer(b)
+		}
+	default:
+	}
+	return bytes.NewBuffer(make([]byte, 0, size))
+}
+
 func newWorker() *streamWorker {
 	k := &streamWorker{}
 	k.buf.Grow(workerBuffer)

@@ -91,9 +91,9 @@ func Prepare() {
 	for _, i := range []int{faceRegular, faceBold, faceItalic} {
 		builtin(i)
 	}
+	prepareParser()
 	prepareWorkers()
 	prepareOutput()
-	prepareParser()
 }
 
 // glyph returns the glyph of r, 0 when the face has none.

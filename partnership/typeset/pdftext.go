@@ -472,17 +472,19 @@ func (w *pdfWriter) putFonts(out *bytes.Buffer, next int, offsets []int) []int {
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", n, name, n+1, n+4)
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW %d /W [", n+1, name, n+2, f.width(0))
+		b := w.buf[:0]
 		for g := 0; g < len(d.used); g++ {
 			if !d.used[g] {
 				continue
 			}
-			fmt.Fprintf(out, "%d [", g)
+			b = append(strconv.AppendInt(b, int64(g), 10), " ["...)
 			for ; g < len(d.used) && d.used[g]; g++ {
-				fmt.Fprintf(out, "%d ", f.width(uint16(g)))
+				b = append(strconv.AppendInt(b, int64(f.width(uint16(g))), 10), ' ')
 			}
-			out.WriteString("] ")
+			b = append(b, "] "...)
 		}
-		out.WriteString("]>>\nendobj\n")
+		w.buf = append(b, "]>>\nendobj\n"...)
+		out.Write(w.buf)
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>\nendobj\n",
 			n+2, name, f.flags, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], strconv.FormatFloat(f.italic, 'f', -1, 64), f.ascent, f.descent, f.capHeight, f.stemV, n+3)

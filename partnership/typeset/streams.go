@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -138,12 +139,26 @@ type streamSet struct {
 	own, other *streamWorker
 }
 
-// startStreams starts compressing first in the background.
+// helpers bounds the helpers at work at once to the processors beyond the first: documents
+// typeset side by side (a batch) already keep every processor busy, and each helper holds a
+// compressor.
+var helpers = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+
+// startStreams starts compressing first in the background, unless every helper is at work: the
+// typesetter then compresses every stream itself.
 func startStreams(first []*streamJob) *streamSet {
 	s := &streamSet{first: first, ready: make(chan struct{})}
+	select {
+	case helpers <- struct{}{}:
+	default:
+		return s
+	}
 	s.helper.Add(1)
 	go func() {
-		defer s.helper.Done()
+		defer func() {
+			<-helpers
+			s.helper.Done()
+		}()
 		s.work(&s.other)
 	}()
 	return s

@@ -36,6 +36,7 @@ type fontFace struct {
 	bmp       []uint16
 	extra     map[rune]uint16
 	advance   []uint16 // per glyph, in font units
+	widths    []int32  // per glyph, in thousandths of the em
 	loca      []uint32 // numGlyphs+1 offsets into glyf
 	ascent    int
 	descent   int
@@ -81,17 +82,18 @@ func init() {
 // builtin returns one of the four faces of Liberation Serif, parsed on first use.
 func builtin(i int) *fontFace { return builtinFaces[i].once() }
 
-// hasGlyph reports whether the embedded font draws r.
-func hasGlyph(r rune) bool { return builtin(faceRegular).glyph(r) != 0 }
-
 // Prepare reads the embedded fonts ahead of the first PDF, which a program may do in the
 // background while it renders: the faces every document uses (the regular face, which also
 // tells which characters the PDF can print, the bold of the headings and the italic of the
-// cover). The bold italic is read when a document first uses it.
+// cover). The bold italic is read when a document first uses it. It also makes the compressors
+// of the PDF's streams and the buffer of its file, and has the Markdown parser build its tables.
 func Prepare() {
 	for _, i := range []int{faceRegular, faceBold, faceItalic} {
 		builtin(i)
 	}
+	prepareParser()
+	prepareWorkers()
+	prepareOutput()
 }
 
 // glyph returns the glyph of r, 0 when the face has none.
@@ -186,6 +188,10 @@ func parseFont(name string, data []byte, italic bool) (f *fontFace, err error) {
 		} else {
 			f.advance[g] = f.advance[metrics-1]
 		}
+	}
+	f.widths = make([]int32, f.numGlyphs)
+	for g, a := range f.advance {
+		f.widths[g] = int32((int(a)*1000 + f.unitsPerEm/2) / f.unitsPerEm)
 	}
 	loca := f.tables["loca"]
 	f.loca = make([]uint32, f.numGlyphs+1)
@@ -331,9 +337,7 @@ func postScriptName(name []byte) string {
 }
 
 // width is the advance of a glyph in thousandths of the em.
-func (f *fontFace) width(g uint16) int {
-	return (int(f.advance[g])*1000 + f.unitsPerEm/2) / f.unitsPerEm
-}
+func (f *fontFace) width(g uint16) int { return int(f.widths[g]) }
 
 // components appends the glyphs a composite glyph is built from.
 func (f *fontFace) components(g uint16, out []uint16) []uint16 {

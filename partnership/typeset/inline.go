@@ -164,6 +164,9 @@ type cut struct {
 	node       func() ast.Node
 }
 
+// ordinalSuffixes are the suffixes of French ordinals, longest first.
+var ordinalSuffixes = [...]string{"ers", "res", "er", "re", "es", "e"}
+
 // ordinals finds "1er", "1re", "2e", "3es"…: digits, then the suffix, neither glued to a word
 // nor followed by a letter or a digit.
 func ordinals(s []byte, cuts []cut) []cut {
@@ -185,8 +188,9 @@ func ordinals(s []byte, cuts []cut) []cut {
 			i = j
 			continue
 		}
-		for _, suffix := range []string{"ers", "res", "er", "re", "es", "e"} {
-			if !strings.HasPrefix(string(s[j:]), suffix) {
+		for _, suffix := range ordinalSuffixes {
+			// Compared in place: a conversion of the rest of the text would copy it.
+			if len(s)-j < len(suffix) || string(s[j:j+len(suffix)]) != suffix {
 				continue
 			}
 			end := j + len(suffix)
@@ -223,6 +227,14 @@ func rightToLeft(s []byte, cuts []cut) []cut {
 		start, end = -1, -1
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// No ASCII character is right to left; letters and digits end a run.
+			if start >= 0 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\\' || c == '&') {
+				flush()
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(s[i:])
 		switch {
 		case isRTL(r):

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -125,6 +126,8 @@ type pdfWriter struct {
 	topLevel int
 	// bar marks a changed article of a redline in the margin.
 	bar changeBar
+	// faces are the faces of Liberation Serif the document has used, by style.
+	faces [4]*fontFace
 	// The face (faceRegular…) and size text is set in, and its colour.
 	curFace int
 	curSize float64
@@ -137,9 +140,14 @@ type pdfWriter struct {
 	buf []byte
 	// pageText holds the text objects of the pages (pagetext.go).
 	pageText pageText
-	// words and lines hold the boxes and lines of the block being drawn.
-	words boxArena
-	lines lineArena
+	// streams compresses the streams of the document (streams.go).
+	streams *streamSet
+	// words and lines hold the boxes and lines of the block being drawn; cellWords and
+	// cellLines those of every cell of a table.
+	words     boxArena
+	lines     lineArena
+	cellWords boxArena
+	cellLines lineArena
 	// The bounds of the typesetting (pdflimits.go).
 	ctx      context.Context
 	done     <-chan struct{}
@@ -177,12 +185,19 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 	if w.lang == "" {
 		w.lang = "fr"
 	}
-	root := Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(ParseContext(w.lang)))
+	// fpdf's document is set up while the Markdown is parsed: neither needs the other.
+	parsed := make(chan parsedMarkdown, 1)
+	go parseMarkdown(body, w.lang, parsed)
+	w.setup()
+	p := <-parsed
+	if p.panicked != nil {
+		panic(p.panicked)
+	}
+	root := p.root
 	w.topLevel = 2
 	if firstHeading(root, 1) != nil {
 		w.topLevel = 1
 	}
-	w.setup()
 	w.titleBlock(root)
 	tocPage, tocEntries := w.reserveTOC(root)
 	w.blocks(root)
@@ -191,6 +206,9 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 		w.drawTOC(tocPage, tocEntries)
 	}
 	w.footers()
+	// The text is complete: the fonts' streams are compressed while fpdf writes its output.
+	w.streams = startStreams(w.fontJobs())
+	defer w.streams.wait()
 	pages := w.f.PageCount()
 	fin := finisher{w: w}
 	if err := w.f.Output(&fin); err != nil {
@@ -205,6 +223,28 @@ func PDFContext(ctx context.Context, md []byte, opts PDFOptions) (doc *PDFDocume
 	}
 	sortRunes(doc.Substituted)
 	return doc, nil
+}
+
+// prepareParser parses, once per process, a short document: the parser builds its tables on
+// its first document.
+var prepareParser = sync.OnceFunc(func() {
+	Markdown().Parser().Parse(text.NewReader([]byte("# Titre\n\nLe 1er *article* :\n\n- un\n")), parser.WithContext(ParseContext("fr")))
+})
+
+// parsedMarkdown is the tree of a document's Markdown, or what its parser panicked with.
+type parsedMarkdown struct {
+	root     ast.Node
+	panicked any
+}
+
+// parseMarkdown parses a document's Markdown, passing on a panic to the typesetter.
+func parseMarkdown(body []byte, lang string, out chan<- parsedMarkdown) {
+	defer func() {
+		if r := recover(); r != nil {
+			out <- parsedMarkdown{panicked: r}
+		}
+	}()
+	out <- parsedMarkdown{root: Markdown().Parser().Parse(text.NewReader(body), parser.WithContext(ParseContext(lang)))}
 }
 
 func sortRunes(rs []rune) {
@@ -326,16 +366,31 @@ func labelIf(lang, key, value string) string {
 // drawn, and replaces by "?" those that neither the embedded font, through an equivalent
 // character, nor the fallback font can draw, remembering them.
 func (w *pdfWriter) clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if r >= 0x2000 || r < ' ' || r == '\u00ad' || r > '~' && !hasGlyph(r) {
-			ok = false
-			break
+	regular := w.face(faceRegular)
+	// Most text is drawn as it is: it is returned unless a character needs a change.
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= ' ' && c <= '~' {
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' || r >= ' ' && r != utf8.RuneError && !invisible(r) && w.glyphFor(r, regular) {
+			i += size
+			continue
+		}
+		return w.cleaned(s, regular)
 	}
-	if ok {
-		return s
-	}
+	return s
+}
+
+// glyphFor reports whether r is drawn in face or in the fallback font.
+func (w *pdfWriter) glyphFor(r rune, face *fontFace) bool {
+	_, g := w.faceOf(r, face)
+	return g != 0
+}
+
+// cleaned is clean of text that needs a change.
+func (w *pdfWriter) cleaned(s string, regular *fontFace) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -349,7 +404,7 @@ func (w *pdfWriter) clean(s string) string {
 				b.WriteByte('?')
 			}
 		default:
-			if _, g := w.faceOf(r, builtin(faceRegular)); g != 0 {
+			if w.glyphFor(r, regular) {
 				b.WriteRune(r)
 				continue
 			}
@@ -866,16 +921,27 @@ func (w *pdfWriter) boxes(runs []run) []box { return w.boxesIn(new(boxArena), ru
 
 // boxesIn is boxes, kept in a (and valid until a's next use).
 func (w *pdfWriter) boxesIn(a *boxArena, runs []run) []box {
+	a.boxes, a.pieces = a.boxes[:0], a.pieces[:0]
+	return w.boxesAppend(a, runs)
+}
+
+// boxesAppend is boxes, kept in a after what it holds: the boxes of several blocks (the cells
+// of a table) stay valid together until a is emptied. When a is full, what it holds stays where
+// it is and a moves on to new arrays.
+func (w *pdfWriter) boxesAppend(a *boxArena, runs []run) []box {
 	n := 1
 	for _, r := range runs {
 		n += strings.Count(r.text, " ") + 1
 	}
-	if cap(a.boxes) < n {
-		a.boxes, a.pieces = make([]box, 0, n), make([]piece, 0, n)
+	if cap(a.boxes)-len(a.boxes) < n {
+		a.boxes = make([]box, 0, max(n, 2*cap(a.boxes)))
 	}
-	a.boxes, a.pieces = a.boxes[:0], a.pieces[:0]
+	if cap(a.pieces)-len(a.pieces) < n {
+		a.pieces = make([]piece, 0, max(n, 2*cap(a.pieces)))
+	}
+	start := len(a.boxes)
 	cur := box{}
-	first := 0 // the first piece of cur
+	first := len(a.pieces) // the first piece of cur
 	pendingSpace := 0.0
 	flush := func() {
 		if len(a.pieces) > first || cur.newline {
@@ -914,7 +980,7 @@ func (w *pdfWriter) boxesIn(a *boxArena, runs []run) []box {
 		}
 	}
 	flush()
-	return a.boxes
+	return a.boxes[start:len(a.boxes):len(a.boxes)]
 }
 
 // flow sets runs as lines between x0 and x1, justified unless told otherwise; the last line of
@@ -952,11 +1018,21 @@ type lineArena struct {
 
 // layoutIn is layout, kept in a (and valid until a's next use).
 func (w *pdfWriter) layoutIn(a *lineArena, boxes []box, width float64) []line {
-	if cap(a.boxes) < len(boxes)+4 {
-		a.lines, a.boxes = make([]line, 0, len(boxes)/8+1), make([]box, 0, len(boxes)+4)
+	a.lines, a.boxes = a.lines[:0], a.boxes[:0]
+	return w.layoutAppend(a, boxes, width)
+}
+
+// layoutAppend is layout, kept in a after what it holds, as boxesAppend keeps boxes.
+func (w *pdfWriter) layoutAppend(a *lineArena, boxes []box, width float64) []line {
+	if cap(a.boxes)-len(a.boxes) < len(boxes)+4 {
+		a.boxes = make([]box, 0, max(len(boxes)+4, 2*cap(a.boxes)))
 	}
-	lines, all := a.lines[:0], a.boxes[:0]
-	start := 0
+	if cap(a.lines)-len(a.lines) < len(boxes)/8+1 {
+		a.lines = make([]line, 0, max(len(boxes)/8+1, 2*cap(a.lines)))
+	}
+	first := len(a.lines)
+	lines, all := a.lines, a.boxes
+	start := len(all)
 	var cur []box
 	curWidth := 0.0
 	emit := func(last bool) {
@@ -1005,7 +1081,7 @@ func (w *pdfWriter) layoutIn(a *lineArena, boxes []box, width float64) []line {
 		emit(true)
 	}
 	a.lines, a.boxes = lines, all
-	return lines
+	return lines[first:len(lines):len(lines)]
 }
 
 // breakAfter reports whether a word may be cut between two characters without cutting a group

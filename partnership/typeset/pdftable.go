@@ -51,10 +51,11 @@ func (w *pdfWriter) table(n ast.Node) {
 	for _, size := range tableSizes {
 		w.size = size
 		boxes = make([][][]box, len(rows))
+		w.cellWords.boxes, w.cellWords.pieces = w.cellWords.boxes[:0], w.cellWords.pieces[:0]
 		for i, r := range rows {
 			boxes[i] = make([][]box, cols)
 			for j := 0; j < cols && j < len(r); j++ {
-				boxes[i][j] = w.boxes(r[j])
+				boxes[i][j] = w.boxesAppend(&w.cellWords, r[j])
 			}
 		}
 		var fits bool
@@ -65,6 +66,7 @@ func (w *pdfWriter) table(n ast.Node) {
 	}
 	lh := w.lineHeight()
 	laid := make([][]cell, len(rows))
+	w.cellLines.lines, w.cellLines.boxes = w.cellLines.lines[:0], w.cellLines.boxes[:0]
 	heights := make([]float64, len(rows))
 	for i := range rows {
 		laid[i] = make([]cell, cols)
@@ -73,7 +75,7 @@ func (w *pdfWriter) table(n ast.Node) {
 			if j < len(t.Alignments) {
 				align = t.Alignments[j]
 			}
-			laid[i][j] = cell{lines: w.layout(boxes[i][j], widths[j]-2*cellPad), align: align}
+			laid[i][j] = cell{lines: w.layoutAppend(&w.cellLines, boxes[i][j], widths[j]-2*cellPad), align: align}
 			heights[i] = max(heights[i], float64(len(laid[i][j].lines))*lh+2*cellPad)
 		}
 		w.check()

@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -105,9 +104,17 @@ func (w *pdfWriter) faceOf(r rune, face *fontFace) (*fontFace, uint16) {
 	return face, 0
 }
 
+// face returns a face of Liberation Serif by style (faceRegular…).
+func (w *pdfWriter) face(i int) *fontFace {
+	if w.faces[i] == nil {
+		w.faces[i] = builtin(i)
+	}
+	return w.faces[i]
+}
+
 // textWidth measures s in the current face and size, in millimetres.
 func (w *pdfWriter) textWidth(s string) float64 {
-	face := builtin(w.curFace)
+	face := w.face(w.curFace)
 	units := 0
 	fallback := 0.0
 	for _, r := range s {
@@ -129,7 +136,7 @@ func (w *pdfWriter) drawsForm(r rune) bool {
 
 // runeWidth measures one character in the current face and size, in millimetres.
 func (w *pdfWriter) runeWidth(r rune) float64 {
-	f, g := w.faceOf(r, builtin(w.curFace))
+	f, g := w.faceOf(r, w.face(w.curFace))
 	return float64(f.advance[g]) / float64(f.unitsPerEm) * w.curSize * mmPerPt
 }
 
@@ -196,7 +203,7 @@ func (w *pdfWriter) show(x, y float64, s string) {
 		}
 	}
 	px, py := x*ptPerMM, (pageHeight-y)*ptPerMM
-	face := builtin(w.curFace)
+	face := w.face(w.curFace)
 	if !w.tx.moved || py != w.tx.lineY {
 		b = w.closeArray(b)
 		b = append(b, ' ')
@@ -310,29 +317,6 @@ func appendNum(b []byte, v float64) []byte {
 	return b
 }
 
-// deflaters are zlib compressors kept between streams and documents: building one allocates
-// more than a page of text costs to typeset. A few are kept, whatever the garbage collector
-// does (a sync.Pool would drop them at every collection).
-var deflaters = make(chan *zlib.Writer, 4)
-
-// deflate compresses into dst what put writes, in as many pieces as it likes: the compressor's
-// output depends on the bytes only.
-func deflate(dst io.Writer, put func(z io.Writer)) {
-	var z *zlib.Writer
-	select {
-	case z = <-deflaters:
-		z.Reset(dst)
-	default:
-		z, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed)
-	}
-	put(z)
-	z.Close()
-	select {
-	case deflaters <- z:
-	default:
-	}
-}
-
 // finish completes fpdf's output: it adds the objects of the fonts the text uses, names them
 // in the resource dictionary, compresses the page streams and writes the cross-reference table
 // again.
@@ -367,19 +351,21 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 
-	// Room for the whole file up front: compressed, the text takes less than a third of its
-	// size, and a font's subset about 16 KB.
-	out := bytes.NewBuffer(make([]byte, 0, len(raw)+w.pageText.size/3+16<<10*len(w.fonts)))
-	out.Write(raw[:offsets[order[0]]])
-	newOffsets := make([]int, count, count+5*len(w.fonts))
-	fontRefs := w.fontResources(count)
+	// The pages' streams, in the order of the file, compressed with the fonts' (streams.go).
+	type object struct {
+		at, end int
+		job     *streamJob // nil for an object copied as it is
+	}
+	objects := make([]object, len(order))
+	var pages []*streamJob
+	size := offsets[order[0]] + len(raw) - xrefAt
 	for k, i := range order {
 		end := xrefAt + 1
 		if k+1 < len(order) {
 			end = offsets[order[k+1]]
 		}
+		objects[k] = object{at: offsets[i], end: end}
 		obj := raw[offsets[i]:end]
-		newOffsets[i] = out.Len()
 		head := []byte(strconv.Itoa(i) + " 0 obj\n<</Length ")
 		if bytes.HasPrefix(obj, head) {
 			numEnd := bytes.Index(obj[len(head):], []byte(">>\nstream\n"))
@@ -387,13 +373,36 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 				start := len(head) + numEnd + len(">>\nstream\n")
 				if start+n <= len(obj) {
 					// fpdf numbers the objects of page p 2p+1 and, for its content, 2p+2.
-					if err := w.putPage(out, i, (i-2)/2, obj[start:start+n]); err != nil {
-						return nil, err
-					}
+					page, stream := (i-2)/2, obj[start:start+n]
+					objects[k].job = &streamJob{put: func(z io.Writer) (string, error) {
+						return "", w.pageText.expand(page, stream, z)
+					}}
+					pages = append(pages, objects[k].job)
 					continue
 				}
 			}
 		}
+		size += len(obj)
+	}
+	w.streams.finish(pages)
+	for _, j := range w.streams.jobs() {
+		if j.err != nil {
+			return nil, j.err
+		}
+		size += j.end - j.start + 128
+	}
+
+	out := outputBuffer(size + fontObjectsSize*len(w.fonts))
+	out.Write(raw[:offsets[order[0]]])
+	newOffsets := make([]int, count, count+5*len(w.fonts))
+	fontRefs := w.fontResources(count)
+	for k, i := range order {
+		newOffsets[i] = out.Len()
+		if j := objects[k].job; j != nil {
+			w.putStream(out, i, j)
+			continue
+		}
+		obj := raw[objects[k].at:objects[k].end]
 		if i == 2 {
 			obj = bytes.Replace(obj, []byte("/Font <<\n>>"), []byte("/Font <<"+fontRefs+">>"), 1)
 		}
@@ -405,11 +414,12 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 	for _, o := range newOffsets[1:] {
 		fmt.Fprintf(out, "%010d 00000 n \n", o)
 	}
-	size := []byte("/Size " + strconv.Itoa(count))
-	trailer = bytes.Replace(trailer, size, []byte("/Size "+strconv.Itoa(len(newOffsets))), 1)
+	sizeEntry := []byte("/Size " + strconv.Itoa(count))
+	trailer = bytes.Replace(trailer, sizeEntry, []byte("/Size "+strconv.Itoa(len(newOffsets))), 1)
 	out.WriteString("trailer\n")
 	out.Write(trailer)
 	fmt.Fprintf(out, "\nstartxref\n%d\n%%%%EOF\n", at)
+	w.streams.release()
 	return out.Bytes(), nil
 }
 
@@ -422,43 +432,37 @@ func (w *pdfWriter) fontResources(next int) string {
 	return string(b)
 }
 
-// putStream writes a stream object of what put writes, compressed straight into out: its
-// header, whose length is known only at the end, is written in room left for it, against which
-// the data is then moved.
-func (w *pdfWriter) putStream(out *bytes.Buffer, n int, put func(z io.Writer) (dict string)) {
-	at := out.Len()
-	const room = 96
-	out.Write(make([]byte, room))
-	var dict string
-	deflate(out, func(z io.Writer) { dict = put(z) })
-	b := out.Bytes()
-	data := b[at+room:]
-	w.buf = fmt.Appendf(w.buf[:0], "%d 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", n, len(data), dict)
-	if len(w.buf) > room {
-		// A dictionary longer than the room: the data moves the other way.
-		out.Write(make([]byte, len(w.buf)-room))
-		b = out.Bytes()
-		data = b[at+room : len(b)-(len(w.buf)-room)]
-	}
-	copy(b[at+len(w.buf):], data)
-	copy(b[at:], w.buf)
-	out.Truncate(at + len(w.buf) + len(data))
+// putStream writes a stream object of a compressed job.
+func (w *pdfWriter) putStream(out *bytes.Buffer, n int, j *streamJob) {
+	w.buf = fmt.Appendf(w.buf[:0], "%d 0 obj\n<</Filter /FlateDecode /Length %d%s>>\nstream\n", n, j.end-j.start, j.dict)
+	out.Write(w.buf)
+	out.Write(j.data())
 	out.WriteString("\nendstream\nendobj\n")
 }
 
-// putPage writes the content stream of a page, its text put back in place of the marks.
-func (w *pdfWriter) putPage(out *bytes.Buffer, n, page int, stream []byte) (err error) {
-	w.putStream(out, n, func(z io.Writer) string {
-		err = w.pageText.expand(page, stream, z)
-		return ""
-	})
-	return err
+// fontObjectsSize is about what the objects of a font take besides its two streams.
+const fontObjectsSize = 4 << 10
+
+// fontJobs are the streams of the fonts the text uses: for each, the subset font file and the
+// map back to characters. The text must be complete: they depend on the glyphs it uses.
+func (w *pdfWriter) fontJobs() []*streamJob {
+	jobs := make([]*streamJob, 0, 2*len(w.fonts))
+	for _, d := range w.fonts {
+		jobs = append(jobs, &streamJob{put: func(z io.Writer) (string, error) {
+			return " /Length1 " + strconv.Itoa(d.face.writeSubset(d.used, z)), nil
+		}}, &streamJob{put: func(z io.Writer) (string, error) {
+			toUnicode(d, z)
+			return "", nil
+		}})
+	}
+	return jobs
 }
 
 // putFonts writes five objects per face: the composite font, its descendant with the widths of
 // the glyphs used, the descriptor, the subset font file and the map back to characters.
 func (w *pdfWriter) putFonts(out *bytes.Buffer, next int, offsets []int) []int {
-	for _, d := range w.fonts {
+	jobs := w.streams.first
+	for i, d := range w.fonts {
 		f := d.face
 		tag := subsetTag(d.used)
 		name := tag + "+" + f.name
@@ -468,29 +472,26 @@ func (w *pdfWriter) putFonts(out *bytes.Buffer, next int, offsets []int) []int {
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\nendobj\n", n, name, n+1, n+4)
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW %d /W [", n+1, name, n+2, f.width(0))
+		b := w.buf[:0]
 		for g := 0; g < len(d.used); g++ {
 			if !d.used[g] {
 				continue
 			}
-			fmt.Fprintf(out, "%d [", g)
+			b = append(strconv.AppendInt(b, int64(g), 10), " ["...)
 			for ; g < len(d.used) && d.used[g]; g++ {
-				fmt.Fprintf(out, "%d ", f.width(uint16(g)))
+				b = append(strconv.AppendInt(b, int64(f.width(uint16(g))), 10), ' ')
 			}
-			out.WriteString("] ")
+			b = append(b, "] "...)
 		}
-		out.WriteString("]>>\nendobj\n")
+		w.buf = append(b, "]>>\nendobj\n"...)
+		out.Write(w.buf)
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>\nendobj\n",
 			n+2, name, f.flags, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], strconv.FormatFloat(f.italic, 'f', -1, 64), f.ascent, f.descent, f.capHeight, f.stemV, n+3)
 		offsets = append(offsets, out.Len())
-		w.putStream(out, n+3, func(z io.Writer) string {
-			return " /Length1 " + strconv.Itoa(f.writeSubset(d.used, z))
-		})
+		w.putStream(out, n+3, jobs[2*i])
 		offsets = append(offsets, out.Len())
-		w.putStream(out, n+4, func(z io.Writer) string {
-			toUnicode(d, z)
-			return ""
-		})
+		w.putStream(out, n+4, jobs[2*i+1])
 	}
 	return offsets
 }

@@ -1,0 +1,53 @@
+package typeset
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// TestPDFIsTheSameInParallel typesets documents at the same time, each compressing its streams
+// with a helper and sharing the kept compressors, and checks that each gives the bytes it gives
+// alone.
+func TestPDFIsTheSameInParallel(t *testing.T) {
+	files, err := filepath.Glob("../../examples/*.fr.md")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("examples: %v, %d files", err, len(files))
+	}
+	docs := [][]byte{[]byte(testFront + "## Article 1er – Objet {#objet}\n\nTexte.\n"), largeConvention()}
+	for _, f := range files[:3] {
+		md, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, md)
+	}
+	want := make([][]byte, len(docs))
+	for i, md := range docs {
+		want[i] = typeset(t, string(md)).Data
+	}
+	got := make([][][]byte, 3)
+	var wg sync.WaitGroup
+	for r := range got {
+		got[r] = make([][]byte, len(docs))
+		for i, md := range docs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if doc, err := PDF(md, PDFOptions{Creator: "test"}); err == nil {
+					got[r][i] = doc.Data
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	for r := range got {
+		for i := range docs {
+			if !bytes.Equal(got[r][i], want[i]) {
+				t.Errorf("document %d typeset in parallel (round %d): %d bytes, alone: %d bytes", i, r, len(got[r][i]), len(want[i]))
+			}
+		}
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"unsafe"
 )
 
 // TestReserveAdvisesTheHeap checks, in the process's own memory map, that the heap block
@@ -76,4 +78,45 @@ func mappings(t *testing.T) []mapping {
 		t.Fatal(err)
 	}
 	return maps
+}
+
+// TestTouchedEnd checks the reading of the page map on memory of known state: nothing of a
+// fresh mapping is in memory, and once a page is written, the range ends at the end of the
+// 2 MiB range that holds it.
+func TestTouchedEnd(t *testing.T) {
+	mem, err := syscall.Mmap(-1, 0, 3*hugePageBytes, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(mem)
+	base := uintptr(unsafe.Pointer(&mem[0]))
+	lo := (base + hugePageBytes - 1) &^ (hugePageBytes - 1) // the mapping holds [lo, lo+2 MiB)
+	hi := lo + hugePageBytes
+	if got := touchedEnd(lo, hi); got != 0 {
+		t.Fatalf("touchedEnd of untouched memory = %#x, want 0", got)
+	}
+	mem[lo-base+5*4096] = 1
+	if got := touchedEnd(lo, hi); got == 0 {
+		t.Skip("the page map shows no page in memory (no access to /proc/self/pagemap?)")
+	} else if got != hi {
+		t.Errorf("touchedEnd after writing a page at %#x = %#x, want %#x", lo+5*4096, got, hi)
+	}
+	if got := touchedEnd(lo+hugePageBytes/2+4096*8, hi); got != 0 {
+		t.Errorf("touchedEnd of a range above the written page = %#x, want 0", got)
+	}
+}
+
+// TestPlugReachesTheBoundary checks that plug holds the free pages up to the boundary it is
+// given: its last plug lies at or above it.
+func TestPlugReachesTheBoundary(t *testing.T) {
+	probe := make([]byte, plugBytes)
+	boundary := uintptr(unsafe.Pointer(&probe[0])) + 256<<10
+	before := len(plugs)
+	plug(boundary)
+	if len(plugs) == before {
+		t.Fatal("plug allocated nothing")
+	}
+	if last := uintptr(unsafe.Pointer(&plugs[len(plugs)-1][0])); last < boundary {
+		t.Errorf("last plug at %#x, below the boundary %#x", last, boundary)
+	}
 }

@@ -54,6 +54,7 @@ func checkRules(doc *partnership.Document, call *partnership.Document) partnersh
 	c.facts()
 	c.uniqueIDs()
 	c.faithful()
+	c.thresholdsMet()
 	c.structures()
 	if c.def.Call != nil {
 		c.call(c.def.Call)

@@ -100,7 +100,10 @@ type scaffold struct {
 	words        starterWords
 	values       map[string]any
 	defaults     *Defaults
-	b            bytes.Buffer
+	// terse leaves out the comments of nested keys, inside an item whose keys were explained
+	// with the first item of its list.
+	terse bool
+	b     bytes.Buffer
 }
 
 // starterWords are the words of a starter file that are not in the schema. offline is the
@@ -160,6 +163,23 @@ var socialCriterion = map[string][3]string{
 	"en": {"open-to-all", "The garden is open to every resident of the neighbourhood, whatever their means.", "Annual activity report of the Friends"},
 }
 
+// starterFacts are the facts a starter declares beside the schema's example: fact, statement
+// and the clause that establishes it.
+var starterFacts = map[string][][3]string{
+	"fr": {
+		{"dedicated_to_common_use", "Le jardin est affecté à la culture partagée et à la rencontre des habitants.", "Article « Objet »"},
+		{"common_management", "Le jardin est géré en commun par ses jardiniers réunis en assemblée.", "Article « Gouvernance »"},
+		{"use_free_of_charge", "L’accès au jardin et à ses outils est gratuit.", "Article « Garanties d’accès »"},
+		{"control_public_reporting", "Le rapport annuel d’activité est rendu public.", "Article « Compte rendu et évaluation »"},
+	},
+	"en": {
+		{"dedicated_to_common_use", "The garden is dedicated to shared growing and to residents meeting one another.", "Article “Purpose”"},
+		{"common_management", "The garden is managed in common by its gardeners meeting in assembly.", "Article “Governance”"},
+		{"use_free_of_charge", "Access to the garden and its tools is free of charge.", "Article “Access guarantees”"},
+		{"control_public_reporting", "The annual activity report is made public.", "Article “Reporting and evaluation”"},
+	},
+}
+
 var kindWords = map[string]map[Kind]string{
 	"fr": {KindCharter: "charte", KindConvention: "convention", KindCall: "appel à communs", KindApplication: "candidature"},
 	"en": {KindCharter: "charter", KindConvention: "convention", KindCall: "call for commons", KindApplication: "application"},
@@ -209,6 +229,16 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 	// The schema's example of a criterion is ecological; the starter's social criterion is a
 	// social one.
 	v["conditions"] = map[string]any{"social": map[string]any{"id": socialCriterion[lang][0], "description": socialCriterion[lang][1], "check": socialCriterion[lang][2]}}
+	// The schema's example of a fact (an open use) alone would leave the commons below the
+	// thresholds the starter sets, and the convention would say so: the starter declares the
+	// facts of a garden that meets them.
+	if kind != KindCharter {
+		facts := []map[string]any{{}}
+		for _, f := range starterFacts[lang] {
+			facts = append(facts, map[string]any{"fact": f[0], "statement": f[1], "evidence": map[string]any{"clause": f[2], "url": nil, "document": nil}})
+		}
+		v["communality"] = map[string]any{"facts": facts}
+	}
 	// The article of a French designation tells its gender; the key is shown, not used.
 	v["parties"] = map[string]any{"rna": nil, "gender": commentedOut{}, "contact": commentedOut{}}
 	if lang == "en" {
@@ -295,12 +325,19 @@ func (sc *scaffold) value(name, path string, r *SchemaNode, override any, indent
 	case r.Type == "object" && r.TextKind() == "" && len(r.Properties) > 0 && r.Properties[0].Name != "fr":
 		fmt.Fprintf(b, "%s%s:\n", pad, name)
 		values, _ := override.(map[string]any)
-		sc.object(r, path, indent+2, "", values, false)
+		sc.object(r, path, indent+2, "", values, sc.terse)
 	case r.Type == "array" && r.Items.Resolved().Type == "object" && !isText(r.Items.Resolved()):
-		// An override of a list of objects applies to the keys of its item.
+		// An override of a list of objects applies to the keys of its item; a list of
+		// overrides writes one item for each, the keys explained with the first.
 		fmt.Fprintf(b, "%s%s:\n", pad, name)
+		if items, ok := override.([]map[string]any); ok {
+			for i, values := range items {
+				sc.object(r.Items.Resolved(), path, indent+4, pad+"  - ", values, i > 0)
+			}
+			break
+		}
 		values, _ := override.(map[string]any)
-		sc.object(r.Items.Resolved(), path, indent+4, pad+"  - ", values, false)
+		sc.object(r.Items.Resolved(), path, indent+4, pad+"  - ", values, sc.terse)
 	case override != nil:
 		if list, ok := override.([]any); ok {
 			fmt.Fprintf(b, "%s%s:\n", pad, name)
@@ -333,6 +370,7 @@ func isText(r *SchemaNode) bool {
 // second item whose keys were explained with the first.
 func (sc *scaffold) object(node *SchemaNode, path string, indent int, first string, values map[string]any, terse bool) {
 	b := &sc.b
+	terse = terse || sc.terse
 	written := 0
 	for _, p := range node.Properties {
 		v, overridden := values[p.Name]
@@ -346,6 +384,7 @@ func (sc *scaffold) object(node *SchemaNode, path string, indent int, first stri
 		}
 		var sub scaffold
 		sub.kind, sub.lang, sub.jurisdiction, sub.words, sub.values, sub.defaults = sc.kind, sc.lang, sc.jurisdiction, sc.words, sc.values, sc.defaults
+		sub.terse = terse
 		child := path + "." + p.Name
 		if terse {
 			sub.value(p.Name, child, r, v, indent)

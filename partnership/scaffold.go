@@ -233,7 +233,10 @@ func scaffoldValues(kind Kind, lang string) map[string]any {
 	// thresholds the starter sets, and the convention would say so: the starter declares the
 	// facts of a garden that meets them.
 	if kind != KindCharter {
-		facts := []map[string]any{{}}
+		// The schema's example names its clause by a number, which in a starter is another
+		// article: the starter names it by its title, as it does the others.
+		access := starterFacts[lang][2][2]
+		facts := []map[string]any{{"evidence": map[string]any{"clause": access}}}
 		for _, f := range starterFacts[lang] {
 			facts = append(facts, map[string]any{"fact": f[0], "statement": f[1], "evidence": map[string]any{"clause": f[2], "url": nil, "document": nil}})
 		}

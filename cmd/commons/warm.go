@@ -1,6 +1,9 @@
 package main
 
 import (
+	"slices"
+
+	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/typeset"
@@ -13,8 +16,10 @@ import (
 // simply waits for it; on a machine with several processors the one-off costs overlap instead of
 // adding up.
 func warmUp(command string) {
-	switch command {
-	case "validate", "render", "score", "assess", "diff":
+	// The commands that read the schema model are those that validate: earlywarm starts the
+	// model during initialisation when the program runs as itself; this covers run called by a
+	// caller of its own.
+	if slices.Contains(earlywarm.SchemaCommands, command) {
 		go partnership.Schema()
 		go validate.Prepare()
 	}

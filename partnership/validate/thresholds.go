@@ -5,18 +5,10 @@ import (
 	"github.com/commons-toolkit/commons/partnership/score"
 )
 
-// thresholdKeys are the keys of conditions.thresholds, by the axis a score check names.
-var thresholdKeys = map[string]string{
-	"degree":                     "degree",
-	string(score.CommonInterest): "common_interest",
-	string(score.Use):            "use",
-	string(score.Governance):     "governance",
-	string(score.Preservation):   "preservation",
-}
-
 // thresholdsMet warns, for each threshold of the definition's conditions that the facts it
 // declares do not reach. A convention then states in bold that a threshold is not met: a
-// sentence the authors may not mean to sign, and which nothing else tells them is there.
+// sentence the authors may not mean to sign, and which nothing else tells them is there. A
+// check names its axis by the key of conditions.thresholds it compares.
 func (c *checker) thresholdsMet() {
 	def := c.def
 	if def.Kind == partnership.KindCall || def.Conditions == nil || def.Conditions.Thresholds == nil || !score.HasFacts(def) {
@@ -26,8 +18,7 @@ func (c *checker) thresholdsMet() {
 		if ch.Met {
 			continue
 		}
-		key := thresholdKeys[ch.Axis]
-		c.warning("/conditions/thresholds/"+key, "threshold-not-met", key, partnership.Decimal(ch.Actual), partnership.Decimal(ch.Required)).
+		c.warning("/conditions/thresholds/"+ch.Axis, "threshold-not-met", ch.Axis, partnership.Decimal(ch.Actual), partnership.Decimal(ch.Required)).
 			SetHint("threshold-not-met-hint")
 	}
 }

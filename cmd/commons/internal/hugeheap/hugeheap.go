@@ -1,6 +1,6 @@
-// Package hugeheap has Linux back the heap of a command that renders or checks documents with
-// transparent huge pages, and map the program's own pages, before the program's packages start
-// allocating.
+// Package hugeheap has Linux map the program's own pages at once and back the heap of a command
+// that renders or checks documents with transparent huge pages, before the program's packages
+// start allocating.
 //
 // A command touches a few thousand fresh 4 KiB pages of memory. On bare hardware the first
 // touch of a page costs a fraction of a microsecond; on a virtual machine it can be a trip to

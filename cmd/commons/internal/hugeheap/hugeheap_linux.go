@@ -100,36 +100,21 @@ func populateTouched(lo, hi uintptr) int {
 // it is mapped for reading, and a page is copied when first written, as it would be anyway.
 // It returns how many mappings it populated.
 func populateExecutable() int {
-	maps := readHead("/proc/self/maps", 32<<10)
+	maps := parseMappings(string(readHead("/proc/self/maps", 32<<10)))
 	// A byte of the program's read-only data: its mapping names the executable's file.
 	self := uintptr(unsafe.Pointer(unsafe.StringData(thpMode)))
 	var file string
-	for rest := string(maps); rest != ""; {
-		line := rest
-		if i := indexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		m, ok := parseMapping(line)
-		if ok && m.start <= self && self < m.end {
+	for _, m := range maps {
+		if m.start <= self && self < m.end {
 			file = m.file
-			break
 		}
 	}
 	if file == "" {
 		return 0
 	}
 	populated := 0
-	for rest := string(maps); rest != ""; {
-		line := rest
-		if i := indexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		m, ok := parseMapping(line)
-		if !ok || m.file != file {
+	for _, m := range maps {
+		if m.file != file {
 			continue
 		}
 		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, m.start, m.end-m.start, madvPopulateRead); errno == 0 {
@@ -137,6 +122,23 @@ func populateExecutable() int {
 		}
 	}
 	return populated
+}
+
+// parseMappings reads the lines of /proc/self/maps, leaving out those it cannot read.
+func parseMappings(text string) []mapping {
+	var maps []mapping
+	for text != "" {
+		line := text
+		if i := indexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if m, ok := parseMapping(line); ok {
+			maps = append(maps, m)
+		}
+	}
+	return maps
 }
 
 // mapping is one line of /proc/self/maps.

@@ -124,16 +124,11 @@ func TestPopulateExecutable(t *testing.T) {
 	}
 	self := uintptr(unsafe.Pointer(unsafe.StringData(thpMode)))
 	var file string
-	var own []mapping
-	for _, line := range strings.Split(string(readHead("/proc/self/maps", 1<<20)), "\n") {
-		m, ok := parseMapping(line)
-		if !ok {
-			continue
-		}
+	own := parseMappings(string(readHead("/proc/self/maps", 1<<20)))
+	for _, m := range own {
 		if m.start <= self && self < m.end {
 			file = m.file
 		}
-		own = append(own, m)
 	}
 	if file == "" {
 		t.Fatal("no mapping holds the program's read-only data")

@@ -1,12 +1,15 @@
-// Package hugeheap has Linux back the heap of a command that renders or checks documents with
-// transparent huge pages, before the program's packages start allocating.
+// Package hugeheap has Linux map the program's own pages at once and back the heap of a command
+// that renders or checks documents with transparent huge pages, before the program's packages
+// start allocating.
 //
-// A command touches a few thousand fresh 4 KiB pages of heap. On bare hardware the first touch
-// of a page costs a fraction of a microsecond; on a virtual machine it can be a trip to the
-// hypervisor costing 10 µs or more, which then makes up half of a command's time. A huge page
-// turns 512 of those trips into one. Linux's usual setting ("madvise") gives huge pages only to
-// memory a program advises, and the Go runtime maps its heap without that advice; this package
-// gives it.
+// A command touches a few thousand fresh 4 KiB pages of memory. On bare hardware the first
+// touch of a page costs a fraction of a microsecond; on a virtual machine it can be a trip to
+// the hypervisor costing 10 µs or more, which then makes up half of a command's time. A huge
+// page turns 512 of those trips into one. Linux's usual setting ("madvise") gives huge pages only
+// to memory a program advises, and the Go runtime maps its heap without that advice; this
+// package gives it. Pages that cannot be huge (those of the executable, and the heap's ranges
+// the runtime touched before the advice) are mapped in one call per range, which costs a
+// twentieth of faulting them in one by one.
 //
 // It is a package of its own, imported by the command, so that it runs early: Go initialises
 // packages one at a time, each time the first by import path whose imports are initialised.
@@ -26,7 +29,8 @@ var Commands = []string{"validate", "render", "score", "assess", "diff", "explai
 
 // reserveBytes is how much heap is advised: more than a single document needs, so that a
 // command runs inside it. Untouched memory costs nothing, and a batch that outgrows the block
-// goes on in ordinary pages.
+// goes on in ordinary pages. On amd64 it must stay the power of two just above the frame of
+// growStack (grow_linux_amd64.s), which sets the size of the block.
 const reserveBytes = 64 << 20
 
 // CommandOf returns the command a command line runs, the first argument that is neither a

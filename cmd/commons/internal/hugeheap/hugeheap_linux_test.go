@@ -3,20 +3,22 @@ package hugeheap
 import (
 	"bufio"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 )
 
 // TestReserveAdvisesTheHeap checks, in the process's own memory map, that the heap block
-// reserve hands back to the runtime is advised for huge pages.
+// reserve hands back to the runtime is mapped and advised for huge pages.
 func TestReserveAdvisesTheHeap(t *testing.T) {
 	if !adviceMode() {
 		t.Skipf("%s does not select madvise: reserve does nothing here", thpMode)
 	}
-	lo, hi, ok := reserve(16 << 20)
+	lo, hi, ok := reserve()
 	if !ok {
 		t.Fatal("madvise failed")
 	}
@@ -24,7 +26,7 @@ func TestReserveAdvisesTheHeap(t *testing.T) {
 		t.Fatalf("advised range %#x-%#x is empty", lo, hi)
 	}
 	advised := 0
-	for _, m := range mappings(t) {
+	for _, m := range smaps(t) {
 		if m.end <= lo || m.start >= hi {
 			continue
 		}
@@ -38,21 +40,175 @@ func TestReserveAdvisesTheHeap(t *testing.T) {
 	}
 }
 
-type mapping struct {
+// TestBlockGoesBackToTheHeap checks that the block each way of mapping one reports is mapped
+// memory that the runtime then uses for the program's allocations: an allocation too large for
+// the rest of the heap lands inside it.
+func TestBlockGoesBackToTheHeap(t *testing.T) {
+	t.Run("mapBlock", func(t *testing.T) { checkBlockGoesBack(t, mapBlock) })
+	t.Run("allocatedBlock", func(t *testing.T) { checkBlockGoesBack(t, allocatedBlock) })
+}
+
+func checkBlockGoesBack(t *testing.T, mapBlock func() (uintptr, func())) {
+	start, release := mapBlock()
+	release()
+	end := start + reserveBytes
+	// The block may span several mappings: the advice of an earlier test splits them.
+	covered := start
+	for _, m := range smaps(t) { // in the order of addresses
+		if m.start <= covered && covered < m.end {
+			covered = m.end
+		}
+	}
+	if covered < end {
+		t.Fatalf("the block %#x-%#x is not mapped beyond %#x", start, end, covered)
+	}
+	// The goroutine that held the block as its stack may still be ending: give it time.
+	deadline := time.Now().Add(5 * time.Second)
+	var kept [][]byte
+	for {
+		b := make([]byte, reserveBytes/2)
+		at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+		if start <= at && at+uintptr(len(b)) <= end {
+			return
+		}
+		kept = append(kept, b) // so the next try cannot be given the same place
+		if time.Now().After(deadline) {
+			t.Fatalf("allocations of %d MiB land at %#x and elsewhere, never in the block %#x-%#x", len(b)>>20, at, start, end)
+		}
+		runtime.Gosched()
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestPopulateTouched checks, on memory of known state, that populateTouched maps whole the
+// 2 MiB ranges of which a page is in memory, and only those.
+func TestPopulateTouched(t *testing.T) {
+	mem, err := syscall.Mmap(-1, 0, 4*hugePageBytes, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(mem)
+	base := uintptr(unsafe.Pointer(&mem[0]))
+	lo := (base + hugePageBytes - 1) &^ (hugePageBytes - 1) // the mapping holds [lo, lo+6 MiB)
+	// No huge page may come and fill a range by itself.
+	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, lo, 3*hugePageBytes, syscall.MADV_NOHUGEPAGE); errno != 0 {
+		t.Fatal(errno)
+	}
+	if got := populateTouched(lo, lo+3*hugePageBytes); got != 0 {
+		t.Fatalf("populateTouched of untouched memory mapped %d ranges, want 0", got)
+	}
+	mem[lo-base+hugePageBytes+5*pageBytes] = 1 // a page of the middle range
+	if inMemory(t, lo+hugePageBytes, lo+2*hugePageBytes) != 1 {
+		t.Skip("the page map does not show the written page (no access to /proc/self/pagemap?)")
+	}
+	if got := populateTouched(lo, lo+3*hugePageBytes); got != 1 {
+		t.Errorf("populateTouched mapped %d ranges, want 1", got)
+	}
+	for i, want := range []int{0, hugePageBytes / pageBytes, 0} {
+		from := lo + uintptr(i)*hugePageBytes
+		if got := inMemory(t, from, from+hugePageBytes); got != want {
+			t.Errorf("range %d: %d pages in memory, want %d", i, got, want)
+		}
+	}
+	if mem[lo-base+hugePageBytes+5*pageBytes] != 1 {
+		t.Error("populating the range lost what was written in it")
+	}
+}
+
+// TestPopulateExecutable checks that populateExecutable maps every page of the executable's
+// own mappings (the test binary's here).
+func TestPopulateExecutable(t *testing.T) {
+	got := populateExecutable()
+	if got < 2 {
+		t.Fatalf("populateExecutable populated %d mappings, want its code and read-only data at least", got)
+	}
+	self := uintptr(unsafe.Pointer(unsafe.StringData(thpMode)))
+	var file string
+	own := parseMappings(string(readHead("/proc/self/maps", 1<<20)))
+	for _, m := range own {
+		if m.start <= self && self < m.end {
+			file = m.file
+		}
+	}
+	if file == "" {
+		t.Fatal("no mapping holds the program's read-only data")
+	}
+	n := 0
+	for _, m := range own {
+		if m.file != file {
+			continue
+		}
+		n++
+		if pages, in := int((m.end-m.start)/pageBytes), inMemory(t, m.start, m.end); in != pages {
+			t.Errorf("mapping %#x-%#x of the executable: %d of its %d pages in memory", m.start, m.end, in, pages)
+		}
+	}
+	if n != got {
+		t.Errorf("populateExecutable populated %d mappings; the executable has %d", got, n)
+	}
+}
+
+func TestParseMapping(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want mapping
+		ok   bool
+	}{
+		{"00400000-00b15000 r-xp 00000000 fe:00 10347225                           /tmp/s7/commons",
+			mapping{0x400000, 0xb15000, "fe:00 10347225"}, true},
+		{"7f3510000000-7f3510021000 rw-p 00000000 00:00 0 ", mapping{0x7f3510000000, 0x7f3510021000, ""}, true},
+		{"3659c000-365bd000 rw-p 00000000 00:00 0                                  [heap]", mapping{0x3659c000, 0x365bd000, ""}, true},
+		{"00400000-00b15000 r-xp 00000000 fe:00 77 /home/a b/commons (deleted)", mapping{0x400000, 0xb15000, "fe:00 77"}, true},
+		{"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", mapping{0xffffffffff600000, 0xffffffffff601000, ""}, true},
+		{"", mapping{}, false},
+		{"00400000-00b15000 r-xp", mapping{}, false},
+		{"00400000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
+		{"00b15000-00400000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
+		{"0040000g-00b15000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
+	} {
+		got, ok := parseMapping(tc.line)
+		if ok != tc.ok || got != tc.want {
+			t.Errorf("parseMapping(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// inMemory counts the pages of [lo, hi) that are in memory, from /proc/self/pagemap.
+func inMemory(t *testing.T, lo, hi uintptr) int {
+	t.Helper()
+	f, err := os.Open("/proc/self/pagemap")
+	if err != nil {
+		t.Skipf("cannot read the page map: %v", err)
+	}
+	defer f.Close()
+	entries := make([]byte, (hi-lo)/pageBytes*8)
+	if _, err := f.ReadAt(entries, int64(lo/pageBytes*8)); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i := 7; i < len(entries); i += 8 {
+		if entries[i]&0x80 != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+type smapping struct {
 	start, end uintptr
 	huge       bool
 }
 
-// mappings reads the process's mappings and whether each is advised for huge pages ("hg" among
+// smaps reads the process's mappings and whether each is advised for huge pages ("hg" among
 // its VmFlags).
-func mappings(t *testing.T) []mapping {
+func smaps(t *testing.T) []smapping {
 	t.Helper()
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skipf("cannot read the memory map: %v", err)
 	}
 	defer f.Close()
-	var maps []mapping
+	var maps []smapping
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
@@ -72,51 +228,10 @@ func mappings(t *testing.T) []mapping {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		maps = append(maps, mapping{start: uintptr(start), end: uintptr(end)})
+		maps = append(maps, smapping{start: uintptr(start), end: uintptr(end)})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return maps
-}
-
-// TestTouchedEnd checks the reading of the page map on memory of known state: nothing of a
-// fresh mapping is in memory, and once a page is written, the range ends at the end of the
-// 2 MiB range that holds it.
-func TestTouchedEnd(t *testing.T) {
-	mem, err := syscall.Mmap(-1, 0, 3*hugePageBytes, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer syscall.Munmap(mem)
-	base := uintptr(unsafe.Pointer(&mem[0]))
-	lo := (base + hugePageBytes - 1) &^ (hugePageBytes - 1) // the mapping holds [lo, lo+2 MiB)
-	hi := lo + hugePageBytes
-	if got := touchedEnd(lo, hi); got != 0 {
-		t.Fatalf("touchedEnd of untouched memory = %#x, want 0", got)
-	}
-	mem[lo-base+5*4096] = 1
-	if got := touchedEnd(lo, hi); got == 0 {
-		t.Skip("the page map shows no page in memory (no access to /proc/self/pagemap?)")
-	} else if got != hi {
-		t.Errorf("touchedEnd after writing a page at %#x = %#x, want %#x", lo+5*4096, got, hi)
-	}
-	if got := touchedEnd(lo+hugePageBytes/2+4096*8, hi); got != 0 {
-		t.Errorf("touchedEnd of a range above the written page = %#x, want 0", got)
-	}
-}
-
-// TestPlugReachesTheBoundary checks that plug holds the free pages up to the boundary it is
-// given: its last plug lies at or above it.
-func TestPlugReachesTheBoundary(t *testing.T) {
-	probe := make([]byte, plugBytes)
-	boundary := uintptr(unsafe.Pointer(&probe[0])) + 256<<10
-	before := len(plugs)
-	plug(boundary)
-	if len(plugs) == before {
-		t.Fatal("plug allocated nothing")
-	}
-	if last := uintptr(unsafe.Pointer(&plugs[len(plugs)-1][0])); last < boundary {
-		t.Errorf("last plug at %#x, below the boundary %#x", last, boundary)
-	}
 }

@@ -70,6 +70,8 @@ func TestLoadBadInput(t *testing.T) {
 		{"json truncated", "x.json", "{\"a\": [1, 2", 1, 12, "ends before"},
 		{"json trailing comma", "x.json", "{\"a\": 1,}", 1, 9, "not valid JSON"},
 		{"json trailing data", "x.json", "{\"a\": 1} {}", 1, 10, "after the end"},
+		{"json comma after the end", "x.json", "{\"a\": 1},\n", 1, 9, "after the end"},
+		{"json colon after the end", "x.json", "{\"a\": 1}\n  :\n\n", 2, 3, "after the end"},
 		// The decoder counts the offset of an error inside a text, a number or a literal from
 		// the start of the values it has read, not of the file.
 		{"json bad literal", "x.json", "{\"kind\": \"charter\",\n \"binding\": tru}", 2, 16, "in literal true"},

@@ -557,7 +557,9 @@ func (b *treeBuilder) readJSON(j *jsonReader) (any, Diagnostics) {
 	if j.fast() {
 		return v, b.diags
 	}
-	trailing := j.start()
+	// Only blanks may follow the value: a colon or a comma there is itself what is wrong.
+	rest := j.data[j.dec.InputOffset():]
+	trailing := len(j.data) - len(bytes.TrimLeft(rest, " \t\r\n"))
 	if _, err := j.dec.Token(); !errors.Is(err, io.EOF) {
 		b.errorAt(j.pos(trailing), "", "json-trailing")
 	}

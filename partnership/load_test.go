@@ -70,6 +70,17 @@ func TestLoadBadInput(t *testing.T) {
 		{"json truncated", "x.json", "{\"a\": [1, 2", 1, 12, "ends before"},
 		{"json trailing comma", "x.json", "{\"a\": 1,}", 1, 9, "not valid JSON"},
 		{"json trailing data", "x.json", "{\"a\": 1} {}", 1, 10, "after the end"},
+		{"json comma after the end", "x.json", "{\"a\": 1},\n", 1, 9, "after the end"},
+		{"json colon after the end", "x.json", "{\"a\": 1}\n  :\n\n", 2, 3, "after the end"},
+		// The decoder counts the offset of an error inside a text, a number or a literal from
+		// the start of the values it has read, not of the file.
+		{"json bad literal", "x.json", "{\"kind\": \"charter\",\n \"binding\": tru}", 2, 16, "in literal true"},
+		{"json bad escape", "x.json", "{\"kind\": \"charter\",\n \"title\": \"a\\qb\"}", 2, 14, "escape"},
+		{"json bad escape in a key", "x.json", "{\"kind\": \"charter\",\n \"ti\\xle\": 1}", 2, 6, "escape"},
+		{"json bad number", "x.json", "{\"kind\": \"charter\",\n \"seats\": 1.}", 2, 13, "numeric literal"},
+		{"json raw tab in a text", "x.json", "{\"kind\": \"charter\",\n \"title\": \"a\tb\"}", 2, 13, "raw tabs"},
+		{"json bare word", "x.json", "{\"kind\": \"charter\",\n \"title\": oui}", 2, 11, "beginning of value"},
+		{"json text after an element", "x.json", "{\"kind\": \"charter\",\n \"recitals\": [\"a\" \"b\\q\"]}", 2, 19, "after array element"},
 		{"json detected by content", "definition", "{\"a\": 1,}", 1, 9, "not valid JSON"},
 		{"merge key", "x.yaml", "a: &a {x: 1}\nb:\n  <<: *a\n", 3, 3, "merge keys"},
 		{"alias bomb", "x.yaml", aliasBomb, 0, 0, "more than 100000 values"},

@@ -557,7 +557,9 @@ func (b *treeBuilder) readJSON(j *jsonReader) (any, Diagnostics) {
 	if j.fast() {
 		return v, b.diags
 	}
-	trailing := j.start()
+	// Only blanks may follow the value: a colon or a comma there is itself what is wrong.
+	rest := j.data[j.dec.InputOffset():]
+	trailing := len(j.data) - len(bytes.TrimLeft(rest, " \t\r\n"))
 	if _, err := j.dec.Token(); !errors.Is(err, io.EOF) {
 		b.errorAt(j.pos(trailing), "", "json-trailing")
 	}
@@ -707,7 +709,7 @@ func (j *jsonReader) fail(err error) {
 	msg := err.Error()
 	switch {
 	case errors.As(err, &syn):
-		offset = int(syn.Offset)
+		offset = j.syntaxErrorOffset(syn)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		j.b.errorAt(j.pos(len(j.data)), "", "json-truncated")
 		return
@@ -721,6 +723,27 @@ func (j *jsonReader) fail(err error) {
 		}
 	}
 	j.b.errorAt(j.pos(offset), "", "json-syntax", parserText{Printable(msg), jsonFrench}, Then(explanation))
+}
+
+// syntaxErrorOffset returns the offset of the character a syntax error of the decoder is about.
+// For an error between two tokens the decoder gives it; for an error inside a text, a number or
+// a literal it gives the count of the bytes of the values read so far, which says nothing of
+// where the error is in the file: that value is then read again alone, from where it starts.
+func (j *jsonReader) syntaxErrorOffset(syn *json.SyntaxError) int {
+	if j.fast() {
+		return int(syn.Offset)
+	}
+	start := int(j.dec.InputOffset())
+	if start >= len(j.data) || strings.IndexByte("[]{}:,", j.data[start]) >= 0 {
+		return int(syn.Offset)
+	}
+	var v any
+	var alone *json.SyntaxError
+	err := json.NewDecoder(bytes.NewReader(j.data[start:])).Decode(&v)
+	if errors.As(err, &alone) && alone.Error() == syn.Error() {
+		return start + int(alone.Offset) - 1
+	}
+	return int(syn.Offset)
 }
 
 // jsonExplanations name the messages that say in plain words what the usual JSON syntax errors

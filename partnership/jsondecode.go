@@ -9,7 +9,9 @@ type JSONFilter func(key string, index int) (read bool, inside JSONFilter)
 // DecodeJSON decodes data, which must be valid JSON, into the values encoding/json's decoder
 // gives with UseNumber (map[string]any, []any, string, json.Number, bool and nil), passing over
 // without reading them the values filter leaves out: a document of which a program needs a
-// small part is read without building the rest. A nil filter reads every value.
+// small part is read without building the rest. A nil filter reads every value. Data must also
+// be valid UTF-8: texts are kept as written, where encoding/json would replace each invalid byte
+// with U+FFFD (files are checked for UTF-8 when they are loaded; the embedded schema is).
 func DecodeJSON(data []byte, filter JSONFilter) (any, error) {
 	return newJSONReader(data, true).decode(filter)
 }

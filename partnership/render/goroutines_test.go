@@ -3,15 +3,18 @@ package render_test
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/commons-toolkit/commons/partnership/render"
+	"github.com/commons-toolkit/commons/templates"
 )
 
 // TestRenderLeavesNoGoroutine renders, several at once with one renderer and another processor
@@ -98,5 +101,47 @@ func TestRenderLeavesNoGoroutine(t *testing.T) {
 				t.Fatalf("%d goroutines after the renders, %d before:\n%s", n, before, stacks[:runtime.Stack(stacks, true)])
 			}
 		})
+	}
+}
+
+// TestRenderReportsUnreadableLabels renders with a library whose French labels are not YAML, on
+// one processor and then with another helping: the render fails with the same error both times,
+// instead of the helping goroutine bringing the program down.
+func TestRenderReportsUnreadableLabels(t *testing.T) {
+	base := fstest.MapFS{}
+	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, p)
+		base[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base["common/fr/labels.yaml"] = &fstest.MapFile{Data: []byte("kind: [unterminated\n")}
+	lib, err := render.LoadLibrary(base, "house")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := load(t, filepath.Join(examplesDir, "pacte-parc-des-glycines.yaml"))
+	procs := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(procs)
+	var errs []string
+	for _, n := range []int{1, max(procs, 2)} {
+		runtime.GOMAXPROCS(n)
+		r, err := render.New(render.WithLibrary(lib))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = r.Render(doc)
+		if err == nil || !strings.Contains(err.Error(), "read labels fr") {
+			t.Fatalf("on %d processors: error %v, want one about the labels", n, err)
+		}
+		errs = append(errs, err.Error())
+	}
+	if errs[0] != errs[1] {
+		t.Errorf("on one processor: %s\nwith help: %s", errs[0], errs[1])
 	}
 }

@@ -360,7 +360,11 @@ func (st *state) prepare(i int) *preparedClause {
 // unless the render is over, and tidies the clauses' texts as they become final, in whatever
 // order, each into its place.
 func (r *Renderer) ahead(ctx context.Context, kind partnership.Kind, lang string, states <-chan *state) {
-	r.lib.Label(lang, "", "")
+	// The labels are read, not looked up: Label panics on labels that do not parse, and here
+	// nothing would recover; the clause that first uses a label reports the error.
+	if read, ok := r.lib.labels[lang]; ok {
+		read()
+	}
 	sentenceEnd()
 	blankLine()
 	var st *state

@@ -367,9 +367,12 @@ func (w *pdfWriter) finish(raw []byte) ([]byte, error) {
 		objects[k] = object{at: offsets[i], end: end}
 		obj := raw[offsets[i]:end]
 		head := []byte(strconv.Itoa(i) + " 0 obj\n<</Length ")
+		numEnd := -1 // where the length ends, in an object that starts as a page's stream does
 		if bytes.HasPrefix(obj, head) {
-			numEnd := bytes.Index(obj[len(head):], []byte(">>\nstream\n"))
-			if n, err := strconv.Atoi(string(obj[len(head) : len(head)+numEnd])); err == nil && numEnd >= 0 {
+			numEnd = bytes.Index(obj[len(head):], []byte(">>\nstream\n"))
+		}
+		if numEnd >= 0 {
+			if n, err := strconv.Atoi(string(obj[len(head) : len(head)+numEnd])); err == nil {
 				start := len(head) + numEnd + len(">>\nstream\n")
 				if start+n <= len(obj) {
 					// fpdf numbers the objects of page p 2p+1 and, for its content, 2p+2.

@@ -36,9 +36,12 @@ func TestPDFIsTheSameInParallel(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				if doc, err := PDF(md, PDFOptions{Creator: "test"}); err == nil {
-					got[r][i] = doc.Data
+				doc, err := PDF(md, PDFOptions{Creator: "test"})
+				if err != nil {
+					t.Errorf("document %d typeset in parallel (round %d): %v", i, r, err)
+					return
 				}
+				got[r][i] = doc.Data
 			}()
 		}
 	}

@@ -151,24 +151,30 @@ func TestPopulateExecutable(t *testing.T) {
 func TestParseMapping(t *testing.T) {
 	for _, tc := range []struct {
 		line string
-		want mapping
-		ok   bool
+		// The bounds are uint64 so that the table compiles where addresses have 32 bits.
+		start, end uint64
+		file       string
+		ok         bool
 	}{
 		{"00400000-00b15000 r-xp 00000000 fe:00 10347225                           /tmp/s7/commons",
-			mapping{0x400000, 0xb15000, "fe:00 10347225"}, true},
-		{"7f3510000000-7f3510021000 rw-p 00000000 00:00 0 ", mapping{0x7f3510000000, 0x7f3510021000, ""}, true},
-		{"3659c000-365bd000 rw-p 00000000 00:00 0                                  [heap]", mapping{0x3659c000, 0x365bd000, ""}, true},
-		{"00400000-00b15000 r-xp 00000000 fe:00 77 /home/a b/commons (deleted)", mapping{0x400000, 0xb15000, "fe:00 77"}, true},
-		{"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", mapping{0xffffffffff600000, 0xffffffffff601000, ""}, true},
-		{"", mapping{}, false},
-		{"00400000-00b15000 r-xp", mapping{}, false},
-		{"00400000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
-		{"00b15000-00400000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
-		{"0040000g-00b15000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
+			0x400000, 0xb15000, "fe:00 10347225", true},
+		{"7f3510000000-7f3510021000 rw-p 00000000 00:00 0 ", 0x7f3510000000, 0x7f3510021000, "", true},
+		{"3659c000-365bd000 rw-p 00000000 00:00 0                                  [heap]", 0x3659c000, 0x365bd000, "", true},
+		{"00400000-00b15000 r-xp 00000000 fe:00 77 /home/a b/commons (deleted)", 0x400000, 0xb15000, "fe:00 77", true},
+		{"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", 0xffffffffff600000, 0xffffffffff601000, "", true},
+		{"", 0, 0, "", false},
+		{"00400000-00b15000 r-xp", 0, 0, "", false},
+		{"00400000 r-xp 00000000 fe:00 1 /x", 0, 0, "", false},
+		{"00b15000-00400000 r-xp 00000000 fe:00 1 /x", 0, 0, "", false},
+		{"0040000g-00b15000 r-xp 00000000 fe:00 1 /x", 0, 0, "", false},
 	} {
+		if tc.end > uint64(^uintptr(0)) {
+			continue // not an address of this architecture
+		}
+		want := mapping{uintptr(tc.start), uintptr(tc.end), tc.file}
 		got, ok := parseMapping(tc.line)
-		if ok != tc.ok || got != tc.want {
-			t.Errorf("parseMapping(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, tc.want, tc.ok)
+		if ok != tc.ok || got != want {
+			t.Errorf("parseMapping(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, want, tc.ok)
 		}
 	}
 }

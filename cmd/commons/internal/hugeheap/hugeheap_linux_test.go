@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -42,13 +43,16 @@ func TestReserveAdvisesTheHeap(t *testing.T) {
 
 // TestBlockGoesBackToTheHeap checks that the block each way of mapping one reports is mapped
 // memory that the runtime then uses for the program's allocations: an allocation too large for
-// the rest of the heap lands inside it.
+// the rest of the heap lands inside it. No collection runs but the one release may make, so that
+// none frees the block in its stead (a collection also shrinks a goroutine's idle stack).
 func TestBlockGoesBackToTheHeap(t *testing.T) {
 	t.Run("mapBlock", func(t *testing.T) { checkBlockGoesBack(t, mapBlock) })
 	t.Run("allocatedBlock", func(t *testing.T) { checkBlockGoesBack(t, allocatedBlock) })
 }
 
 func checkBlockGoesBack(t *testing.T, mapBlock func() (uintptr, func())) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	goroutines := runtime.NumGoroutine()
 	start, release := mapBlock()
 	release()
 	end := start + reserveBytes
@@ -63,20 +67,29 @@ func checkBlockGoesBack(t *testing.T, mapBlock func() (uintptr, func())) {
 		t.Fatalf("the block %#x-%#x is not mapped beyond %#x", start, end, covered)
 	}
 	// The goroutine that held the block as its stack may still be ending: give it time.
-	deadline := time.Now().Add(5 * time.Second)
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > goroutines; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines still run, %d before the block was mapped", runtime.NumGoroutine(), goroutines)
+		}
+	}
+	// The runtime places a large allocation at the lowest free range that can hold it: below
+	// the block while a free range there is large enough (each kept until the block is
+	// reached), in the block if it is free, above it only while it is not (a goroutine of an
+	// earlier test may have ended in its stead: the block's goes on ending a moment more).
 	var kept [][]byte
-	for {
+	for above := 0; ; {
 		b := make([]byte, reserveBytes/2)
 		at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-		if start <= at && at+uintptr(len(b)) <= end {
+		if at+uintptr(len(b)) > start && at < end {
 			return
 		}
-		kept = append(kept, b) // so the next try cannot be given the same place
-		if time.Now().After(deadline) {
-			t.Fatalf("allocations of %d MiB land at %#x and elsewhere, never in the block %#x-%#x", len(b)>>20, at, start, end)
+		if at >= end {
+			if above++; above == 100 {
+				t.Fatalf("allocations of %d MiB land above the block %#x-%#x, the last at %#x", len(b)>>20, start, end, at)
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
-		runtime.Gosched()
-		time.Sleep(time.Millisecond)
+		kept = append(kept, b)
 	}
 }
 

@@ -56,10 +56,54 @@ func CommandOf(args []string) string {
 }
 
 // wanted reports whether a process with these arguments and this GODEBUG should have its heap
-// advised: it runs one of Commands, and GODEBUG does not carry disablethp=1, the runtime's own
-// switch against transparent huge pages, which this package obeys as well.
+// advised: it runs one of Commands, and GODEBUG does not turn off transparent huge pages
+// (thpDisabled).
 func wanted(args []string, godebug string) bool {
-	return slices.Contains(Commands, CommandOf(args)) && !slices.Contains(split(godebug, ','), "disablethp=1")
+	return slices.Contains(Commands, CommandOf(args)) && !thpDisabled(godebug)
+}
+
+// thpDisabled reports whether godebug sets disablethp, the runtime's own switch against
+// transparent huge pages, which this package obeys as well. It reads the setting as the runtime
+// does: from left to right, each valid value (a decimal number that fits in 32 bits) replacing
+// the one before, and any value but 0 turning huge pages off.
+func thpDisabled(godebug string) bool {
+	const key = "disablethp="
+	disabled := false
+	for _, field := range split(godebug, ',') {
+		if len(field) < len(key) || field[:len(key)] != key {
+			continue
+		}
+		if n, ok := parseInt32(field[len(key):]); ok {
+			disabled = n != 0
+		}
+	}
+	return disabled
+}
+
+// parseInt32 reads a decimal number with an optional sign that fits in 32 bits
+// (strconv.ParseInt(s, 10, 32), which this package does not import: see the package
+// documentation).
+func parseInt32(s string) (int64, bool) {
+	negative := s != "" && s[0] == '-'
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		if n = n*10 + int64(s[i]-'0'); n > 1<<31 {
+			return 0, false
+		}
+	}
+	if negative {
+		return -n, true
+	}
+	return n, n < 1<<31
 }
 
 // split cuts s at each sep (strings.Split, which this package does not import: see the package

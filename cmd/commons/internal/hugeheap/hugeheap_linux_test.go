@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -22,8 +23,8 @@ func TestReserveAdvisesTheHeap(t *testing.T) {
 	if !ok {
 		t.Fatal("madvise failed")
 	}
-	if hi <= lo {
-		t.Fatalf("advised range %#x-%#x is empty", lo, hi)
+	if hi-lo < reserveBytes {
+		t.Fatalf("advised range %#x-%#x is smaller than the block of %d MiB", lo, hi, reserveBytes>>20)
 	}
 	advised := 0
 	for _, m := range smaps(t) {
@@ -42,13 +43,16 @@ func TestReserveAdvisesTheHeap(t *testing.T) {
 
 // TestBlockGoesBackToTheHeap checks that the block each way of mapping one reports is mapped
 // memory that the runtime then uses for the program's allocations: an allocation too large for
-// the rest of the heap lands inside it.
+// the rest of the heap lands inside it. No collection runs but the one release may make, so that
+// none frees the block in its stead (a collection also shrinks a goroutine's idle stack).
 func TestBlockGoesBackToTheHeap(t *testing.T) {
 	t.Run("mapBlock", func(t *testing.T) { checkBlockGoesBack(t, mapBlock) })
 	t.Run("allocatedBlock", func(t *testing.T) { checkBlockGoesBack(t, allocatedBlock) })
 }
 
 func checkBlockGoesBack(t *testing.T, mapBlock func() (uintptr, func())) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	goroutines := runtime.NumGoroutine()
 	start, release := mapBlock()
 	release()
 	end := start + reserveBytes
@@ -63,20 +67,29 @@ func checkBlockGoesBack(t *testing.T, mapBlock func() (uintptr, func())) {
 		t.Fatalf("the block %#x-%#x is not mapped beyond %#x", start, end, covered)
 	}
 	// The goroutine that held the block as its stack may still be ending: give it time.
-	deadline := time.Now().Add(5 * time.Second)
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > goroutines; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines still run, %d before the block was mapped", runtime.NumGoroutine(), goroutines)
+		}
+	}
+	// The runtime places a large allocation at the lowest free range that can hold it: below
+	// the block while a free range there is large enough (each kept until the block is
+	// reached), in the block if it is free, above it only while it is not (a goroutine of an
+	// earlier test may have ended in its stead: the block's goes on ending a moment more).
 	var kept [][]byte
-	for {
+	for above := 0; ; {
 		b := make([]byte, reserveBytes/2)
 		at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-		if start <= at && at+uintptr(len(b)) <= end {
+		if at+uintptr(len(b)) > start && at < end {
 			return
 		}
-		kept = append(kept, b) // so the next try cannot be given the same place
-		if time.Now().After(deadline) {
-			t.Fatalf("allocations of %d MiB land at %#x and elsewhere, never in the block %#x-%#x", len(b)>>20, at, start, end)
+		if at >= end {
+			if above++; above == 100 {
+				t.Fatalf("allocations of %d MiB land above the block %#x-%#x, the last at %#x", len(b)>>20, start, end, at)
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
-		runtime.Gosched()
-		time.Sleep(time.Millisecond)
+		kept = append(kept, b)
 	}
 }
 
@@ -97,6 +110,7 @@ func TestPopulateTouched(t *testing.T) {
 	if got := populateTouched(lo, lo+3*hugePageBytes); got != 0 {
 		t.Fatalf("populateTouched of untouched memory mapped %d ranges, want 0", got)
 	}
+	requirePopulate(t)
 	mem[lo-base+hugePageBytes+5*pageBytes] = 1 // a page of the middle range
 	if inMemory(t, lo+hugePageBytes, lo+2*hugePageBytes) != 1 {
 		t.Skip("the page map does not show the written page (no access to /proc/self/pagemap?)")
@@ -118,6 +132,7 @@ func TestPopulateTouched(t *testing.T) {
 // TestPopulateExecutable checks that populateExecutable maps every page of the executable's
 // own mappings (the test binary's here).
 func TestPopulateExecutable(t *testing.T) {
+	requirePopulate(t)
 	got := populateExecutable()
 	if got < 2 {
 		t.Fatalf("populateExecutable populated %d mappings, want its code and read-only data at least", got)
@@ -151,24 +166,47 @@ func TestPopulateExecutable(t *testing.T) {
 func TestParseMapping(t *testing.T) {
 	for _, tc := range []struct {
 		line string
-		want mapping
-		ok   bool
+		// The bounds are uint64 so that the table compiles where addresses have 32 bits.
+		start, end uint64
+		file       string
+		ok         bool
 	}{
 		{"00400000-00b15000 r-xp 00000000 fe:00 10347225                           /tmp/s7/commons",
-			mapping{0x400000, 0xb15000, "fe:00 10347225"}, true},
-		{"7f3510000000-7f3510021000 rw-p 00000000 00:00 0 ", mapping{0x7f3510000000, 0x7f3510021000, ""}, true},
-		{"3659c000-365bd000 rw-p 00000000 00:00 0                                  [heap]", mapping{0x3659c000, 0x365bd000, ""}, true},
-		{"00400000-00b15000 r-xp 00000000 fe:00 77 /home/a b/commons (deleted)", mapping{0x400000, 0xb15000, "fe:00 77"}, true},
-		{"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", mapping{0xffffffffff600000, 0xffffffffff601000, ""}, true},
-		{"", mapping{}, false},
-		{"00400000-00b15000 r-xp", mapping{}, false},
-		{"00400000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
-		{"00b15000-00400000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
-		{"0040000g-00b15000 r-xp 00000000 fe:00 1 /x", mapping{}, false},
+			0x400000, 0xb15000, "fe:00 10347225", true},
+		{"7f3510000000-7f3510021000 rw-p 00000000 00:00 0 ", 0x7f3510000000, 0x7f3510021000, "", true},
+		{"3659c000-365bd000 rw-p 00000000 00:00 0                                  [heap]", 0x3659c000, 0x365bd000, "", true},
+		{"00400000-00b15000 r-xp 00000000 fe:00 77 /home/a b/commons (deleted)", 0x400000, 0xb15000, "fe:00 77", true},
+		{"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", 0xffffffffff600000, 0xffffffffff601000, "", true},
+		{"", 0, 0, "", false},
+		{"00400000-00b15000 r-xp", 0, 0, "", false},
+		{"00400000 r-xp 00000000 fe:00 1 /x", 0, 0, "", false},
+		{"00b15000-00400000 r-xp 00000000 fe:00 1 /x", 0, 0, "", false},
+		{"0040000g-00b15000 r-xp 00000000 fe:00 1 /x", 0, 0, "", false},
 	} {
+		if tc.end > uint64(^uintptr(0)) {
+			continue // not an address of this architecture
+		}
+		want := mapping{uintptr(tc.start), uintptr(tc.end), tc.file}
 		got, ok := parseMapping(tc.line)
-		if ok != tc.ok || got != tc.want {
-			t.Errorf("parseMapping(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, tc.want, tc.ok)
+		if ok != tc.ok || got != want {
+			t.Errorf("parseMapping(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, want, tc.ok)
+		}
+	}
+}
+
+// requirePopulate skips a test of what populating maps where the kernel does not know
+// MADV_POPULATE_READ and MADV_POPULATE_WRITE (before Linux 5.14): the code then maps nothing,
+// as it should.
+func requirePopulate(t *testing.T) {
+	t.Helper()
+	mem, err := syscall.Mmap(-1, 0, pageBytes, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(mem)
+	for _, advice := range []uintptr{madvPopulateRead, madvPopulateWrite} {
+		if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, uintptr(unsafe.Pointer(&mem[0])), pageBytes, advice); errno == syscall.EINVAL {
+			t.Skipf("the kernel refuses madvise advice %d, added in Linux 5.14: populating maps nothing here", advice)
 		}
 	}
 }

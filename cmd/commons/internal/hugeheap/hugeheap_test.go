@@ -22,7 +22,22 @@ func TestWanted(t *testing.T) {
 		{render, "disablethp=1,madvdontneed=1", false},
 		{render, "disablethp=0", true},
 		{render, "xdisablethp=1", true},
-		{render, "disablethp=10", true},
+		// As the runtime reads GODEBUG: any number but 0 disables, the last valid setting wins.
+		{render, "disablethp=10", false},
+		{render, "disablethp=2", false},
+		{render, "disablethp=-1", false},
+		{render, "disablethp=+1", false},
+		{render, "disablethp=00", true},
+		{render, "disablethp=1,disablethp=0", true},
+		{render, "disablethp=0,disablethp=1", false},
+		{render, "disablethp=1,disablethp=x", false},
+		{render, "disablethp=1,disablethp=", false},
+		{render, "disablethp=x", true},
+		{render, "disablethp=4294967297", true},
+		{render, "disablethp=2147483647", false},
+		{render, "disablethp=2147483648", true},
+		{render, "disablethp=-2147483648", false},
+		{render, "disablethp=-2147483649", true},
 	} {
 		if got := wanted(tc.args, tc.godebug); got != tc.want {
 			t.Errorf("wanted(%q, %q) = %v, want %v", tc.args, tc.godebug, got, tc.want)

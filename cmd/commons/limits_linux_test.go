@@ -143,7 +143,7 @@ func measureChild(file string, args []string) int {
 	}
 	var maxrss, cpu int64
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		maxrss, cpu = ru.Maxrss, ru.Utime.Nano()+ru.Stime.Nano()
+		maxrss, cpu = int64(ru.Maxrss), ru.Utime.Nano()+ru.Stime.Nano() // Maxrss has 32 bits on some architectures
 	}
 	code := cmd.ProcessState.ExitCode()
 	if err := os.WriteFile(file, fmt.Appendf(nil, "%d %d %d\n", code, maxrss, cpu), 0o644); err != nil {

@@ -42,7 +42,9 @@ func init() {
 // of those ranges would be faulted in 4 KiB at a time as the runtime fills them. reserve maps
 // the rest of them in one call instead (populateTouched).
 func reserve() (lo, hi uintptr, ok bool) {
-	if !adviceMode() {
+	// The page map is read, and huge pages sized, for 4 KiB base pages; kernels with larger
+	// ones (arm64 with 16 or 64 KiB pages, ppc64) are left alone.
+	if !adviceMode() || syscall.Getpagesize() != pageBytes {
 		return 0, 0, false
 	}
 	start, release := mapBlock()

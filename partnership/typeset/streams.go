@@ -25,6 +25,9 @@ type streamJob struct {
 	start, end int
 	dict       string
 	err        error
+	// panicked is what put panicked with, if it did: finish panics with it again in the
+	// typesetter's goroutine, where the caller can recover, as for the Markdown parsed ahead.
+	panicked any
 }
 
 // data is the compressed stream.
@@ -120,7 +123,10 @@ func releaseWorker(k *streamWorker) {
 func (k *streamWorker) run(j *streamJob) {
 	k.z.Reset(&k.buf)
 	j.worker, j.start = k, k.buf.Len()
-	j.dict, j.err = j.put(k.z)
+	func() {
+		defer func() { j.panicked = recover() }()
+		j.dict, j.err = j.put(k.z)
+	}()
 	k.z.Close()
 	j.end = k.buf.Len()
 }
@@ -192,6 +198,13 @@ func (s *streamSet) finish(later []*streamJob) {
 	s.close()
 	s.work(&s.own)
 	s.helper.Wait()
+	for _, jobs := range [][]*streamJob{s.first, s.later} {
+		for _, j := range jobs {
+			if j.panicked != nil {
+				panic(j.panicked)
+			}
+		}
+	}
 }
 
 // release keeps the workers for other documents.

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -51,6 +52,37 @@ func TestPDFIsTheSameInParallel(t *testing.T) {
 			if !bytes.Equal(got[r][i], want[i]) {
 				t.Errorf("document %d typeset in parallel (round %d): %d bytes, alone: %d bytes", i, r, len(got[r][i]), len(want[i]))
 			}
+		}
+	}
+}
+
+// TestStreamPanicReachesTheTypesetter checks that a stream whose writing panics, on the helper's
+// goroutine or the typesetter's, makes finish panic in the typesetter's goroutine, where a
+// caller can recover, after the helper has ended.
+func TestStreamPanicReachesTheTypesetter(t *testing.T) {
+	for round := range 20 {
+		var jobs []*streamJob
+		for i := range 8 {
+			jobs = append(jobs, &streamJob{put: func(z io.Writer) (string, error) {
+				if i%3 == 2 {
+					panic("broken font")
+				}
+				_, err := z.Write([]byte("BT /F1 12 Tf ET"))
+				return "", err
+			}})
+		}
+		s := startStreams(jobs[:4])
+		got := func() (r any) {
+			defer func() { r = recover() }()
+			s.finish(jobs[4:])
+			return nil
+		}()
+		if got != "broken font" {
+			t.Fatalf("round %d: finish recovered %v, want the stream's panic", round, got)
+		}
+		s.release()
+		if n := len(helpers); n != 0 {
+			t.Fatalf("round %d: %d helpers still counted at work after finish", round, n)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"context"
+
 	"github.com/commons-toolkit/commons/partnership/office"
 	"github.com/commons-toolkit/commons/partnership/typeset"
 )
@@ -15,31 +17,32 @@ type Format struct {
 	// Ext is the extension of the file, without the dot.
 	Ext  string `json:"ext"`
 	MIME string `json:"-"`
-	// Typeset turns the rendered Markdown into the file.
-	Typeset func(md []byte, opts typeset.PDFOptions) ([]byte, error) `json:"-"`
+	// Typeset turns the rendered Markdown into the file, stopping with an error when ctx is done
+	// (the request's: a download the browser gave up on).
+	Typeset func(ctx context.Context, md []byte, opts typeset.PDFOptions) ([]byte, error) `json:"-"`
 }
 
 // Formats lists the downloads the editor offers, in the order of its buttons. A new output
 // format of the toolkit is one more entry here; the page builds its buttons from this list.
 var Formats = []Format{
 	{Name: "md", Label: "Markdown", Ext: "md", MIME: "text/markdown; charset=utf-8",
-		Typeset: func(md []byte, _ typeset.PDFOptions) ([]byte, error) { return md, nil }},
+		Typeset: func(_ context.Context, md []byte, _ typeset.PDFOptions) ([]byte, error) { return md, nil }},
 	{Name: "html", Label: "HTML", Ext: "html", MIME: "text/html; charset=utf-8",
-		Typeset: func(md []byte, _ typeset.PDFOptions) ([]byte, error) { return typeset.HTML(md) }},
+		Typeset: func(_ context.Context, md []byte, _ typeset.PDFOptions) ([]byte, error) { return typeset.HTML(md) }},
 	{Name: "pdf", Label: "PDF", Ext: "pdf", MIME: "application/pdf",
-		Typeset: func(md []byte, opts typeset.PDFOptions) ([]byte, error) {
-			doc, err := typeset.PDF(md, opts)
+		Typeset: func(ctx context.Context, md []byte, opts typeset.PDFOptions) ([]byte, error) {
+			doc, err := typeset.PDFContext(ctx, md, opts)
 			if err != nil {
 				return nil, err
 			}
 			return doc.Data, nil
 		}},
 	{Name: "docx", Label: "Word (DOCX)", Ext: "docx", MIME: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-		Typeset: func(md []byte, opts typeset.PDFOptions) ([]byte, error) {
+		Typeset: func(_ context.Context, md []byte, opts typeset.PDFOptions) ([]byte, error) {
 			return office.DOCX(md, office.Options{Date: opts.CreationDate, Creator: opts.Creator})
 		}},
 	{Name: "odt", Label: "OpenDocument (ODT)", Ext: "odt", MIME: "application/vnd.oasis.opendocument.text",
-		Typeset: func(md []byte, opts typeset.PDFOptions) ([]byte, error) {
+		Typeset: func(_ context.Context, md []byte, opts typeset.PDFOptions) ([]byte, error) {
 			return office.ODT(md, office.Options{Date: opts.CreationDate, Creator: opts.Creator})
 		}},
 }

@@ -548,7 +548,7 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		fail(w, fmt.Errorf("render %s: %w", req.Name, err))
 		return
 	}
-	data, err := f.Typeset(out.Markdown, s.opts.PDF)
+	data, err := f.Typeset(r.Context(), out.Markdown, s.opts.PDF)
 	if err != nil {
 		fail(w, fmt.Errorf("typeset %s: %w", req.Name, err))
 		return

@@ -2,7 +2,6 @@ package render_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -28,19 +27,13 @@ func TestRenderReportsTheFirstFailingClause(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			for name, text := range map[string]string{"object.md": tt.object, "documents.md": tt.documents} {
+			files := map[string]string{"object.md": tt.object, "documents.md": tt.documents}
+			for name, text := range files {
 				if text == "" {
-					continue
-				}
-				file := filepath.Join(dir, "convention", "fr", name)
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
+					delete(files, name)
 				}
 			}
+			dir := houseDir(t, files)
 			for range 20 {
 				r, err := render.New(render.WithHouseClauses(dir))
 				if err != nil {

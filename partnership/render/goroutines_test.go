@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -46,15 +45,7 @@ func TestRenderLeavesNoGoroutine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var opts []render.Option
 			if tt.object != "" {
-				dir := t.TempDir()
-				file := filepath.Join(dir, "convention", "fr", "object.md")
-				if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(file, []byte(tt.object), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				opts = append(opts, render.WithHouseClauses(dir))
+				opts = append(opts, render.WithHouseClauses(houseDir(t, map[string]string{"object.md": tt.object})))
 			}
 			r, err := render.New(opts...)
 			if err != nil {
@@ -120,6 +111,7 @@ func TestRenderReportsUnreadableLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Not a house override, whose labels are read as the library loads: this one must load.
 	base["common/fr/labels.yaml"] = &fstest.MapFile{Data: []byte("kind: [unterminated\n")}
 	lib, err := render.LoadLibrary(base, "house")
 	if err != nil {

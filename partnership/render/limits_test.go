@@ -19,15 +19,7 @@ import (
 // convention with text, and returns it.
 func houseClause(t *testing.T, text string) string {
 	t.Helper()
-	dir := t.TempDir()
-	file := filepath.Join(dir, "convention", "fr", "amendment.md")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte("{{define \"title\"}}Avenants{{end -}}\n"+text+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return houseDir(t, map[string]string{"amendment.md": "{{define \"title\"}}Avenants{{end -}}\n" + text + "\n"})
 }
 
 // TestTemplateLimits runs the reproductions of the issue "clause templates without limits":

@@ -40,6 +40,23 @@ func examples(t *testing.T) []string {
 	return files
 }
 
+// houseDir writes a directory of house clauses that replace French clauses of a convention,
+// each file name (object.md) with its text, and returns it.
+func houseDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		file := filepath.Join(dir, "convention", "fr", name)
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 func load(t *testing.T, file string) *partnership.Document {
 	t.Helper()
 	doc, diags, err := validate.File(file, partnership.DefaultLimits)

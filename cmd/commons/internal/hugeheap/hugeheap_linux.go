@@ -98,7 +98,7 @@ func populateTouched(lo, hi uintptr) int {
 // data, as the kernel reads them from the executable file) in one call per mapping. The
 // runtime and the packages' initialisation would otherwise fault them in as they run, some 200
 // faults for a PDF, each costing a trip to the hypervisor on a virtual machine; mapping 18 MB
-// of pages already in the page cache takes under a millisecond. The data stays copy-on-write:
+// of pages already in the page cache takes one to two milliseconds there. The data stays copy-on-write:
 // it is mapped for reading, and a page is copied when first written, as it would be anyway.
 // It returns how many mappings it populated.
 func populateExecutable() int {

@@ -465,6 +465,8 @@ var catalogue = map[string]Text{
 	"summary-counts":       {" (%s, %s)", " (%s, %s)"},
 	"render-summary":       {"%[1]d of %[2]s written to %[3]s%[4]s, in %[5]s", "documents écrits dans %[3]s : %[1]d sur %[6]d%[4]s, en %[5]s"},
 	"pages-part":           {", %s", ", %s"},
+	"progress-rendering":   {"rendering", "production des documents"},
+	"progress-assessing":   {"assessing", "évaluation des candidatures"},
 	"lint-summary":         {"%s checked, no problem found", "%s, aucun problème trouvé"},
 	"no-glyph-in-library": {`%s: warning: the PDF font has no glyph for %q (%s) in the clause library; the PDF prints "?" instead`,
 		"%s : avertissement : la police du PDF n’a pas de glyphe pour « %s » (%s) dans la bibliothèque de clauses ; le PDF imprime « ? » à la place"},

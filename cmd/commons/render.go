@@ -122,7 +122,7 @@ func runRender(c *cli.Context) error {
 	counts := outputsOf(c.Context)
 	counts.total.Store(int64(len(files)))
 	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
-		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), "rendering"), written: counts}
+		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), partnership.M("progress-rendering").In(lang)), written: counts}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
 	job.progress.finish()

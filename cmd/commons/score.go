@@ -185,7 +185,7 @@ func runAssess(c *cli.Context) error {
 	// it. A file named on the command line that is not an application to the call is an error;
 	// diagnostics and skipped files wait for the end of the assessment, so that they do not cut
 	// through the progress bar.
-	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(inputs), "assessing")
+	bar := newProgress(c.App.ErrWriter, c.Bool("quiet"), len(inputs), partnership.M("progress-assessing").In(lang))
 	results, err := assessAll(c.Context, inputs, callDoc.Definition, opts, func(doc *partnership.Document) partnership.Diagnostics {
 		if format != "pdf" {
 			return nil

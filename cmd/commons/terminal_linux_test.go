@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -13,6 +15,15 @@ import (
 // openTerminal opens a pseudo-terminal and returns its terminal side, which the program sees as
 // a terminal, as a user's shell is.
 func openTerminal(t *testing.T) *os.File {
+	t.Helper()
+	term, _ := openTerminalTo(t, io.Discard)
+	return term
+}
+
+// openTerminalTo opens a pseudo-terminal as openTerminal does, and copies what the program
+// writes on it to w; the channel is closed once every byte is copied, after the terminal side is
+// closed.
+func openTerminalTo(t *testing.T, w io.Writer) (*os.File, <-chan struct{}) {
 	t.Helper()
 	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {
@@ -33,15 +44,19 @@ func openTerminal(t *testing.T) *os.File {
 	}
 	t.Cleanup(func() { term.Close() })
 	// Whatever the program writes is read, so that a write never blocks on a full buffer.
+	copied := make(chan struct{})
 	go func() {
+		defer close(copied)
 		buf := make([]byte, 4096)
 		for {
-			if _, err := master.Read(buf); err != nil {
+			n, err := master.Read(buf)
+			w.Write(buf[:n])
+			if err != nil {
 				return
 			}
 		}
 	}()
-	return term
+	return term, copied
 }
 
 // TestBinaryOutputRefusedOnATerminal runs the reproduction of the issue: render --format pdf wrote
@@ -78,5 +93,45 @@ func TestBinaryOutputRefusedOnATerminal(t *testing.T) {
 	code, out, _ := commons(t, "render", "--format", "pdf", parc)
 	if code != 0 || !strings.HasPrefix(out, "%PDF-") {
 		t.Errorf("a PDF to a pipe: exit %d, %.10q", code, out)
+	}
+}
+
+// TestProgressOnTerminal runs batches on a terminal: the progress line is drawn with its label in
+// the language of messages, the last file always drawn, and erased before the command's own
+// messages.
+func TestProgressOnTerminal(t *testing.T) {
+	repoRoot(t)
+	out := t.TempDir()
+	render := []string{"render", "--out-dir", out, "examples/pacte-parc-des-glycines.yaml", "examples/water-board.yaml"}
+	assess := []string{"assess", "-o", filepath.Join(out, "selection.md"), "examples/appel-a-communs-2026.yaml",
+		"examples/candidature-cartocommuns.yaml", "examples/candidature-plateforme-fermee.yaml"}
+	tests := []struct {
+		name  string
+		args  []string
+		label string
+	}{
+		{"render in English", append([]string{"--lang", "en"}, render...), "rendering"},
+		{"render in French", append([]string{"--lang", "fr"}, render...), "production des documents"},
+		{"assess in English", append([]string{"--lang", "en"}, assess...), "assessing"},
+		{"assess in French", append([]string{"--lang", "fr"}, assess...), "évaluation des candidatures"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var drawn bytes.Buffer
+			term, copied := openTerminalTo(t, &drawn)
+			code := run(append([]string{"commons"}, tt.args...), io.Discard, term)
+			term.Close()
+			<-copied
+			want := "\r" + tt.label + " 1/2 [===============               ]" +
+				"\r" + tt.label + " 2/2 [==============================]" +
+				"\r\x1b[K"
+			got := drawn.String()
+			if code != 0 || !strings.HasPrefix(got, want) || strings.Count(got, "\r"+tt.label) != 2 {
+				t.Errorf("exit %d, drawn:\n%q\nwant it to begin with:\n%q", code, got, want)
+			}
+			if rest := strings.TrimPrefix(got, want); strings.Contains(rest, "\x1b") {
+				t.Errorf("after the progress line, want the command's own messages only, got %q", rest)
+			}
+		})
 	}
 }

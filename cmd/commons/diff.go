@@ -169,7 +169,7 @@ func newRenderer(house, lang string) (*render.Renderer, error) {
 // loadForDiff loads and validates one side of a comparison. An invalid definition cannot be
 // compared: that is an error (exit 2), not a difference.
 func loadForDiff(c *cli.Context, file string, opts validate.Options) (*partnership.Document, error) {
-	doc, diags, err := validate.FileWith(file, opts)
+	doc, diags, err := validateFile(file, opts)
 	if err != nil {
 		return nil, ioFailure(err)
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 
+	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
+
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/validate"
 	"github.com/urfave/cli/v2"
@@ -26,4 +28,14 @@ func loadOptions(c *cli.Context) (validate.Options, error) {
 		opts.CallRoots = []string{dir}
 	}
 	return opts, nil
+}
+
+// validateFile validates the definition file name as validate.FileWith does, taking the file as
+// package earlywarm read and loaded it during initialisation when it did.
+func validateFile(name string, opts validate.Options) (*partnership.Document, partnership.Diagnostics, error) {
+	if l, ok := earlywarm.Take(name, opts.Limits); ok {
+		doc, diags := validate.LoadedWith(name, l.Data, l.Doc, l.Diags, opts)
+		return doc, diags, nil
+	}
+	return validate.FileWith(name, opts)
 }

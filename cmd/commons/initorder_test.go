@@ -77,4 +77,12 @@ func TestEarlyWarmCommandsExist(t *testing.T) {
 			t.Errorf("earlywarm.SchemaCommands names %q, which is not a command of commons", name)
 		}
 	}
+	for _, name := range earlywarm.LoadCommands {
+		if app.Command(name) == nil {
+			t.Errorf("earlywarm.LoadCommands names %q, which is not a command of commons", name)
+		}
+		if !slices.Contains(earlywarm.SchemaCommands, name) {
+			t.Errorf("earlywarm.LoadCommands names %q, which is not among SchemaCommands: its early loads would never start", name)
+		}
+	}
 }

@@ -284,7 +284,7 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 // one validates, renders and typesets a definition.
 func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
-	doc, diags, err := validate.FileWith(file, job.load)
+	doc, diags, err := validateFile(file, job.load)
 	res.diags, res.lang = diags, docLang(doc)
 	if err != nil {
 		res.err = err

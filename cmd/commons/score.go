@@ -10,7 +10,6 @@ import (
 	"github.com/commons-toolkit/commons/partnership/render"
 	"github.com/commons-toolkit/commons/partnership/score"
 	"github.com/commons-toolkit/commons/partnership/typeset"
-	"github.com/commons-toolkit/commons/partnership/validate"
 	"github.com/urfave/cli/v2"
 )
 
@@ -56,7 +55,7 @@ func runScore(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	doc, diags, err := validate.FileWith(c.Args().First(), opts)
+	doc, diags, err := validateFile(c.Args().First(), opts)
 	if err != nil {
 		return ioFailure(err)
 	}
@@ -151,7 +150,7 @@ func runAssess(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	callDoc, diags, err := validate.FileWith(c.Args().First(), opts)
+	callDoc, diags, err := validateFile(c.Args().First(), opts)
 	if err != nil {
 		return ioFailure(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/commons-toolkit/commons/partnership"
-	"github.com/commons-toolkit/commons/partnership/validate"
 	"github.com/urfave/cli/v2"
 )
 
@@ -76,7 +75,7 @@ func runValidate(c *cli.Context) error {
 		if c.Context.Err() != nil {
 			return nil // run reports the interruption
 		}
-		doc, diags, err := validate.FileWith(f, opts)
+		doc, diags, err := validateFile(f, opts)
 		if err != nil {
 			printError(c.App.ErrWriter, err, messageLang(c, ""))
 			ioErr = err

@@ -20,13 +20,15 @@ func Validate(doc *partnership.Document, call *partnership.Document) partnership
 	// A section that does not belong to the kind of document is reported once, as such; what
 	// the schema finds wrong inside it does not matter.
 	misplaced := misplacedSections(doc)
+	// The rules first: the schema's compilation, started in the background as a command begins,
+	// may still be under way, and the rules do not need it.
+	ruleDiags := append(checkRules(doc, call), checkURLs(doc)...)
 	var schemaDiags partnership.Diagnostics
 	for _, d := range checkSchema(doc) {
 		if !slices.ContainsFunc(misplaced, func(m partnership.Diagnostic) bool { return within(d.Pointer, m.Pointer) }) {
 			schemaDiags = append(schemaDiags, d)
 		}
 	}
-	ruleDiags := append(checkRules(doc, call), checkURLs(doc)...)
 	diags := append(schemaDiags, misplaced...)
 	for _, d := range ruleDiags {
 		if !overlapsSchemaError(d.Pointer, schemaDiags) {

@@ -39,20 +39,28 @@ const reserveBytes = 64 << 20
 // global flags that come before a command (--lang); the others (--help, --version) end the
 // program before any command runs.
 func CommandOf(args []string) string {
+	if i := CommandIndex(args); i > 0 {
+		return args[i]
+	}
+	return ""
+}
+
+// CommandIndex returns where in args CommandOf finds the command, or -1 when there is none.
+func CommandIndex(args []string) int {
 	for i := 1; i < len(args); i++ {
 		arg := args[i]
 		switch {
 		case arg == "--":
-			return ""
+			return -1
 		case arg != "" && arg[0] == '-':
 			if !slices.Contains([]byte(arg), '=') {
 				i++
 			}
 		default:
-			return arg
+			return i
 		}
 	}
-	return ""
+	return -1
 }
 
 // wanted reports whether a process with these arguments and this GODEBUG should have its heap

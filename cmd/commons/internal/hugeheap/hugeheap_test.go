@@ -63,20 +63,25 @@ func TestSplit(t *testing.T) {
 
 func TestCommandOf(t *testing.T) {
 	for _, tc := range []struct {
-		args []string
-		want string
+		args  []string
+		want  string
+		index int
 	}{
-		{[]string{"commons"}, ""},
-		{[]string{"commons", "render", "parc.yaml"}, "render"},
-		{[]string{"commons", "--lang", "fr", "render", "parc.yaml"}, "render"},
-		{[]string{"commons", "--lang=fr", "validate", "parc.yaml"}, "validate"},
-		{[]string{"commons", "-lang", "en", "assess", "call.yaml", "dir"}, "assess"},
-		{[]string{"commons", "--lang"}, ""},
-		{[]string{"commons", "--", "render"}, ""},
-		{[]string{"commons", "--version"}, ""},
+		{[]string{"commons"}, "", -1},
+		{[]string{"commons", "render", "parc.yaml"}, "render", 1},
+		{[]string{"commons", "--lang", "fr", "render", "parc.yaml"}, "render", 3},
+		{[]string{"commons", "--lang=fr", "validate", "parc.yaml"}, "validate", 2},
+		{[]string{"commons", "-lang", "en", "assess", "call.yaml", "dir"}, "assess", 3},
+		{[]string{"commons", "--lang", "render", "render"}, "render", 3},
+		{[]string{"commons", "--lang"}, "", -1},
+		{[]string{"commons", "--", "render"}, "", -1},
+		{[]string{"commons", "--version"}, "", -1},
 	} {
 		if got := CommandOf(tc.args); got != tc.want {
 			t.Errorf("CommandOf(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+		if got := CommandIndex(tc.args); got != tc.index {
+			t.Errorf("CommandIndex(%q) = %d, want %d", tc.args, got, tc.index)
 		}
 	}
 }

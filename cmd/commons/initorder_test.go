@@ -77,6 +77,16 @@ func TestEarlyWarmCommandsExist(t *testing.T) {
 			t.Errorf("earlywarm.SchemaCommands names %q, which is not a command of commons", name)
 		}
 	}
+	for _, cmd := range app.Commands {
+		if !slices.Contains(earlywarm.Commands, cmd.Name) {
+			t.Errorf("earlywarm.Commands leaves out %q: its interruption signals would be registered late", cmd.Name)
+		}
+	}
+	for _, name := range earlywarm.Commands {
+		if app.Command(name) == nil {
+			t.Errorf("earlywarm.Commands names %q, which is not a command of commons", name)
+		}
+	}
 	for _, name := range earlywarm.LoadCommands {
 		if app.Command(name) == nil {
 			t.Errorf("earlywarm.LoadCommands names %q, which is not a command of commons", name)

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
 	"github.com/commons-toolkit/commons/partnership"
 )
 
@@ -62,8 +63,11 @@ func outputsOf(ctx context.Context) *outputs {
 func interruptible(parent context.Context, stderr io.Writer, lang string) (context.Context, func()) {
 	counts := &outputs{}
 	ctx, cancel := context.WithCancelCause(context.WithValue(parent, outputsKey{}, counts))
-	signals := make(chan os.Signal, 2)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signals, early := earlywarm.Interrupts()
+	if !early {
+		signals = make(chan os.Signal, 2)
+		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	}
 	done := make(chan struct{})
 	go func() {
 		select {

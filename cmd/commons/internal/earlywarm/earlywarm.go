@@ -13,8 +13,10 @@ package earlywarm
 
 import (
 	"os"
+	"os/signal"
 	"slices"
 	"sync"
+	"syscall"
 
 	"github.com/commons-toolkit/commons/cmd/commons/internal/hugeheap"
 	"github.com/commons-toolkit/commons/partnership"
@@ -32,8 +34,15 @@ var LoadCommands = []string{"validate", "render", "score", "diff"}
 // Loading more would only hold memory for files the workers of a batch will reach later.
 const maxEarly = 2
 
+// Commands are the program's commands. A command line that names one has its interruption
+// signals registered during initialisation (Interrupts).
+var Commands = []string{"__complete", "assess", "completion", "diff", "explain", "export", "help", "init", "render", "schema", "score", "serve", "templates", "textconv", "validate", "version"}
+
 func init() {
 	command := hugeheap.CommandOf(os.Args)
+	if slices.Contains(Commands, command) {
+		registerInterrupts()
+	}
 	if !slices.Contains(SchemaCommands, command) {
 		return
 	}
@@ -137,4 +146,36 @@ func Take(file string, limits partnership.Limits) (Loaded, bool) {
 	}
 	<-l.done
 	return l.loaded, l.ok
+}
+
+// interrupts is the channel registered for Ctrl-C (SIGINT) and SIGTERM during initialisation,
+// and registered is closed once the registration is done.
+var interrupts struct {
+	ch         chan os.Signal
+	registered chan struct{}
+}
+
+// registerInterrupts registers interrupts.ch for Ctrl-C and SIGTERM on another thread. The first
+// registration of a process starts the runtime's signal handling, a few round trips with a thread
+// of its own: a millisecond on a virtual machine, which then overlaps the initialisation of the
+// other packages instead of the command's start.
+func registerInterrupts() {
+	interrupts.ch = make(chan os.Signal, 2)
+	interrupts.registered = make(chan struct{})
+	go func() {
+		signal.Notify(interrupts.ch, os.Interrupt, syscall.SIGTERM)
+		close(interrupts.registered)
+	}()
+}
+
+// Interrupts returns the channel that receives Ctrl-C and SIGTERM, registered during
+// initialisation, once its registration is done; ok is false when the command line named no
+// command of the program (a test, say), and the caller registers a channel of its own. A signal
+// received before the command starts waits in the channel.
+func Interrupts() (ch chan os.Signal, ok bool) {
+	if interrupts.ch == nil {
+		return nil, false
+	}
+	<-interrupts.registered
+	return interrupts.ch, true
 }

@@ -3,6 +3,8 @@ package hugeheap
 import (
 	"syscall"
 	"unsafe"
+
+	"github.com/commons-toolkit/commons/cmd/commons/internal/execpages"
 )
 
 // hugePageBytes is the size of a transparent huge page with 4 KiB base pages (amd64, arm64).
@@ -23,8 +25,11 @@ const (
 
 func init() {
 	// Every command runs code from all over the executable, --version included (its
-	// initialisation alone touches some 80 pages fewer with this), so this is done for all.
-	populateExecutable()
+	// initialisation alone touches some 80 pages fewer with this), so this is done for all,
+	// unless package execpages did it before the runtime started.
+	if execpages.Segments == 0 {
+		populateExecutable()
+	}
 	if wanted(split(string(readHead("/proc/self/cmdline", 4<<10)), 0), getenv("GODEBUG")) {
 		reserve()
 	}

@@ -52,7 +52,9 @@ func outputFormat(c *cli.Context, output, example string) (string, error) {
 			return "", usageError(c, "unknown-output-extension", partnership.Printable(output), extensionsOf(choices))
 		}
 	}
-	if (output == "" || output == "-") && slices.Contains(binaryFormats, format) && isTerminal(c.App.Writer) {
+	// A batch with --out-dir writes files, not standard output, whatever the terminal.
+	toFiles := c.String("out-dir") != ""
+	if (output == "" || output == "-") && !toFiles && slices.Contains(binaryFormats, format) && isTerminal(c.App.Writer) {
 		name := example + "." + format
 		return "", usageError(c, "binary-to-terminal", strings.ToUpper(format), name)
 	}

@@ -94,6 +94,17 @@ func TestBinaryOutputRefusedOnATerminal(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "%PDF-") {
 		t.Errorf("a PDF to a pipe: exit %d, %.10q", code, out)
 	}
+	// A batch into a directory writes files, whatever standard output is.
+	dir := t.TempDir()
+	stderr.Reset()
+	if code := run([]string{"commons", "render", "--format", "pdf", "--out-dir", dir, parc, "examples/water-board.yaml"}, term, &stderr); code != 0 {
+		t.Errorf("a batch of PDFs from a terminal: exit %d\n%s", code, stderr.String())
+	}
+	for _, name := range []string{"pacte-parc-des-glycines.pdf", "water-board.pdf"} {
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Errorf("a batch of PDFs from a terminal: %s not written (%v)", name, err)
+		}
+	}
 }
 
 // TestProgressOnTerminal runs batches on a terminal: the progress line is drawn with its label in

@@ -3,12 +3,14 @@
 //
 // Go initialises packages one at a time, on one thread, for the first 15 to 20 ms of a process;
 // the other processors wait. This package imports little beyond package partnership, and its
-// import path sorts before the libraries that initialise after partnership (goldmark's parser
-// and extensions, gojsonschema, urfave/cli, net/http), so it runs as soon as partnership is
-// ready. It then builds, on another thread, what the command will need from partnership alone:
-// the schema model, and the first definitions the command line names, read and parsed. That
-// work overlaps the rest of the initialisation instead of following it. The command asks for
-// the same work later and finds it done or under way: each piece is computed once per process.
+// import path sorts before the libraries that initialise after partnership (goldmark's parser,
+// gojsonschema, urfave/cli, net/http), so it runs as soon as partnership is ready. It then
+// does, on other threads, what the command will need from partnership and the runtime alone:
+// for every command, the registration of its interruption signals (Interrupts); for those that
+// validate, the schema model; for those whose arguments are definitions, the first of them, read
+// and parsed (Take). That work overlaps the rest of the initialisation instead of following it.
+// The command asks for the same work later and finds it done or under way: each piece is done
+// once per process.
 package earlywarm
 
 import (
@@ -151,6 +153,7 @@ func Take(file string, limits partnership.Limits) (Loaded, bool) {
 // interrupts is the channel registered for Ctrl-C (SIGINT) and SIGTERM during initialisation,
 // and registered is closed once the registration is done.
 var interrupts struct {
+	once       sync.Mutex // Interrupts hands ch out once
 	ch         chan os.Signal
 	registered chan struct{}
 }
@@ -169,13 +172,17 @@ func registerInterrupts() {
 }
 
 // Interrupts returns the channel that receives Ctrl-C and SIGTERM, registered during
-// initialisation, once its registration is done; ok is false when the command line named no
-// command of the program (a test, say), and the caller registers a channel of its own. A signal
-// received before the command starts waits in the channel.
+// initialisation, once its registration is done; a signal received before the command starts
+// waits in it. The channel is handed out once, to the program's one command, which stops it when
+// it ends: ok is false for any later caller, and when the command line named no command of the
+// program (a test, say), and the caller registers a channel of its own.
 func Interrupts() (ch chan os.Signal, ok bool) {
+	interrupts.once.Lock()
+	defer interrupts.once.Unlock()
 	if interrupts.ch == nil {
 		return nil, false
 	}
 	<-interrupts.registered
-	return interrupts.ch, true
+	ch, interrupts.ch = interrupts.ch, nil
+	return ch, true
 }

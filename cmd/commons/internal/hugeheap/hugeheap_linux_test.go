@@ -134,6 +134,14 @@ func TestPopulateTouched(t *testing.T) {
 // own mappings (the test binary's here).
 func TestPopulateExecutable(t *testing.T) {
 	requirePopulate(t)
+	// The program's own mappings may be in memory already (package execpages maps them before
+	// the runtime starts, where cgo is available), so the executable is also mapped afresh here:
+	// nothing of that mapping is in memory until populateExecutable maps it.
+	fresh, lo, hi := mapExecutable(t)
+	defer syscall.Munmap(fresh)
+	if in := inMemory(t, lo, hi); in != 0 {
+		t.Fatalf("a fresh mapping of the executable has %d pages in memory before it is populated", in)
+	}
 	got := populateExecutable()
 	if got < 2 {
 		t.Fatalf("populateExecutable populated %d mappings, want its code and read-only data at least", got)
@@ -150,6 +158,31 @@ func TestPopulateExecutable(t *testing.T) {
 	if len(own) != got {
 		t.Errorf("populateExecutable populated %d mappings; the executable has %d", got, len(own))
 	}
+}
+
+// mapExecutable maps the first 4 MiB (or all) of the test binary's file anew, for reading.
+func mapExecutable(t *testing.T) (mem []byte, lo, hi uintptr) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skipf("cannot find the executable: %v", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		t.Skipf("cannot open the executable: %v", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := min(st.Size(), 4<<20) &^ (pageBytes - 1)
+	mem, err = syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo = uintptr(unsafe.Pointer(unsafe.SliceData(mem)))
+	return mem, lo, lo + uintptr(size)
 }
 
 // ownMappings returns the mappings of the test binary's own file, found as populateExecutable

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
@@ -49,6 +50,9 @@ type progress struct {
 	drawn bool      // the line is on the terminal, to be cleared by finish
 	over  bool      // finish was called
 	line  []byte    // the line being drawn, reused
+	// cols is the width of the terminal, 0 when unknown: a line longer than the terminal would
+	// wrap, and "\r" would then redraw only its last row.
+	cols int
 }
 
 // newProgress returns a progress line on w for a batch of files, labelled with label (already in
@@ -57,7 +61,11 @@ func newProgress(w io.Writer, quiet bool, files int, label string) *progress {
 	if !wantProgress(isTerminal(w), quiet, files) {
 		return &progress{}
 	}
-	return drawProgress(w, files, label, time.Now)
+	p := drawProgress(w, files, label, time.Now)
+	if cols, _, err := term.GetSize(int(w.(*os.File).Fd())); err == nil {
+		p.cols = cols
+	}
+	return p
 }
 
 // drawProgress returns a progress line on w for a batch of files, reading the time from now.
@@ -88,29 +96,37 @@ func (p *progress) done() {
 
 // format returns the line for the count so far, beginning with "\r" so that it is drawn over the
 // previous one. The count is padded to the width of the total, so that every line has the same
-// length and covers the previous one entirely.
+// length and covers the previous one entirely. On a terminal too narrow for the whole line the
+// bar is left out, then the label.
 func (p *progress) format() []byte {
 	total := strconv.Itoa(p.total)
 	count := strconv.Itoa(p.n)
+	countWidth := 2*len(total) + 1 // "  7/120"
+	label := p.label != "" && (p.cols == 0 || utf8.RuneCountInString(p.label)+1+countWidth < p.cols)
+	bar := label && (p.cols == 0 || utf8.RuneCountInString(p.label)+1+countWidth+3+progressWidth < p.cols)
 	b := append(p.line[:0], '\r')
-	b = append(b, p.label...)
-	b = append(b, ' ')
+	if label {
+		b = append(b, p.label...)
+		b = append(b, ' ')
+	}
 	for range len(total) - len(count) {
 		b = append(b, ' ')
 	}
 	b = append(b, count...)
 	b = append(b, '/')
 	b = append(b, total...)
-	b = append(b, " ["...)
-	filled := p.n * progressWidth / p.total
-	for i := range progressWidth {
-		if i < filled {
-			b = append(b, '=')
-		} else {
-			b = append(b, ' ')
+	if bar {
+		b = append(b, " ["...)
+		filled := p.n * progressWidth / p.total
+		for i := range progressWidth {
+			if i < filled {
+				b = append(b, '=')
+			} else {
+				b = append(b, ' ')
+			}
 		}
+		b = append(b, ']')
 	}
-	b = append(b, ']')
 	p.line = b
 	return b
 }

@@ -125,6 +125,33 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
+// TestProgressLineFitsTheTerminal checks that a line is never as wide as the terminal, where it
+// would wrap and be redrawn badly: the bar goes first, then the label; the count stays.
+func TestProgressLineFitsTheTerminal(t *testing.T) {
+	const label = "production des documents" // 24 characters, 26 bytes
+	tests := []struct {
+		cols int
+		want string
+	}{
+		{0, "\r" + label + " 1/2 [===============               ]"},
+		{80, "\r" + label + " 1/2 [===============               ]"},
+		{62, "\r" + label + " 1/2 [===============               ]"},
+		{61, "\r" + label + " 1/2"},
+		{29, "\r" + label + " 1/2"},
+		{28, "\r1/2"},
+		{4, "\r1/2"},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		p := drawProgress(&out, 2, label, time.Now)
+		p.cols = tt.cols
+		p.done()
+		if got := out.String(); got != tt.want {
+			t.Errorf("%d columns: drawn %q, want %q", tt.cols, got, tt.want)
+		}
+	}
+}
+
 // TestProgressDrawsNothing checks the progresses that must draw nothing: nil, the zero value, and
 // one on a writer that is not a terminal.
 func TestProgressDrawsNothing(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"os"
 
 	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
-
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/validate"
 	"github.com/urfave/cli/v2"

@@ -62,10 +62,10 @@ func init() {
 }
 
 // Candidates returns the arguments after the command (hugeheap.CommandIndex) that name
-// definition files (by their extension) that are regular files, at most maxEarly of them. A flag's value is not told apart
-// from an argument: a value that happens to name a definition file is loaded for nothing, which
-// costs time on another thread and changes no result. Standard input, directories, FIFOs and
-// devices are left to the command, which reads them once.
+// definition files (by their extension) that are regular files, at most maxEarly of them. A
+// flag's value is not told apart from an argument: a value that happens to name a definition
+// file is loaded for nothing, which costs time on another thread and changes no result. Standard
+// input, directories, FIFOs and devices are left to the command, which reads them once.
 func Candidates(args []string) []string {
 	i := hugeheap.CommandIndex(args)
 	if i < 0 {
@@ -86,10 +86,9 @@ func Candidates(args []string) []string {
 	return files
 }
 
-// early is the load of one file started ahead.
+// early is the load of one file started ahead, with the default limits.
 type early struct {
 	file   string
-	limits partnership.Limits
 	done   chan struct{}
 	loaded Loaded
 	ok     bool
@@ -116,7 +115,7 @@ func start(files []string) []*early {
 		if _, dup := pending[f]; dup {
 			continue
 		}
-		l := &early{file: f, limits: partnership.DefaultLimits, done: make(chan struct{})}
+		l := &early{file: f, done: make(chan struct{})}
 		pending[f] = l
 		loads = append(loads, l)
 	}
@@ -127,23 +126,23 @@ func start(files []string) []*early {
 // to the command, which reports it.
 func (l *early) run() {
 	defer close(l.done)
-	data, err := partnership.ReadFile(l.file, nil, l.limits)
+	data, err := partnership.ReadFile(l.file, nil, partnership.DefaultLimits)
 	if err != nil {
 		return
 	}
-	doc, diags := partnership.Load(partnership.DisplayPath(l.file), data, l.limits)
+	doc, diags := partnership.Load(partnership.DisplayPath(l.file), data, partnership.DefaultLimits)
 	l.loaded, l.ok = Loaded{Data: data, Doc: doc, Diags: diags}, true
 }
 
 // Take returns the load of file started during initialisation, waiting for it to end, when there
-// was one with these limits and it read the file; the load is then forgotten, so that the caller
-// owns the document. Otherwise the caller loads the file itself.
+// was one, it read the file and limits are the defaults it was loaded with; the load is then
+// forgotten, so that the caller owns the document. Otherwise the caller loads the file itself.
 func Take(file string, limits partnership.Limits) (Loaded, bool) {
 	mu.Lock()
 	l := pending[file]
 	delete(pending, file)
 	mu.Unlock()
-	if l == nil || l.limits != limits {
+	if l == nil || limits != partnership.DefaultLimits {
 		return Loaded{}, false
 	}
 	<-l.done
@@ -153,7 +152,7 @@ func Take(file string, limits partnership.Limits) (Loaded, bool) {
 // interrupts is the channel registered for Ctrl-C (SIGINT) and SIGTERM during initialisation,
 // and registered is closed once the registration is done.
 var interrupts struct {
-	once       sync.Mutex // Interrupts hands ch out once
+	mu         sync.Mutex // held by Interrupts, which hands ch out once
 	ch         chan os.Signal
 	registered chan struct{}
 }
@@ -177,8 +176,8 @@ func registerInterrupts() {
 // it ends: ok is false for any later caller, and when the command line named no command of the
 // program (a test, say), and the caller registers a channel of its own.
 func Interrupts() (ch chan os.Signal, ok bool) {
-	interrupts.once.Lock()
-	defer interrupts.once.Unlock()
+	interrupts.mu.Lock()
+	defer interrupts.mu.Unlock()
 	if interrupts.ch == nil {
 		return nil, false
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
@@ -29,12 +30,28 @@ func loadOptions(c *cli.Context) (validate.Options, error) {
 	return opts, nil
 }
 
-// validateFile validates the definition file name as validate.FileWith does, taking the file as
-// package earlywarm read and loaded it during initialisation when it did.
-func validateFile(name string, opts validate.Options) (*partnership.Document, partnership.Diagnostics, error) {
-	if l, ok := earlywarm.Take(name, opts.Limits); ok {
-		doc, diags := validate.LoadedWith(name, l.Data, l.Doc, l.Diags, opts)
-		return doc, diags, nil
+// loadFile reads and loads the definition file name as validate.FileWith does before it
+// validates it, taking the file as package earlywarm read and loaded it during initialisation
+// when it did.
+func loadFile(name string, limits partnership.Limits) (earlywarm.Loaded, error) {
+	if l, ok := earlywarm.Take(name, limits); ok {
+		return l, nil
 	}
-	return validate.FileWith(name, opts)
+	data, err := partnership.ReadFile(name, os.Stdin, limits)
+	if err != nil {
+		return earlywarm.Loaded{}, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
+	}
+	doc, diags := partnership.Load(partnership.DisplayPath(name), data, limits)
+	return earlywarm.Loaded{Data: data, Doc: doc, Diags: diags}, nil
+}
+
+// validateFile loads (loadFile) and validates the definition file name as validate.FileWith
+// does.
+func validateFile(name string, opts validate.Options) (*partnership.Document, partnership.Diagnostics, error) {
+	l, err := loadFile(name, opts.Limits)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, diags := validate.LoadedWith(name, l.Data, l.Doc, l.Diags, opts)
+	return doc, diags, nil
 }

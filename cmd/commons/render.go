@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -282,14 +283,26 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 }
 
 // one validates, renders and typesets a definition.
+//
+// A definition that loads without error is rendered and typeset while it is validated, on
+// another processor: the validation waits for the schema's compilation, which a short process
+// starts at the same time, and the document's production does not depend on its result. The
+// result is used only once the validation has found no error; otherwise it is abandoned.
+// Applications are the exception: the call they answer, which their document quotes, is attached
+// to them by the validation.
 func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
-	doc, diags, err := validateFile(file, job.load)
-	res.diags, res.lang = diags, docLang(doc)
+	l, err := loadFile(file, job.load.Limits)
 	if err != nil {
 		res.err = err
 		return res, nil
 	}
+	var ahead *producing
+	if l.Doc != nil && !l.Diags.HasErrors() && l.Doc.Definition.Kind != partnership.KindApplication {
+		ahead = startProducing(ctx, func(ctx context.Context) produced { return job.produce(ctx, l.Doc) })
+	}
+	doc, diags := validate.LoadedWith(file, l.Data, l.Doc, l.Diags, job.load)
+	res.diags, res.lang = diags, docLang(doc)
 	var reported []rune
 	if job.format == "pdf" && doc != nil { // nil: a file that is not a definition at all
 		var glyphs partnership.Diagnostics
@@ -297,33 +310,101 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 		res.diags = append(res.diags, glyphs...).Sorted()
 	}
 	if res.diags.HasErrors() {
+		ahead.abandon()
 		return res, nil
 	}
-	out, err := job.renderer.RenderContext(ctx, doc)
-	if err != nil {
-		res.err = failedStep("step-render", doc.File, err)
+	var p produced
+	if ahead != nil {
+		p = ahead.wait()
+	} else {
+		p = job.produce(ctx, doc)
+	}
+	if p.err != nil {
+		res.err = p.err
 		return res, nil
 	}
 	// The defaults the clauses applied and the texts shown in another language are warnings.
-	res.diags = append(res.diags, out.Diagnostics...).Sorted()
-	data := out.Markdown
+	res.diags = append(res.diags, p.diags...).Sorted()
+	res.pages, res.substituted = p.pages, notReported(p.substituted, reported)
+	return res, p.data
+}
+
+// produced is a document rendered and typeset in the job's format.
+type produced struct {
+	data        []byte
+	diags       partnership.Diagnostics // the renderer's warnings
+	pages       int                     // of a PDF
+	substituted []rune                  // characters of a PDF drawn with another font
+	err         error
+}
+
+// produce renders and typesets doc in the job's format.
+func (job renderJob) produce(ctx context.Context, doc *partnership.Document) produced {
+	out, err := job.renderer.RenderContext(ctx, doc)
+	if err != nil {
+		return produced{err: failedStep("step-render", doc.File, err)}
+	}
+	p := produced{data: out.Markdown, diags: out.Diagnostics}
 	switch job.format {
 	case "html":
-		data, err = typeset.HTML(out.Markdown)
+		p.data, err = typeset.HTML(out.Markdown)
 	case "pdf":
 		var pdf *typeset.PDFDocument
 		if pdf, err = typeset.PDFContext(ctx, out.Markdown, job.pdf); err == nil {
-			data, res.pages = pdf.Data, pdf.Pages
-			res.substituted = notReported(pdf.Substituted, reported)
+			p.data, p.pages, p.substituted = pdf.Data, pdf.Pages, pdf.Substituted
 		}
 	case "docx", "odt":
-		data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
+		p.data, err = officeDocument(job.format, out.Markdown, job.pdf, "")
 	}
 	if err != nil {
-		res.err = failedStep("step-typeset", doc.File, err)
-		return res, nil
+		return produced{err: failedStep("step-typeset", doc.File, err)}
 	}
-	return res, data
+	return p
+}
+
+// producing is a document being produced while its definition is validated.
+type producing struct {
+	done   chan produced
+	cancel context.CancelFunc
+	// panicked is what the production panicked with, and where.
+	panicked any
+}
+
+// startProducing runs produce on another goroutine, with a context that abandon cancels.
+func startProducing(ctx context.Context, produce func(context.Context) produced) *producing {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &producing{done: make(chan produced, 1), cancel: cancel}
+	go func() {
+		defer func() {
+			// A definition the validation rejects may make the clauses fail in ways a valid one
+			// cannot; such a failure is kept until the validation says whether it counts.
+			if r := recover(); r != nil {
+				p.panicked = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
+				p.done <- produced{}
+			}
+		}()
+		p.done <- produce(ctx)
+	}()
+	return p
+}
+
+// wait returns the document once produced. A panic of the production, which a valid definition
+// has met, is raised again here.
+func (p *producing) wait() produced {
+	res := <-p.done
+	p.cancel()
+	if p.panicked != nil {
+		panic(p.panicked)
+	}
+	return res
+}
+
+// abandon stops the production of a document that will not be written. It returns at once; the
+// production ends at its next check of its context.
+func (p *producing) abandon() {
+	if p != nil {
+		p.cancel()
+	}
 }
 
 // pdfOptions reads SOURCE_DATE_EPOCH, the reproducible-builds convention for a fixed date.

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRenderCommand(t *testing.T) {
@@ -88,4 +92,48 @@ func TestTemplatesCommands(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "charter/en/values.md:3:8: Charter has no field .Valeurs; did you mean .Values?") {
 		t.Errorf("templates lint of a planted field: exit %d\n%s", code, out)
 	}
+}
+
+// TestProducing checks the production of a document alongside its validation: its result
+// reaches wait, abandon stops it, and a panic reaches the caller of wait.
+func TestProducing(t *testing.T) {
+	t.Run("result", func(t *testing.T) {
+		p := startProducing(context.Background(), func(context.Context) produced { return produced{data: []byte("document"), pages: 3} })
+		if got := p.wait(); string(got.data) != "document" || got.pages != 3 {
+			t.Errorf("wait returned %q, %d pages", got.data, got.pages)
+		}
+	})
+	t.Run("abandoned", func(t *testing.T) {
+		started, stopped := make(chan struct{}), make(chan error, 1)
+		p := startProducing(context.Background(), func(ctx context.Context) produced {
+			close(started)
+			<-ctx.Done()
+			stopped <- ctx.Err()
+			return produced{}
+		})
+		<-started
+		p.abandon()
+		select {
+		case err := <-stopped:
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("the production's context ended with %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatal("abandon did not stop the production")
+		}
+	})
+	t.Run("none", func(t *testing.T) {
+		var p *producing
+		p.abandon() // a definition that could not be produced ahead
+	})
+	t.Run("panic", func(t *testing.T) {
+		p := startProducing(context.Background(), func(context.Context) produced { panic("a clause failed") })
+		defer func() {
+			if r := recover(); !strings.Contains(fmt.Sprint(r), "a clause failed") {
+				t.Errorf("wait panicked with %v", r)
+			}
+		}()
+		p.wait()
+		t.Error("wait returned after the production panicked")
+	})
 }

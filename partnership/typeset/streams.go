@@ -2,7 +2,7 @@ package typeset
 
 import (
 	"bytes"
-	"compress/zlib"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"runtime"
 	"sync"

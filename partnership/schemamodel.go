@@ -82,7 +82,11 @@ type SchemaModel struct {
 // Schema returns the embedded schema, parsed once. The embedded schema is valid JSON (the
 // schema compiler reads it too), so it goes straight to the scanner.
 var Schema = sync.OnceValue(func() *SchemaModel {
-	m, err := parseSchema(newJSONReader(schema.JSON, true))
+	j := newJSONReader(schema.JSON, true)
+	// The model's texts (its titles and descriptions in two languages: most of the schema's
+	// bytes) share the embedded schema's bytes, which nothing writes.
+	j.static = true
+	m, err := parseSchema(j)
 	if err != nil {
 		panic(fmt.Sprintf("embedded schema: %v", err)) // a build defect, caught by the tests
 	}

@@ -39,9 +39,11 @@ type SchemaNode struct {
 	Kinds []Kind
 	// KindRequired holds the root's per-kind required keys (the allOf of if/then blocks).
 	KindRequired map[Kind][]string
-	// Localized holds, per language, the title, description and examples that replace the
-	// node's own when presenting it in that language (the x-fr and x-en keywords).
-	Localized map[string]SchemaText
+	// Localized holds, one entry per language, the title, description and examples that
+	// replace the node's own when presenting it in that language (the x-fr and x-en keywords).
+	// A list, not a map: a node has one or two, and the schema's some five hundred maps were
+	// half of what reading it allocated.
+	Localized []LocalizedText
 
 	root *SchemaModel
 }
@@ -53,11 +55,27 @@ type SchemaText struct {
 	Examples    []any
 }
 
+// LocalizedText is a node's text in one language.
+type LocalizedText struct {
+	Lang string
+	SchemaText
+}
+
+// Text returns what the node's x-LANG keyword says for lang, if it has one.
+func (s *SchemaNode) Text(lang string) (SchemaText, bool) {
+	for _, l := range s.Localized {
+		if l.Lang == lang {
+			return l.SchemaText, true
+		}
+	}
+	return SchemaText{}, false
+}
+
 // In returns the node's title, description and examples in lang: those of its x-LANG keyword
 // where it has them, else its own.
 func (s *SchemaNode) In(lang string) SchemaText {
 	t := SchemaText{Title: s.Title, Description: s.Description, Examples: s.Examples}
-	if l, ok := s.Localized[lang]; ok {
+	if l, ok := s.Text(lang); ok {
 		t.Title = cmp.Or(l.Title, t.Title)
 		t.Description = cmp.Or(l.Description, t.Description)
 		if len(l.Examples) > 0 {
@@ -82,7 +100,11 @@ type SchemaModel struct {
 // Schema returns the embedded schema, parsed once. The embedded schema is valid JSON (the
 // schema compiler reads it too), so it goes straight to the scanner.
 var Schema = sync.OnceValue(func() *SchemaModel {
-	m, err := parseSchema(newJSONReader(schema.JSON, true))
+	j := newJSONReader(schema.JSON, true)
+	// The model's texts (its titles and descriptions in two languages: most of the schema's
+	// bytes) share the embedded schema's bytes, which nothing writes.
+	j.static = true
+	m, err := parseSchema(j)
 	if err != nil {
 		panic(fmt.Sprintf("embedded schema: %v", err)) // a build defect, caught by the tests
 	}
@@ -274,10 +296,13 @@ func appendExamples(dst []any, v *yaml.Node) []any {
 
 // localize sets the node's text in lang (an x-LANG keyword).
 func (s *SchemaNode) localize(lang string, t SchemaText) {
-	if s.Localized == nil {
-		s.Localized = map[string]SchemaText{}
+	for i := range s.Localized {
+		if s.Localized[i].Lang == lang {
+			s.Localized[i].SchemaText = t // a keyword written twice: the last counts
+			return
+		}
 	}
-	s.Localized[lang] = t
+	s.Localized = append(s.Localized, LocalizedText{Lang: lang, SchemaText: t})
 }
 
 // Resolved follows a $ref to the definition it names, keeping the referring node's own title,

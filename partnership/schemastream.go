@@ -3,6 +3,7 @@ package partnership
 import (
 	"encoding/json"
 	"fmt"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -199,6 +200,9 @@ func (j *jsonReader) str() (string, error) {
 	if !escaped {
 		if w, ok := schemaWord(j.data[i+1 : k]); ok {
 			return w, nil
+		}
+		if j.static && k > i+1 {
+			return unsafe.String(&j.data[i+1], k-i-1), nil
 		}
 		return string(j.data[i+1 : k]), nil
 	}

@@ -123,7 +123,8 @@ func runRender(c *cli.Context) error {
 	counts := outputsOf(c.Context)
 	counts.total.Store(int64(len(files)))
 	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
-		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), partnership.M("progress-rendering").In(lang)), written: counts}
+		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), partnership.M("progress-rendering").In(lang)), written: counts,
+		ahead: len(files) == 1 && runtime.GOMAXPROCS(0) > 1}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
 	job.progress.finish()
@@ -199,6 +200,11 @@ type renderJob struct {
 	progress *progress
 	// written counts the documents in place, for the line an interruption prints.
 	written *outputs
+	// ahead says whether a definition is produced while it is validated (one): when the job is
+	// one definition and there is a processor to spare. A batch keeps every processor busy with
+	// definitions of its own, and the production of an invalid one would only compete with them
+	// until it noticed it was abandoned.
+	ahead bool
 }
 
 // renderResult is what a batch remembers of a document: no more than its diagnostics, so that
@@ -284,12 +290,12 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 
 // one validates, renders and typesets a definition.
 //
-// A definition that loads without error is rendered and typeset while it is validated, on
-// another processor: the validation waits for the schema's compilation, which a short process
-// starts at the same time, and the document's production does not depend on its result. The
-// result is used only once the validation has found no error; otherwise it is abandoned.
-// Applications are the exception: the call they answer, which their document quotes, is attached
-// to them by the validation.
+// When the job says so (ahead), a definition that loads without error is rendered and typeset
+// while it is validated, on another processor: the validation waits for the schema's
+// compilation, which a short process starts at the same time, and the document's production
+// does not depend on its result. The result is used only once the validation has found no
+// error; otherwise it is abandoned. Applications are the exception: the call they answer, which
+// their document quotes, is attached to them by the validation.
 func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {
 	res := renderResult{file: partnership.DisplayPath(file)}
 	l, err := loadFile(file, job.load.Limits)
@@ -298,7 +304,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 		return res, nil
 	}
 	var ahead *producing
-	if l.Doc != nil && !l.Diags.HasErrors() && l.Doc.Definition.Kind != partnership.KindApplication {
+	if job.ahead && l.Doc != nil && !l.Diags.HasErrors() && l.Doc.Definition.Kind != partnership.KindApplication {
 		ahead = startProducing(ctx, func(ctx context.Context) produced { return job.produce(ctx, l.Doc) })
 	}
 	doc, diags := validate.LoadedWith(file, l.Data, l.Doc, l.Diags, job.load)
@@ -367,7 +373,22 @@ type producing struct {
 	done   chan produced
 	cancel context.CancelFunc
 	// panicked is what the production panicked with, and where.
-	panicked any
+	panicked *productionPanic
+}
+
+// productionPanic is a panic of a document's production, raised again in the goroutine that
+// waits for it: the value, and the stack of the goroutine where it happened.
+type productionPanic struct {
+	value any
+	stack []byte
+}
+
+func (p *productionPanic) Error() string { return fmt.Sprintf("%v\n\n%s", p.value, p.stack) }
+
+// Unwrap returns the value when it is an error (a runtime error, for one).
+func (p *productionPanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
 }
 
 // startProducing runs produce on another goroutine, with a context that abandon cancels.
@@ -379,7 +400,7 @@ func startProducing(ctx context.Context, produce func(context.Context) produced)
 			// A definition the validation rejects may make the clauses fail in ways a valid one
 			// cannot; such a failure is kept until the validation says whether it counts.
 			if r := recover(); r != nil {
-				p.panicked = fmt.Sprintf("%v\n\n%s", r, debug.Stack())
+				p.panicked = &productionPanic{value: r, stack: debug.Stack()}
 				p.done <- produced{}
 			}
 		}()

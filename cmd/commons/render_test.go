@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -127,10 +127,16 @@ func TestProducing(t *testing.T) {
 		p.abandon() // a definition that could not be produced ahead
 	})
 	t.Run("panic", func(t *testing.T) {
-		p := startProducing(context.Background(), func(context.Context) produced { panic("a clause failed") })
+		p := startProducing(context.Background(), func(context.Context) produced {
+			var clauses map[string]int
+			clauses["preamble"]++ // a runtime error
+			return produced{}
+		})
 		defer func() {
-			if r := recover(); !strings.Contains(fmt.Sprint(r), "a clause failed") {
-				t.Errorf("wait panicked with %v", r)
+			err, _ := recover().(error)
+			var runtimeErr runtime.Error
+			if !errors.As(err, &runtimeErr) || !strings.Contains(err.Error(), "startProducing") {
+				t.Errorf("wait panicked with %v, want the runtime error and the stack where it happened", err)
 			}
 		}()
 		p.wait()

@@ -109,7 +109,7 @@ func textOf(s *partnership.SchemaNode, lang string) map[string]any {
 	t := r.In(lang)
 	written := lang
 	if lang != baseLang {
-		own := r.Localized[lang]
+		own, _ := r.Text(lang)
 		if (r.Title != "" && own.Title == "") || (r.Description != "" && own.Description == "") {
 			written = baseLang
 		}

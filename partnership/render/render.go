@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/commons-toolkit/commons/partnership"
 	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
@@ -26,8 +27,8 @@ type Renderer struct {
 	lib    *Library
 	lang   string
 	limits TemplateLimits
-	// parsed caches each clause's parsed template; each render clones it before binding its own
-	// functions.
+	// parsed caches each clause's parsed template; each render binds its own functions to the
+	// template's trees (templateFor).
 	parsed sync.Map // path → *parsedClause
 	// fields caches the patterns of the definition's values each clause reads.
 	fields sync.Map // path → []string
@@ -431,32 +432,113 @@ func (st *state) tidy(i int, r rendered) tidied {
 type parsedClause struct {
 	once sync.Once
 	t    *template.Template
-	err  error
+	// funcs are the functions its templates call, which a render binds (templateFor).
+	funcs []string
+	err   error
 }
 
 // parse returns a clause's template parsed, parsing it unless it is parsed or being parsed.
 func (r *Renderer) parse(c Clause) (*template.Template, error) {
+	p := r.parsedClause(c)
+	return p.t, p.err
+}
+
+// parsedClause returns the clause parsed, parsing it unless it is parsed or being parsed.
+func (r *Renderer) parsedClause(c Clause) *parsedClause {
 	key := c.Source + ":" + c.Path
 	v, ok := r.parsed.Load(key)
 	if !ok {
 		v, _ = r.parsed.LoadOrStore(key, &parsedClause{})
 	}
 	p := v.(*parsedClause)
-	p.once.Do(func() { p.t, p.err = parseClause(c) })
-	return p.t, p.err
+	p.once.Do(func() {
+		if p.t, p.err = parseClause(c); p.err == nil {
+			p.funcs = calledFuncs(p.t)
+		}
+	})
+	return p
 }
 
-// templateFor returns a copy of a clause's template bound to this render's functions.
+// templateFor returns a clause's templates bound to this render's functions. The templates are
+// new, their trees those the renderer parsed, and only the functions they call are bound: a
+// clone of the parsed template would copy every function the library has, twice, for every
+// clause of every render.
 func (st *state) templateFor(c Clause) (*template.Template, error) {
-	t, err := st.r.parse(c)
-	if err != nil {
-		return nil, err
+	p := st.r.parsedClause(c)
+	if p.err != nil {
+		return nil, p.err
 	}
-	clone, err := t.Clone()
-	if err != nil {
-		return nil, err
+	funcs := make(template.FuncMap, len(p.funcs))
+	for _, name := range p.funcs {
+		if f, ok := st.funcMap[name]; ok {
+			funcs[name] = f
+		} else if f, ok := placeholders()[name]; ok {
+			funcs[name] = f
+		} // else one of text/template's own (and, len, printf…)
 	}
-	return clone.Funcs(st.funcMap), nil
+	bound := template.New(p.t.Name()).Option("missingkey=error").Funcs(funcs)
+	for _, t := range p.t.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		if _, err := bound.AddParseTree(t.Name(), t.Tree); err != nil {
+			return nil, err
+		}
+	}
+	return bound, nil
+}
+
+// calledFuncs lists the functions the templates of t call, each once, sorted: those of the
+// library and text/template's own.
+func calledFuncs(t *template.Template) []string {
+	called := map[string]bool{}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.ChainNode:
+			walk(n.Node)
+		case *parse.IdentifierNode:
+			called[n.Ident] = true
+		}
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			walk(tt.Tree.Root)
+		}
+	}
+	return slices.Sorted(maps.Keys(called))
 }
 
 // templateName is how a clause is named in template errors: its file inside its library.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
@@ -30,19 +29,14 @@ func loadOptions(c *cli.Context) (validate.Options, error) {
 	return opts, nil
 }
 
-// loadFile reads and loads the definition file name as validate.FileWith does before it
-// validates it, taking the file as package earlywarm read and loaded it during initialisation
-// when it did.
+// loadFile reads and loads the definition file name (validate.LoadFile), taking the file as
+// package earlywarm read and loaded it during initialisation when it did.
 func loadFile(name string, limits partnership.Limits) (earlywarm.Loaded, error) {
 	if l, ok := earlywarm.Take(name, limits); ok {
 		return l, nil
 	}
-	data, err := partnership.ReadFile(name, os.Stdin, limits)
-	if err != nil {
-		return earlywarm.Loaded{}, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
-	}
-	doc, diags := partnership.Load(partnership.DisplayPath(name), data, limits)
-	return earlywarm.Loaded{Data: data, Doc: doc, Diags: diags}, nil
+	data, doc, diags, err := validate.LoadFile(name, limits)
+	return earlywarm.Loaded{Data: data, Doc: doc, Diags: diags}, err
 }
 
 // validateFile loads (loadFile) and validates the definition file name as validate.FileWith

@@ -2,8 +2,10 @@ package render
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"text/template"
 )
 
 // TestOneLine checks that oneLine, which returns most texts as they are, gives what
@@ -54,5 +56,27 @@ func TestAddEscaping(t *testing.T) {
 		if got := strings.Contains(tmpl.Tree.Root.String(), escapeFuncName); got != tt.escaped {
 			t.Errorf("%s became %s; escaped %v, want %v", tt.action, tmpl.Tree.Root.String(), got, tt.escaped)
 		}
+	}
+}
+
+// TestCalledFuncs checks that calledFuncs finds the functions a clause calls wherever they
+// stand: the templates bound for a render have only those (templateFor).
+func TestCalledFuncs(t *testing.T) {
+	names := []string{"action", "arg", "chain", "cond", "elseif", "listed", "empty", "scope", "defined", "passed", "unused"}
+	funcs := template.FuncMap{}
+	for _, n := range names {
+		funcs[n] = func(...any) string { return "" }
+	}
+	tmpl, err := template.New("clause").Funcs(funcs).Parse(`{{action .X}} {{printf "%s" (arg .Y)}} {{(chain).Field}}
+{{if cond}}a{{else if elseif}}b{{end}}
+{{range listed}}c{{else}}{{empty}}{{end}}
+{{with scope}}d{{end}}
+{{define "part"}}{{defined | len}}{{end}}{{template "part" passed}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"action", "arg", "chain", "cond", "defined", "elseif", "empty", "len", "listed", "passed", "printf", "scope"}
+	if got := calledFuncs(tmpl); !slices.Equal(got, want) {
+		t.Errorf("calledFuncs = %q, want %q", got, want)
 	}
 }

@@ -492,51 +492,46 @@ func (st *state) templateFor(c Clause) (*template.Template, error) {
 // library and text/template's own.
 func calledFuncs(t *template.Template) []string {
 	called := map[string]bool{}
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
+	var pipe func(p *parse.PipeNode)
+	var arg func(n parse.Node)
+	arg = func(n parse.Node) {
 		switch n := n.(type) {
-		case *parse.ListNode:
-			if n != nil {
-				for _, c := range n.Nodes {
-					walk(c)
-				}
-			}
-		case *parse.ActionNode:
-			walk(n.Pipe)
-		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
-		case *parse.TemplateNode:
-			walk(n.Pipe)
-		case *parse.PipeNode:
-			if n != nil {
-				for _, c := range n.Cmds {
-					walk(c)
-				}
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				walk(a)
-			}
-		case *parse.ChainNode:
-			walk(n.Node)
 		case *parse.IdentifierNode:
 			called[n.Ident] = true
+		case *parse.PipeNode:
+			pipe(n)
+		case *parse.ChainNode:
+			arg(n.Node)
+		}
+	}
+	pipe = func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		for _, c := range p.Cmds {
+			for _, a := range c.Args {
+				arg(a)
+			}
 		}
 	}
 	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			walk(tt.Tree.Root)
+		if tt.Tree == nil {
+			continue
 		}
+		walkNodes(tt.Tree.Root, func(n parse.Node) {
+			switch n := n.(type) {
+			case *parse.ActionNode:
+				pipe(n.Pipe)
+			case *parse.IfNode:
+				pipe(n.Pipe)
+			case *parse.RangeNode:
+				pipe(n.Pipe)
+			case *parse.WithNode:
+				pipe(n.Pipe)
+			case *parse.TemplateNode:
+				pipe(n.Pipe)
+			}
+		})
 	}
 	return slices.Sorted(maps.Keys(called))
 }

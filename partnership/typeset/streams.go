@@ -2,11 +2,12 @@ package typeset
 
 import (
 	"bytes"
-	"github.com/klauspost/compress/zlib"
 	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // Compressing the streams is the largest part of a PDF's work once the pages are laid out, and

@@ -80,12 +80,24 @@ type Options struct {
 
 // FileWith is File with options.
 func FileWith(name string, opts Options) (*partnership.Document, partnership.Diagnostics, error) {
-	data, err := partnership.ReadFile(name, os.Stdin, opts.Limits)
+	data, doc, diags, err := LoadFile(name, opts.Limits)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
+		return nil, nil, err
 	}
-	doc, diags := dataWith(partnership.DisplayPath(name), data, opts.Limits, opts.callReader(name), opts.Calls)
+	doc, diags = LoadedWith(name, data, doc, diags, opts)
 	return doc, diags, nil
+}
+
+// LoadFile reads and loads the definition file name ("-" for standard input) as FileWith does
+// before it validates it: LoadedWith takes what it returns. A program may do something else with
+// the definition in the meantime.
+func LoadFile(name string, limits partnership.Limits) ([]byte, *partnership.Document, partnership.Diagnostics, error) {
+	data, err := partnership.ReadFile(name, os.Stdin, limits)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read %s: %w", partnership.DisplayPath(name), err)
+	}
+	doc, diags := partnership.Load(partnership.DisplayPath(name), data, limits)
+	return data, doc, diags, nil
 }
 
 // LoadedWith is FileWith for a file already read and loaded: data is what the file name holds,

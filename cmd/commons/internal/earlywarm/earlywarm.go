@@ -122,7 +122,7 @@ func start(files []string) []*early {
 	return loads
 }
 
-// run reads and loads the file as validate.FileWith would. A file that cannot be read is left
+// run reads and loads the file as validate.LoadFile does. A file that cannot be read is left
 // to the command, which reports it.
 func (l *early) run() {
 	defer close(l.done)

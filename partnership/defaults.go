@@ -96,6 +96,13 @@ func ParseDefaults(data []byte, source string) (*Defaults, error) {
 	if err := yaml.Unmarshal(data, &raw); err != nil {
 		return nil, &DefaultsError{msg: M("defaults-syntax", source, Printable(err.Error())), err: err}
 	}
+	return DefaultsOf(raw, source)
+}
+
+// DefaultsOf is ParseDefaults for a file already read: kind (or "law") → jurisdiction → key →
+// value, as the YAML library reads them into values of type any. It checks them as
+// ParseDefaults does.
+func DefaultsOf(raw map[string]map[string]map[string]any, source string) (*Defaults, error) {
 	d := &Defaults{values: map[string]map[string]map[string]Default{}, law: map[string]map[string]Default{}}
 	for _, section := range slices.Sorted(maps.Keys(raw)) {
 		byJurisdiction := raw[section]

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/commons-toolkit/commons/schema"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -97,19 +96,10 @@ type SchemaModel struct {
 	Definitions map[string]*SchemaNode
 }
 
-// Schema returns the embedded schema, parsed once. The embedded schema is valid JSON (the
-// schema compiler reads it too), so it goes straight to the scanner.
-var Schema = sync.OnceValue(func() *SchemaModel {
-	j := newJSONReader(schema.JSON, true)
-	// The model's texts (its titles and descriptions in two languages: most of the schema's
-	// bytes) share the embedded schema's bytes, which nothing writes.
-	j.static = true
-	m, err := parseSchema(j)
-	if err != nil {
-		panic(fmt.Sprintf("embedded schema: %v", err)) // a build defect, caught by the tests
-	}
-	return m
-})
+// Schema returns the model of the embedded schema. The model is compiled into the program
+// (schemastatic.go, written from the schema by TestStaticSchemaFresh): reading the schema was
+// some two milliseconds of every process that validates or renders, before it could start.
+var Schema = sync.OnceValue(staticSchema)
 
 // ParseSchema reads a JSON Schema document into a SchemaModel.
 func ParseSchema(data []byte) (*SchemaModel, error) {
@@ -311,7 +301,7 @@ func (s *SchemaNode) Resolved() *SchemaNode {
 	if s == nil || s.Ref == "" {
 		return s
 	}
-	target, ok := s.root.Definitions[s.Ref]
+	target, ok := s.definitions()[s.Ref]
 	if !ok {
 		return s
 	}
@@ -395,10 +385,19 @@ func (m *SchemaModel) at(pointer string) *SchemaNode {
 	return s
 }
 
+// definitions are the definitions a $ref of the node names: those of its model. The nodes of the
+// embedded schema's model, compiled into the program, have none of their own.
+func (s *SchemaNode) definitions() map[string]*SchemaNode {
+	if s.root != nil {
+		return s.root.Definitions
+	}
+	return Schema().Definitions
+}
+
 // target is the definition a node refers to, or the node itself.
 func (s *SchemaNode) target() *SchemaNode {
 	if s.Ref != "" {
-		if t, ok := s.root.Definitions[s.Ref]; ok {
+		if t, ok := s.definitions()[s.Ref]; ok {
 			return t
 		}
 	}

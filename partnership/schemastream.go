@@ -3,7 +3,6 @@ package partnership
 import (
 	"encoding/json"
 	"fmt"
-	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -201,9 +200,6 @@ func (j *jsonReader) str() (string, error) {
 		if w, ok := schemaWord(j.data[i+1 : k]); ok {
 			return w, nil
 		}
-		if j.static && k > i+1 {
-			return unsafe.String(&j.data[i+1], k-i-1), nil
-		}
 		return string(j.data[i+1 : k]), nil
 	}
 	var s string
@@ -298,8 +294,8 @@ func (j *jsonReader) skip() error {
 }
 
 // schemaWord returns, without allocating it, a text that JSON Schemas repeat hundreds of times:
-// a keyword or the name of a type. The schema is read twice in every process that validates, and
-// its keys would otherwise each be a new string.
+// a keyword or the name of a type. The schema is read in every process that validates (to be
+// compiled), and its keys would otherwise each be a new string.
 func schemaWord(b []byte) (string, bool) {
 	switch string(b) {
 	case "type":

@@ -8,8 +8,8 @@ import (
 )
 
 // TestSchemaStreamed checks that reading a schema straight from the scanner gives the model the
-// node tree gives: on the embedded schema (also as Schema reads it), and on schemas whose
-// keywords have unusual shapes.
+// node tree gives: on the embedded schema, and on schemas whose keywords have unusual shapes.
+// (The model compiled into the program is checked against it by TestStaticSchemaIsTheSchema.)
 func TestSchemaStreamed(t *testing.T) {
 	for _, c := range []struct{ name, json string }{
 		{"embedded", string(schema.JSON)},
@@ -54,9 +54,6 @@ func TestSchemaStreamed(t *testing.T) {
 			}
 			if c.name == "embedded" && (len(tree.Definitions) == 0 || len(tree.Root.Properties) == 0) {
 				t.Errorf("the embedded schema's model is empty")
-			}
-			if c.name == "embedded" && !reflect.DeepEqual(Schema(), tree) {
-				t.Error("Schema, whose texts share the embedded schema's bytes, differs from the node tree's model")
 			}
 		})
 	}

@@ -584,9 +584,6 @@ func newJSONReader(data []byte, fast bool) *jsonReader {
 type jsonReader struct {
 	b    *treeBuilder
 	data []byte
-	// static says that data is never written and lives as long as the program (the embedded
-	// schema): the strings read from it may then share its bytes instead of copying them.
-	static bool
 	// Valid JSON is read by token and more from off; otherwise dec reads it.
 	off int
 	dec *json.Decoder

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/commons-toolkit/commons/cmd/commons/internal/earlysignals"
 	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
 )
 
@@ -38,6 +39,10 @@ func TestEarlyPackagesInitialiseEarly(t *testing.T) {
 		if i := index(later); i < earlywarm {
 			t.Errorf("%s initialises before earlywarm (%d < %d)", later, i, earlywarm)
 		}
+	}
+	// The signals are registered before the libraries that earlywarm waits for initialise.
+	if signals := index(module + "cmd/commons/internal/earlysignals"); signals > index("go.yaml.in/yaml/v3") || signals < hugeheap {
+		t.Errorf("earlysignals initialises at %d, want after hugeheap (%d) and before go.yaml.in/yaml/v3 (%d)", signals, hugeheap, index("go.yaml.in/yaml/v3"))
 	}
 	if p := index(module + "partnership"); earlywarm != p+1 {
 		t.Errorf("earlywarm initialises %d packages after partnership, want right after it: %v", earlywarm-p, order[p:earlywarm+1])
@@ -78,13 +83,13 @@ func TestEarlyWarmCommandsExist(t *testing.T) {
 		}
 	}
 	for _, cmd := range app.Commands {
-		if !slices.Contains(earlywarm.Commands, cmd.Name) {
-			t.Errorf("earlywarm.Commands leaves out %q: its interruption signals would be registered late", cmd.Name)
+		if !slices.Contains(earlysignals.Commands, cmd.Name) {
+			t.Errorf("earlysignals.Commands leaves out %q: its interruption signals would be registered late", cmd.Name)
 		}
 	}
-	for _, name := range earlywarm.Commands {
+	for _, name := range earlysignals.Commands {
 		if app.Command(name) == nil {
-			t.Errorf("earlywarm.Commands names %q, which is not a command of commons", name)
+			t.Errorf("earlysignals.Commands names %q, which is not a command of commons", name)
 		}
 	}
 	for _, name := range earlywarm.LoadCommands {

@@ -86,6 +86,11 @@ func runRender(c *cli.Context) error {
 	if len(files) > 1 && outDir == "" {
 		return usageError(c, "several-need-out-dir", len(files))
 	}
+	ahead := len(files) == 1 && runtime.GOMAXPROCS(0) > 1
+	validateLate := ahead && format == "pdf"
+	if !validateLate {
+		go validate.Prepare() // in the background, while the rest is set up
+	}
 	var opts []render.Option
 	if dir := c.String("templates"); dir != "" {
 		opts = append(opts, render.WithHouseClauses(dir))
@@ -124,7 +129,7 @@ func runRender(c *cli.Context) error {
 	counts.total.Store(int64(len(files)))
 	job := renderJob{renderer: r, load: load, format: format, pdf: pdfOpts, strict: c.Bool("strict"), force: c.Bool("force"), stdout: c.App.Writer,
 		progress: newProgress(c.App.ErrWriter, c.Bool("quiet"), len(files), partnership.M("progress-rendering").In(lang)), written: counts,
-		ahead: len(files) == 1 && runtime.GOMAXPROCS(0) > 1}
+		ahead: ahead, validateLate: validateLate}
 	start := time.Now()
 	results := renderAll(c.Context, files, targets, job)
 	job.progress.finish()
@@ -205,6 +210,12 @@ type renderJob struct {
 	// definitions of its own, and the production of an invalid one would only compete with them
 	// until it noticed it was abandoned.
 	ahead bool
+	// validateLate says whether a definition produced ahead is validated once its document is
+	// rendered, while it is typeset, rather than from the start. Until the clauses are executed
+	// every processor is busy (the definition's load, the clause library, the rendering and its
+	// helper), where the typesetting of a PDF leaves one idle for longer than the validation
+	// takes, the JSON Schema's compilation included, which the validation then starts.
+	validateLate bool
 }
 
 // renderResult is what a batch remembers of a document: no more than its diagnostics, so that
@@ -305,7 +316,10 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 	}
 	var ahead *producing
 	if job.ahead && l.Doc != nil && !l.Diags.HasErrors() && l.Doc.Definition.Kind != partnership.KindApplication {
-		ahead = startProducing(ctx, func(ctx context.Context) produced { return job.produce(ctx, l.Doc) })
+		ahead = startProducing(ctx, func(ctx context.Context, rendered func()) produced { return job.produce(ctx, l.Doc, rendered) })
+		if job.validateLate {
+			ahead.waitRendered()
+		}
 	}
 	doc, diags := validate.LoadedWith(file, l.Data, l.Doc, l.Diags, job.load)
 	res.diags, res.lang = diags, docLang(doc)
@@ -323,7 +337,7 @@ func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte
 	if ahead != nil {
 		p = ahead.wait()
 	} else {
-		p = job.produce(ctx, doc)
+		p = job.produce(ctx, doc, nil)
 	}
 	if p.err != nil {
 		res.err = p.err
@@ -344,9 +358,13 @@ type produced struct {
 	err         error
 }
 
-// produce renders and typesets doc in the job's format.
-func (job renderJob) produce(ctx context.Context, doc *partnership.Document) produced {
+// produce renders and typesets doc in the job's format. rendered, when given, is called once the
+// document is rendered, before it is typeset.
+func (job renderJob) produce(ctx context.Context, doc *partnership.Document, rendered func()) produced {
 	out, err := job.renderer.RenderContext(ctx, doc)
+	if rendered != nil {
+		rendered()
+	}
 	if err != nil {
 		return produced{err: failedStep("step-render", doc.File, err)}
 	}
@@ -372,6 +390,8 @@ func (job renderJob) produce(ctx context.Context, doc *partnership.Document) pro
 type producing struct {
 	done   chan produced
 	cancel context.CancelFunc
+	// rendered is closed once the document is rendered, or its production has ended without.
+	rendered chan struct{}
 	// panicked is what the production panicked with, and where.
 	panicked *productionPanic
 }
@@ -391,11 +411,15 @@ func (p *productionPanic) Unwrap() error {
 	return err
 }
 
-// startProducing runs produce on another goroutine, with a context that abandon cancels.
-func startProducing(ctx context.Context, produce func(context.Context) produced) *producing {
+// startProducing runs produce on another goroutine, with a context that abandon cancels and a
+// function that produce calls once the document is rendered (see waitRendered).
+func startProducing(ctx context.Context, produce func(ctx context.Context, rendered func()) produced) *producing {
 	ctx, cancel := context.WithCancel(ctx)
-	p := &producing{done: make(chan produced, 1), cancel: cancel}
+	p := &producing{done: make(chan produced, 1), cancel: cancel, rendered: make(chan struct{})}
+	var once sync.Once
+	rendered := func() { once.Do(func() { close(p.rendered) }) }
 	go func() {
+		defer rendered() // a production that fails or panics before it is rendered ends here
 		defer func() {
 			// A definition the validation rejects may make the clauses fail in ways a valid one
 			// cannot; such a failure is kept until the validation says whether it counts.
@@ -404,10 +428,13 @@ func startProducing(ctx context.Context, produce func(context.Context) produced)
 				p.done <- produced{}
 			}
 		}()
-		p.done <- produce(ctx)
+		p.done <- produce(ctx, rendered)
 	}()
 	return p
 }
+
+// waitRendered returns once the document is rendered, or its production has ended.
+func (p *producing) waitRendered() { <-p.rendered }
 
 // wait returns the document once produced. A panic of the production, which a valid definition
 // has met, is raised again here.

@@ -95,17 +95,18 @@ func TestTemplatesCommands(t *testing.T) {
 }
 
 // TestProducing checks the production of a document alongside its validation: its result
-// reaches wait, abandon stops it, and a panic reaches the caller of wait.
+// reaches wait, abandon stops it, a panic reaches the caller of wait, and waitRendered returns
+// once the document is rendered or the production has ended.
 func TestProducing(t *testing.T) {
 	t.Run("result", func(t *testing.T) {
-		p := startProducing(context.Background(), func(context.Context) produced { return produced{data: []byte("document"), pages: 3} })
+		p := startProducing(context.Background(), func(context.Context, func()) produced { return produced{data: []byte("document"), pages: 3} })
 		if got := p.wait(); string(got.data) != "document" || got.pages != 3 {
 			t.Errorf("wait returned %q, %d pages", got.data, got.pages)
 		}
 	})
 	t.Run("abandoned", func(t *testing.T) {
 		started, stopped := make(chan struct{}), make(chan error, 1)
-		p := startProducing(context.Background(), func(ctx context.Context) produced {
+		p := startProducing(context.Background(), func(ctx context.Context, _ func()) produced {
 			close(started)
 			<-ctx.Done()
 			stopped <- ctx.Err()
@@ -122,12 +123,35 @@ func TestProducing(t *testing.T) {
 			t.Fatal("abandon did not stop the production")
 		}
 	})
+	t.Run("rendered", func(t *testing.T) {
+		typeset := make(chan struct{})
+		p := startProducing(context.Background(), func(_ context.Context, rendered func()) produced {
+			rendered()
+			<-typeset // the validation goes on while the document is typeset
+			return produced{data: []byte("document")}
+		})
+		waitOrFail(t, p.waitRendered, "waitRendered did not return once the document was rendered")
+		close(typeset)
+		if got := p.wait(); string(got.data) != "document" {
+			t.Errorf("wait returned %q", got.data)
+		}
+	})
+	t.Run("ended before rendered", func(t *testing.T) {
+		for _, produce := range []func(context.Context, func()) produced{
+			func(context.Context, func()) produced { return produced{err: errors.New("no clause library")} },
+			func(context.Context, func()) produced { panic("a clause failed") },
+		} {
+			p := startProducing(context.Background(), produce)
+			waitOrFail(t, p.waitRendered, "waitRendered did not return when the production ended without rendering")
+			p.abandon()
+		}
+	})
 	t.Run("none", func(t *testing.T) {
 		var p *producing
 		p.abandon() // a definition that could not be produced ahead
 	})
 	t.Run("panic", func(t *testing.T) {
-		p := startProducing(context.Background(), func(context.Context) produced {
+		p := startProducing(context.Background(), func(context.Context, func()) produced {
 			var clauses map[string]int
 			clauses["preamble"]++ // a runtime error
 			return produced{}
@@ -142,4 +166,19 @@ func TestProducing(t *testing.T) {
 		p.wait()
 		t.Error("wait returned after the production panicked")
 	})
+}
+
+// waitOrFail calls wait, and fails the test if it has not returned within 30 seconds.
+func waitOrFail(t *testing.T, wait func(), message string) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal(message)
+	}
 }

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/commons-toolkit/commons/cmd/commons/internal/earlywarm"
+	"github.com/commons-toolkit/commons/cmd/commons/internal/earlysignals"
 	"github.com/commons-toolkit/commons/partnership"
 )
 
@@ -63,7 +63,7 @@ func outputsOf(ctx context.Context) *outputs {
 func interruptible(parent context.Context, stderr io.Writer, lang string) (context.Context, func()) {
 	counts := &outputs{}
 	ctx, cancel := context.WithCancelCause(context.WithValue(parent, outputsKey{}, counts))
-	signals, early := earlywarm.Interrupts()
+	signals, early := earlysignals.Interrupts()
 	if !early {
 		signals = make(chan os.Signal, 2)
 		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)

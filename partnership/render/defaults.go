@@ -10,12 +10,18 @@ import (
 
 // loadDefaults reads the library's defaults file, then lets the defaults file of each house
 // directory, when it has one, replace its entries one by one.
-func loadDefaults(base fs.FS, baseName string, overrides []Override) (*partnership.Defaults, error) {
-	data, err := fs.ReadFile(base, partnership.DefaultsFile)
-	if err != nil {
-		return nil, err
+func loadDefaults(base fs.FS, baseName string, embedded bool, overrides []Override) (*partnership.Defaults, error) {
+	var d *partnership.Defaults
+	var err error
+	if embedded {
+		d, err = partnership.DefaultsOf(compiledDefaults(), path.Join(baseName, partnership.DefaultsFile))
+	} else {
+		var data []byte
+		if data, err = fs.ReadFile(base, partnership.DefaultsFile); err != nil {
+			return nil, err
+		}
+		d, err = partnership.ParseDefaults(data, path.Join(baseName, partnership.DefaultsFile))
 	}
-	d, err := partnership.ParseDefaults(data, path.Join(baseName, partnership.DefaultsFile))
 	if err != nil {
 		return nil, err
 	}
@@ -37,4 +43,4 @@ func loadDefaults(base fs.FS, baseName string, overrides []Override) (*partnersh
 }
 
 // Defaults returns the defaults of the library, with those of its house directories in place.
-func (lib *Library) Defaults() *partnership.Defaults { return lib.defaults }
+func (lib *Library) Defaults() *partnership.Defaults { return lib.defaults() }

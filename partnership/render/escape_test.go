@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -78,5 +79,45 @@ func TestCalledFuncs(t *testing.T) {
 	want := []string{"action", "arg", "chain", "cond", "defined", "elseif", "empty", "len", "listed", "passed", "printf", "scope"}
 	if got := calledFuncs(tmpl); !slices.Equal(got, want) {
 		t.Errorf("calledFuncs = %q, want %q", got, want)
+	}
+}
+
+// TestParseClauseAsTemplateParse checks that parseClause, which gives the parser the names of
+// the functions alone, reads every clause of the library, and broken ones, as Template.Parse
+// given the functions does: the same templates, or the same error.
+func TestParseClauseAsTemplateParse(t *testing.T) {
+	lib, err := EmbeddedLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clauses := lib.Clauses()
+	for _, text := range []string{"{{nosuchfunc .}}", "{{.Title", "{{define \"x\"}}a{{end}}{{template \"x\"}}", "{{if}}x{{end}}",
+		"{{range .Parties}}{{.Name}}{{else}}none{{end}}", "{{block \"title\" .}}T{{end}}", "{{/* a comment */}}x", "{{end}}", "{{len}}"} {
+		clauses = append(clauses, Clause{ID: "broken", Source: "test", Path: "broken.md", Text: text})
+	}
+	for _, c := range clauses {
+		want, wantErr := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholders()).Parse(c.Text)
+		got, gotErr := parseClause(c)
+		if wantErr != nil || gotErr != nil {
+			if gotErr == nil || wantErr == nil || gotErr.Error() != fmt.Sprintf("clause %s: %v", c.ID, wantErr) {
+				t.Errorf("%s: error %v, want %v", c.Path, gotErr, wantErr)
+			}
+			continue
+		}
+		for _, tt := range want.Templates() {
+			if tt.Tree != nil {
+				addEscaping(tt.Tree.Root)
+				addTicks(tt.Tree)
+			}
+		}
+		if len(got.Templates()) != len(want.Templates()) {
+			t.Errorf("%s: %d templates, want %d", c.Path, len(got.Templates()), len(want.Templates()))
+		}
+		for _, w := range want.Templates() {
+			g := got.Lookup(w.Name())
+			if (g == nil || g.Tree == nil) != (w.Tree == nil) || (w.Tree != nil && g.Tree.Root.String() != w.Tree.Root.String()) {
+				t.Errorf("%s: template %s differs", c.Path, w.Name())
+			}
+		}
 	}
 }

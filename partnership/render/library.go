@@ -62,8 +62,10 @@ type Clause struct {
 // Library is a clause library: the embedded one, possibly with files overridden by a house
 // directory.
 type Library struct {
-	Version   string
-	manifests map[partnership.Kind]Manifest
+	Version string
+	// manifests read, per kind, the plan of its documents: the embedded library's when first
+	// asked for, as a document is of one kind.
+	manifests map[partnership.Kind]func() Manifest
 	// files maps a path inside the library to the clause read from it. The embedded library's
 	// texts are read when a clause is first looked up (texts): a document uses few of them.
 	files map[string]Clause
@@ -72,8 +74,9 @@ type Library struct {
 	// (enumeration → value → words), once and only for the languages asked for: a document
 	// is written in one.
 	labels map[string]func() (map[string]map[string]string, error)
-	// defaults are the values clauses use when a definition leaves a key out (defaults.yaml).
-	defaults *partnership.Defaults
+	// defaults reads the values clauses use when a definition leaves a key out (defaults.yaml),
+	// the embedded library's when first asked for.
+	defaults func() *partnership.Defaults
 }
 
 // Languages are the languages every clause exists in.
@@ -86,21 +89,19 @@ func LoadLibrary(base fs.FS, baseName string, overrides ...Override) (*Library, 
 	return loadLibrary(base, baseName, false, overrides...)
 }
 
-// loadLibrary is LoadLibrary; lazy defers reading the base's clause texts to their first use,
-// for a base that cannot fail to read a file it lists (the embedded one).
-func loadLibrary(base fs.FS, baseName string, lazy bool, overrides ...Override) (*Library, error) {
-	lib := &Library{manifests: map[partnership.Kind]Manifest{}, files: map[string]Clause{}, texts: map[string]func() string{},
+// loadLibrary is LoadLibrary. For the embedded library (embedded), what its files say is
+// compiled into the program (librarystatic.go) instead of read from them, and its clause texts
+// are read when first used; the files of house directories are read as for any library.
+func loadLibrary(base fs.FS, baseName string, embedded bool, overrides ...Override) (*Library, error) {
+	lib := &Library{manifests: map[partnership.Kind]func() Manifest{}, files: map[string]Clause{}, texts: map[string]func() string{},
 		labels: map[string]func() (map[string]map[string]string, error){}}
 	version, err := fs.ReadFile(base, "VERSION")
 	if err != nil {
 		return nil, fmt.Errorf("read clause library version: %w", err)
 	}
 	lib.Version = strings.TrimSpace(string(version))
-	err = fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !clausePath().MatchString(p) {
-			return err
-		}
-		if lazy {
+	if embedded {
+		for _, p := range compiledClauses {
 			lib.files[p] = clauseFromPath(p, baseName, "")
 			lib.texts[p] = sync.OnceValue(func() string {
 				text, err := fs.ReadFile(base, p)
@@ -109,25 +110,48 @@ func loadLibrary(base fs.FS, baseName string, lazy bool, overrides ...Override) 
 				}
 				return string(text)
 			})
+		}
+	} else {
+		err = fs.WalkDir(base, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !clausePath().MatchString(p) {
+				return err
+			}
+			text, err := fs.ReadFile(base, p)
+			if err != nil {
+				return err
+			}
+			lib.files[p] = clauseFromPath(p, baseName, string(text))
 			return nil
-		}
-		text, err := fs.ReadFile(base, p)
+		})
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("read clause library: %w", err)
 		}
-		lib.files[p] = clauseFromPath(p, baseName, string(text))
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read clause library: %w", err)
 	}
 	for _, o := range overrides {
 		if err := lib.override(o); err != nil {
 			return nil, err
 		}
 	}
+	// A file of the embedded library that no house directory replaces is not read: what it
+	// says is compiled into the program, and made when first used.
+	compiled := func(p string) bool {
+		if !embedded {
+			return false
+		}
+		_, found, err := houseFile(overrides, p)
+		return !found && err == nil
+	}
+	var manifests func() map[partnership.Kind]Manifest
+	if embedded {
+		manifests = sync.OnceValue(compiledManifests)
+	}
 	for _, k := range partnership.Kinds {
-		data, err := readOverridden(base, overrides, path.Join(string(k), "clauses.yaml"))
+		p := path.Join(string(k), "clauses.yaml")
+		if compiled(p) {
+			lib.manifests[k] = func() Manifest { return manifests()[k] }
+			continue
+		}
+		data, err := readOverridden(base, overrides, p)
 		if err != nil {
 			return nil, fmt.Errorf("read the plan of a %s: %w", k, err)
 		}
@@ -135,10 +159,15 @@ func loadLibrary(base fs.FS, baseName string, lazy bool, overrides ...Override) 
 		if err := yaml.Unmarshal(data, &m); err != nil {
 			return nil, fmt.Errorf("read the plan of a %s: %w", k, err)
 		}
-		lib.manifests[k] = m
+		lib.manifests[k] = func() Manifest { return m }
 	}
 	for _, lang := range Languages {
-		data, err := readOverridden(base, overrides, path.Join("common", lang, "labels.yaml"))
+		p := path.Join("common", lang, "labels.yaml")
+		if compiled(p) {
+			lib.labels[lang] = sync.OnceValues(func() (map[string]map[string]string, error) { return compiledLabels(lang), nil })
+			continue
+		}
+		data, err := readOverridden(base, overrides, p)
 		if err != nil {
 			return nil, fmt.Errorf("read labels: %w", err)
 		}
@@ -150,17 +179,49 @@ func loadLibrary(base fs.FS, baseName string, lazy bool, overrides ...Override) 
 			return labels, nil
 		})
 		if len(overrides) > 0 {
-			// A house directory's labels are checked as it is loaded; the embedded ones are
-			// checked by the tests.
+			// A house directory's labels are checked as it is loaded.
 			if _, err := lib.labels[lang](); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if lib.defaults, err = loadDefaults(base, baseName, overrides); err != nil {
-		return nil, fmt.Errorf("read defaults: %w", err)
+	readDefaults := func() (*partnership.Defaults, error) {
+		d, err := loadDefaults(base, baseName, embedded, overrides)
+		if err != nil {
+			return nil, fmt.Errorf("read defaults: %w", err)
+		}
+		return d, nil
 	}
+	if embedded && len(overrides) == 0 {
+		lib.defaults = sync.OnceValue(func() *partnership.Defaults {
+			d, err := readDefaults()
+			if err != nil {
+				panic(fmt.Sprintf("embedded clause library: %v", err)) // a build defect, caught by the tests
+			}
+			return d
+		})
+		return lib, nil
+	}
+	d, err := readDefaults()
+	if err != nil {
+		return nil, err
+	}
+	lib.defaults = func() *partnership.Defaults { return d }
 	return lib, nil
+}
+
+// houseFile reads the file p of the last house directory that has one.
+func houseFile(overrides []Override, p string) ([]byte, bool, error) {
+	for i := len(overrides) - 1; i >= 0; i-- {
+		data, err := fs.ReadFile(overrides[i].FS, p)
+		if err == nil {
+			return data, true, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, false, err
+		}
+	}
+	return nil, false, nil
 }
 
 // Override is a house directory whose files replace those of the same path in the library.
@@ -203,14 +264,9 @@ func (lib *Library) override(o Override) error {
 }
 
 func readOverridden(base fs.FS, overrides []Override, p string) ([]byte, error) {
-	for i := len(overrides) - 1; i >= 0; i-- {
-		data, err := fs.ReadFile(overrides[i].FS, p)
-		if err == nil {
-			return data, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
+	data, found, err := houseFile(overrides, p)
+	if found || err != nil {
+		return data, err
 	}
 	return fs.ReadFile(base, p)
 }
@@ -225,7 +281,12 @@ func clauseFromPath(p, source, text string) Clause {
 }
 
 // Manifest returns the plan of a kind of document.
-func (lib *Library) Manifest(k partnership.Kind) Manifest { return lib.manifests[k] }
+func (lib *Library) Manifest(k partnership.Kind) Manifest {
+	if read, ok := lib.manifests[k]; ok {
+		return read()
+	}
+	return Manifest{}
+}
 
 // Lookup returns the clause id of a kind in a language: the kind's own file, else the shared one.
 func (lib *Library) Lookup(k partnership.Kind, lang, id string) (Clause, bool) {

@@ -355,8 +355,8 @@ func (st *state) prepare(i int) *preparedClause {
 
 // ahead is the work another processor does for a render while the definition is localized and
 // the clauses execute, so that a process that renders one document does not wait for it: it
-// reads the library's labels and compiles the regular expressions of escaping, which the first
-// clause to use them would do otherwise, and parses the clauses of the kind of document. Then,
+// reads the library's labels and defaults and compiles the regular expressions of escaping,
+// which the first clause to use them would do otherwise, and parses the clauses of the kind of document. Then,
 // given the render's state (none when the render ends first), it prepares the clauses in order
 // unless the render is over, and tidies the clauses' texts as they become final, in whatever
 // order, each into its place.
@@ -366,6 +366,7 @@ func (r *Renderer) ahead(ctx context.Context, kind partnership.Kind, lang string
 	if read, ok := r.lib.labels[lang]; ok {
 		read()
 	}
+	r.lib.Defaults()
 	sentenceEnd()
 	blankLine()
 	var st *state
@@ -536,14 +537,38 @@ func calledFuncs(t *template.Template) []string {
 	return slices.Sorted(maps.Keys(called))
 }
 
+// clauseFuncNames are the names of the functions a clause may call, as the template parser takes
+// them: text/template's own and the library's.
+var clauseFuncNames = sync.OnceValue(func() map[string]any {
+	names := map[string]any{}
+	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
+		names[name] = true
+	}
+	for name := range placeholders() {
+		names[name] = true
+	}
+	return names
+})
+
 // templateName is how a clause is named in template errors: its file inside its library.
 func templateName(c Clause) string { return c.Source + "/" + c.Path }
 
-// parseClause parses a clause file with the documented functions and secures every action.
+// parseClause parses a clause file with the documented functions and secures every action. It
+// parses as Template.Parse does, but the parser is given only the names of the functions, which
+// is all it checks: a template given the functions themselves would first make a reflected value
+// of each of them, for every clause, and the templates are bound to a render's own functions
+// anyway (templateFor).
 func parseClause(c Clause) (*template.Template, error) {
-	t, err := template.New(templateName(c)).Option("missingkey=error").Funcs(placeholders()).Parse(c.Text)
+	name := templateName(c)
+	trees, err := parse.Parse(name, c.Text, "", "", clauseFuncNames())
 	if err != nil {
 		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
+	}
+	t := template.New(name).Option("missingkey=error")
+	for name, tree := range trees {
+		if _, err := t.AddParseTree(name, tree); err != nil {
+			return nil, fmt.Errorf("clause %s: %w", c.ID, err)
+		}
 	}
 	if err := checkRecursion(c, t); err != nil {
 		return nil, err

@@ -11,9 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/commons-toolkit/commons/partnership/internal/lazyre"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 )
 
 // The spaces of French typography.
@@ -25,19 +22,12 @@ const (
 // locale formats dates, numbers and amounts the way a legal department of the language writes
 // them.
 type locale struct {
-	lang    string
-	printer *message.Printer
+	lang string
 	// currency is the ISO 4217 code amounts are written in; empty means euros.
 	currency string
 }
 
-func newLocale(lang string) locale {
-	tag := language.French
-	if lang == "en" {
-		tag = language.BritishEnglish
-	}
-	return locale{lang: lang, printer: message.NewPrinter(tag)}
-}
+func newLocale(lang string) locale { return locale{lang: lang} }
 
 var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
 
@@ -60,13 +50,47 @@ func (l locale) date(s string) string {
 
 // number writes a number with the language's grouping and decimal marks, and at most two
 // decimals, dropped when they are zero: "12 500", "12 500,5", "12,500.5".
-func (l locale) number(v float64) string {
-	s := l.printer.Sprint(number.Decimal(v, number.MaxFractionDigits(2)))
-	if l.lang == "fr" {
-		// x/text groups French digits with a no-break space; French typography uses the narrow one.
-		s = strings.ReplaceAll(s, nbsp, narrowNbsp)
+func (l locale) number(v float64) string { return l.decimal(v, false) }
+
+// decimal writes v rounded to two decimals (exactly: a half that the binary value does not
+// reach is rounded down, an exact half to even), grouped by thousands with the language's
+// marks: a narrow no-break space and a comma in French, a comma and a point in English. The
+// decimals are dropped when they are zero, unless cents is set. What it writes is what CLDR's
+// decimal format gives for French and British English (TestDecimalAsCLDR).
+func (l locale) decimal(v float64, cents bool) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 0):
+		if v < 0 {
+			return "-∞"
+		}
+		return "∞"
 	}
-	return s
+	group, point := narrowNbsp, ","
+	if l.lang == "en" {
+		group, point = ",", "."
+	}
+	digits := strconv.FormatFloat(math.Abs(v), 'f', 2, 64)
+	whole, fraction, _ := strings.Cut(digits, ".")
+	if !cents {
+		fraction = strings.TrimRight(fraction, "0")
+	}
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteByte(whole[i])
+	}
+	if fraction != "" {
+		b.WriteString(point)
+		b.WriteString(fraction)
+	}
+	return b.String()
 }
 
 // amount writes a sum in the locale's currency (see withCurrency): "12 500 €" in French,
@@ -76,10 +100,7 @@ func (l locale) amount(v float64) string {
 	if math.Round(v*100) == math.Round(v)*100 {
 		s = l.number(math.Round(v))
 	} else {
-		s = l.printer.Sprint(number.Decimal(v, number.MinFractionDigits(2), number.MaxFractionDigits(2)))
-		if l.lang == "fr" {
-			s = strings.ReplaceAll(s, nbsp, narrowNbsp)
-		}
+		s = l.decimal(v, true)
 	}
 	return l.currencyAround(s)
 }

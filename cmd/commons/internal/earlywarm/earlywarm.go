@@ -5,20 +5,18 @@
 // the other processors wait. This package imports little beyond package partnership, and its
 // import path sorts before the libraries that initialise after partnership (goldmark's parser,
 // gojsonschema, urfave/cli, net/http), so it runs as soon as partnership is ready. It then
-// does, on other threads, what the command will need from partnership and the runtime alone:
-// for every command, the registration of its interruption signals (Interrupts); for those that
-// validate, the schema model; for those whose arguments are definitions, the first of them, read
-// and parsed (Take). That work overlaps the rest of the initialisation instead of following it.
-// The command asks for the same work later and finds it done or under way: each piece is done
-// once per process.
+// does, on another thread, what the command will need from partnership alone: for the commands
+// whose arguments are definitions, the first of them, read and parsed (Take), after the maps of
+// the schema model (which is otherwise compiled into the program). That work overlaps the rest
+// of the initialisation instead of following it. The command asks for the same work later and
+// finds it done or under way: each piece is done once per process. (The interruption signals
+// are registered earlier still, by package earlysignals, which needs no more than os/signal.)
 package earlywarm
 
 import (
 	"os"
-	"os/signal"
 	"slices"
 	"sync"
-	"syscall"
 
 	"github.com/commons-toolkit/commons/cmd/commons/internal/hugeheap"
 	"github.com/commons-toolkit/commons/partnership"
@@ -36,15 +34,8 @@ var LoadCommands = []string{"validate", "render", "score", "diff"}
 // Loading more would only hold memory for files the workers of a batch will reach later.
 const maxEarly = 2
 
-// Commands are the program's commands. A command line that names one has its interruption
-// signals registered during initialisation (Interrupts).
-var Commands = []string{"__complete", "assess", "completion", "diff", "explain", "export", "help", "init", "render", "schema", "score", "serve", "templates", "textconv", "validate", "version"}
-
 func init() {
 	command := hugeheap.CommandOf(os.Args)
-	if slices.Contains(Commands, command) {
-		registerInterrupts()
-	}
 	if !slices.Contains(SchemaCommands, command) {
 		return
 	}
@@ -147,41 +138,4 @@ func Take(file string, limits partnership.Limits) (Loaded, bool) {
 	}
 	<-l.done
 	return l.loaded, l.ok
-}
-
-// interrupts is the channel registered for Ctrl-C (SIGINT) and SIGTERM during initialisation,
-// and registered is closed once the registration is done.
-var interrupts struct {
-	mu         sync.Mutex // held by Interrupts, which hands ch out once
-	ch         chan os.Signal
-	registered chan struct{}
-}
-
-// registerInterrupts registers interrupts.ch for Ctrl-C and SIGTERM on another thread. The first
-// registration of a process starts the runtime's signal handling, a few round trips with a thread
-// of its own: a millisecond on a virtual machine, which then overlaps the initialisation of the
-// other packages instead of the command's start.
-func registerInterrupts() {
-	interrupts.ch = make(chan os.Signal, 2)
-	interrupts.registered = make(chan struct{})
-	go func() {
-		signal.Notify(interrupts.ch, os.Interrupt, syscall.SIGTERM)
-		close(interrupts.registered)
-	}()
-}
-
-// Interrupts returns the channel that receives Ctrl-C and SIGTERM, registered during
-// initialisation, once its registration is done; a signal received before the command starts
-// waits in it. The channel is handed out once, to the program's one command, which stops it when
-// it ends: ok is false for any later caller, and when the command line named no command of the
-// program (a test, say), and the caller registers a channel of its own.
-func Interrupts() (ch chan os.Signal, ok bool) {
-	interrupts.mu.Lock()
-	defer interrupts.mu.Unlock()
-	if interrupts.ch == nil {
-		return nil, false
-	}
-	<-interrupts.registered
-	ch, interrupts.ch = interrupts.ch, nil
-	return ch, true
 }

@@ -106,7 +106,7 @@ func staticSchema() *SchemaModel {
 		}
 		slices.Sort(kinds)
 		for _, k := range kinds {
-			fmt.Fprintf(&b, "\t\t%s: %s,\n", strconv.Quote(k), stringList(m.Root.KindRequired[Kind(k)]))
+			fmt.Fprintf(&b, "\t\t%s: %s,\n", strconv.Quote(k), golden.GoValue(m.Root.KindRequired[Kind(k)], thisPackage))
 		}
 		b.WriteString("\t}\n")
 	}
@@ -116,9 +116,7 @@ func staticSchema() *SchemaModel {
 	}
 	b.WriteString("\t}}\n}\n\nvar (\n")
 	for _, n := range g.order {
-		if err := g.node(&b, n); err != nil {
-			return nil, err
-		}
+		g.node(&b, n)
 	}
 	b.WriteString(")\n")
 	for i, f := range g.floats {
@@ -149,6 +147,9 @@ func (g *schemaWriter) number(n *SchemaNode) {
 	g.number(n.Items)
 }
 
+// thisPackage is the path of the package the generated source is in.
+const thisPackage = "github.com/commons-toolkit/commons/partnership"
+
 func (g *schemaWriter) name(n *SchemaNode) string { return "schemaNode" + strconv.Itoa(g.ids[n]) }
 
 func (g *schemaWriter) float(f *float64) string {
@@ -157,7 +158,7 @@ func (g *schemaWriter) float(f *float64) string {
 }
 
 // node writes the variable of one node; fields at their zero value are left out.
-func (g *schemaWriter) node(b *bytes.Buffer, n *SchemaNode) error {
+func (g *schemaWriter) node(b *bytes.Buffer, n *SchemaNode) {
 	fmt.Fprintf(b, "\t%s = SchemaNode{\n", g.name(n))
 	field := func(name, value string) { fmt.Fprintf(b, "\t\t%s: %s,\n", name, value) }
 	text := func(name, value string) {
@@ -167,7 +168,7 @@ func (g *schemaWriter) node(b *bytes.Buffer, n *SchemaNode) error {
 	}
 	text("Type", n.Type)
 	if n.Types != nil {
-		field("Types", stringList(n.Types))
+		field("Types", golden.GoValue(n.Types, thisPackage))
 	}
 	text("Title", n.Title)
 	text("Description", n.Description)
@@ -180,13 +181,13 @@ func (g *schemaWriter) node(b *bytes.Buffer, n *SchemaNode) error {
 		b.WriteString("\t\t},\n")
 	}
 	if n.Required != nil {
-		field("Required", stringList(n.Required))
+		field("Required", golden.GoValue(n.Required, thisPackage))
 	}
 	if n.Items != nil {
 		field("Items", "&"+g.name(n.Items))
 	}
 	if n.Enum != nil {
-		field("Enum", stringList(n.Enum))
+		field("Enum", golden.GoValue(n.Enum, thisPackage))
 	}
 	text("Pattern", n.Pattern)
 	text("Format", n.Format)
@@ -200,18 +201,10 @@ func (g *schemaWriter) node(b *bytes.Buffer, n *SchemaNode) error {
 		field("MinItems", strconv.Itoa(n.MinItems))
 	}
 	if n.Examples != nil {
-		v, err := values(n.Examples)
-		if err != nil {
-			return fmt.Errorf("%s: %w", g.name(n), err)
-		}
-		field("Examples", v)
+		field("Examples", golden.GoValue(n.Examples, thisPackage))
 	}
 	if n.Kinds != nil {
-		var kinds []string
-		for _, k := range n.Kinds {
-			kinds = append(kinds, string(k))
-		}
-		field("Kinds", "[]Kind"+stringList(kinds)[len("[]string"):])
+		field("Kinds", golden.GoValue(n.Kinds, thisPackage))
 	}
 	if n.Localized != nil {
 		b.WriteString("\t\tLocalized: []LocalizedText{\n")
@@ -224,63 +217,11 @@ func (g *schemaWriter) node(b *bytes.Buffer, n *SchemaNode) error {
 				fmt.Fprintf(b, "Description: %s, ", strconv.Quote(l.Description))
 			}
 			if l.Examples != nil {
-				v, err := values(l.Examples)
-				if err != nil {
-					return fmt.Errorf("%s: %w", g.name(n), err)
-				}
-				fmt.Fprintf(b, "Examples: %s", v)
+				fmt.Fprintf(b, "Examples: %s", golden.GoValue(l.Examples, thisPackage))
 			}
 			b.WriteString("}},\n")
 		}
 		b.WriteString("\t\t},\n")
 	}
 	b.WriteString("\t}\n")
-	return nil
-}
-
-func stringList(items []string) string {
-	var b bytes.Buffer
-	b.WriteString("[]string{")
-	for i, s := range items {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Quote(s))
-	}
-	b.WriteString("}")
-	return b.String()
-}
-
-// values writes a list of examples as the model holds them: what the YAML library decodes JSON
-// values into.
-func values(items []any) (string, error) {
-	var b bytes.Buffer
-	b.WriteString("[]any{")
-	for i, v := range items {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		switch x := v.(type) {
-		case string:
-			b.WriteString(strconv.Quote(x))
-		case bool:
-			b.WriteString(strconv.FormatBool(x))
-		case int:
-			fmt.Fprintf(&b, "int(%d)", x)
-		case float64:
-			fmt.Fprintf(&b, "float64(%s)", strconv.FormatFloat(x, 'g', -1, 64))
-		case []any:
-			s, err := values(x)
-			if err != nil {
-				return "", err
-			}
-			b.WriteString(s)
-		case nil:
-			b.WriteString("nil")
-		default:
-			return "", fmt.Errorf("an example of type %T, which the generator does not write", v)
-		}
-	}
-	b.WriteString("}")
-	return b.String(), nil
 }

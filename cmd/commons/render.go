@@ -302,9 +302,10 @@ func (job renderJob) write(ctx context.Context, res renderResult, target string,
 // one validates, renders and typesets a definition.
 //
 // When the job says so (ahead), a definition that loads without error is rendered and typeset
-// while it is validated, on another processor: the validation waits for the schema's
-// compilation, which a short process starts at the same time, and the document's production
-// does not depend on its result. The result is used only once the validation has found no
+// while it is validated, on another processor: the document's production does not depend on
+// the validation's result. For a PDF (validateLate), the validation starts once the document is
+// rendered, while it is typeset; otherwise at once, as the schema's compilation it waits for
+// has started with the command. The result is used only once the validation has found no
 // error; otherwise it is abandoned. Applications are the exception: the call they answer, which
 // their document quotes, is attached to them by the validation.
 func (job renderJob) one(ctx context.Context, file string) (renderResult, []byte) {

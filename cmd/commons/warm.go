@@ -10,10 +10,9 @@ import (
 )
 
 // warmUp prepares, in the background, what the command about to run will need: the compiled
-// schema and the clause library; warmFonts, the fonts of a PDF. Each is
-// computed once per process behind a sync.Once, so a command that needs one before it is ready
-// simply waits for it; on a machine with several processors the one-off costs overlap instead of
-// adding up.
+// schema and the clause library; warmFonts, the fonts of a PDF. Each is computed once per
+// process behind a sync.Once, so a command that needs one before it is ready simply waits for
+// it; on a machine with several processors the one-off costs overlap instead of adding up.
 func warmUp(command string) {
 	// The commands that validate compile the JSON Schema (its model, which they read too, is
 	// compiled into the program); render decides when (renderJob.validateLate).

@@ -82,8 +82,8 @@ func TestCalledFuncs(t *testing.T) {
 	}
 }
 
-// TestParseClauseAsTemplateParse checks that parseClause, which gives the parser the names of
-// the functions alone, reads every clause of the library, and broken ones, as Template.Parse
+// TestParseClauseAsTemplateParse checks that parseClause, which parses in a clone of a template
+// that has the functions, reads every clause of the library, and broken ones, as Template.Parse
 // given the functions does: the same templates, or the same error.
 func TestParseClauseAsTemplateParse(t *testing.T) {
 	lib, err := EmbeddedLibrary()

@@ -132,28 +132,18 @@ func loadLibrary(base fs.FS, baseName string, embedded bool, overrides ...Overri
 			return nil, err
 		}
 	}
-	// A file of the embedded library that no house directory replaces is not read: what it
-	// says is compiled into the program, and made when first used.
-	compiled := func(p string) bool {
-		if !embedded {
-			return false
-		}
-		_, found, err := houseFile(overrides, p)
-		return !found && err == nil
-	}
 	var manifests func() map[partnership.Kind]Manifest
 	if embedded {
 		manifests = sync.OnceValue(compiledManifests)
 	}
 	for _, k := range partnership.Kinds {
-		p := path.Join(string(k), "clauses.yaml")
-		if compiled(p) {
-			lib.manifests[k] = func() Manifest { return manifests()[k] }
-			continue
-		}
-		data, err := readOverridden(base, overrides, p)
+		data, compiled, err := libraryFile(base, embedded, overrides, path.Join(string(k), "clauses.yaml"))
 		if err != nil {
 			return nil, fmt.Errorf("read the plan of a %s: %w", k, err)
+		}
+		if compiled {
+			lib.manifests[k] = func() Manifest { return manifests()[k] }
+			continue
 		}
 		var m Manifest
 		if err := yaml.Unmarshal(data, &m); err != nil {
@@ -162,14 +152,13 @@ func loadLibrary(base fs.FS, baseName string, embedded bool, overrides ...Overri
 		lib.manifests[k] = func() Manifest { return m }
 	}
 	for _, lang := range Languages {
-		p := path.Join("common", lang, "labels.yaml")
-		if compiled(p) {
-			lib.labels[lang] = sync.OnceValues(func() (map[string]map[string]string, error) { return compiledLabels(lang), nil })
-			continue
-		}
-		data, err := readOverridden(base, overrides, p)
+		data, compiled, err := libraryFile(base, embedded, overrides, path.Join("common", lang, "labels.yaml"))
 		if err != nil {
 			return nil, fmt.Errorf("read labels: %w", err)
+		}
+		if compiled {
+			lib.labels[lang] = sync.OnceValues(func() (map[string]map[string]string, error) { return compiledLabels(lang), nil })
+			continue
 		}
 		lib.labels[lang] = sync.OnceValues(func() (map[string]map[string]string, error) {
 			var labels map[string]map[string]string
@@ -263,12 +252,19 @@ func (lib *Library) override(o Override) error {
 	})
 }
 
-func readOverridden(base fs.FS, overrides []Override, p string) ([]byte, error) {
+// libraryFile reads the file p of a library: the last house directory's that has one, else the
+// base's. A file of the embedded library that no house directory replaces is not read: what it
+// says is compiled into the program (compiled is true).
+func libraryFile(base fs.FS, embedded bool, overrides []Override, p string) (data []byte, compiled bool, err error) {
 	data, found, err := houseFile(overrides, p)
-	if found || err != nil {
-		return data, err
+	switch {
+	case found || err != nil:
+		return data, false, err
+	case embedded:
+		return nil, true, nil
 	}
-	return fs.ReadFile(base, p)
+	data, err = fs.ReadFile(base, p)
+	return data, false, err
 }
 
 func clauseFromPath(p, source, text string) Clause {

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path"
 	"reflect"
-	"slices"
 	"strconv"
 	"testing"
 
@@ -112,7 +111,7 @@ var compiledClauses = []string{
 			return nil, err
 		}
 		fmt.Fprintf(&b, "\t\t%s: {Numbering: %s, Front: %s, Articles: %s, Back: %s},\n", strconv.Quote(string(k)), strconv.Quote(m.Numbering),
-			goValue(m.Front), goValue(m.Articles), goValue(m.Back))
+			golden.GoValue(m.Front, thisPackage), golden.GoValue(m.Articles, thisPackage), golden.GoValue(m.Back, thisPackage))
 	}
 	b.WriteString("\t}\n}\n\n// compiledLabels are the embedded library's labels in a language.\nfunc compiledLabels(lang string) map[string]map[string]string {\n\tswitch lang {\n")
 	for _, lang := range Languages {
@@ -120,16 +119,19 @@ var compiledClauses = []string{
 		if err := readYAML(base, path.Join("common", lang, "labels.yaml"), &labels); err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&b, "\tcase %s:\n\t\treturn %s\n", strconv.Quote(lang), goValue(labels))
+		fmt.Fprintf(&b, "\tcase %s:\n\t\treturn %s\n", strconv.Quote(lang), golden.GoValue(labels, thisPackage))
 	}
 	b.WriteString("\t}\n\treturn nil\n}\n\n// compiledDefaults are the embedded library's defaults, as partnership.DefaultsOf takes them.\nfunc compiledDefaults() map[string]map[string]map[string]any {\n")
 	var defaults map[string]map[string]map[string]any
 	if err := readYAML(base, partnership.DefaultsFile, &defaults); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(&b, "\treturn %s\n}\n", goValue(defaults))
+	fmt.Fprintf(&b, "\treturn %s\n}\n", golden.GoValue(defaults, thisPackage))
 	return format.Source(b.Bytes())
 }
+
+// thisPackage is the path of the package the generated source is in.
+const thisPackage = "github.com/commons-toolkit/commons/partnership/render"
 
 func readYAML(base fs.FS, name string, v any) error {
 	data, err := fs.ReadFile(base, name)
@@ -137,68 +139,4 @@ func readYAML(base fs.FS, name string, v any) error {
 		return err
 	}
 	return yaml.Unmarshal(data, v)
-}
-
-// goValue writes v as a Go expression of the same type and value: the values the YAML library
-// reads a file into.
-func goValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "nil"
-	case string:
-		return strconv.Quote(x)
-	case bool:
-		return strconv.FormatBool(x)
-	case int:
-		return fmt.Sprintf("int(%d)", x)
-	case float64:
-		return fmt.Sprintf("float64(%s)", strconv.FormatFloat(x, 'g', -1, 64))
-	}
-	rv := reflect.ValueOf(v)
-	var b bytes.Buffer
-	b.WriteString(goTypeName(rv.Type()))
-	b.WriteString("{")
-	switch rv.Kind() {
-	case reflect.Slice:
-		if rv.IsNil() {
-			return "nil"
-		}
-		for i := range rv.Len() {
-			b.WriteString(goValue(rv.Index(i).Interface()))
-			b.WriteString(", ")
-		}
-	case reflect.Map:
-		if rv.IsNil() {
-			return "nil"
-		}
-		keys := rv.MapKeys()
-		names := make([]string, len(keys))
-		for i, k := range keys {
-			names[i] = k.String()
-		}
-		slices.Sort(names)
-		for _, k := range names {
-			fmt.Fprintf(&b, "\n%s: %s,", strconv.Quote(k), goValue(rv.MapIndex(reflect.ValueOf(k)).Interface()))
-		}
-		if len(names) > 0 {
-			b.WriteString("\n")
-		}
-	default:
-		panic(fmt.Sprintf("a value of type %T, which the generator does not write", v))
-	}
-	b.WriteString("}")
-	return b.String()
-}
-
-// goTypeName is how a Go source names t: []string, map[string]any…
-func goTypeName(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Slice:
-		return "[]" + goTypeName(t.Elem())
-	case reflect.Map:
-		return "map[" + goTypeName(t.Key()) + "]" + goTypeName(t.Elem())
-	case reflect.Interface:
-		return "any"
-	}
-	return t.String()
 }

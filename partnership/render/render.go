@@ -356,10 +356,10 @@ func (st *state) prepare(i int) *preparedClause {
 // ahead is the work another processor does for a render while the definition is localized and
 // the clauses execute, so that a process that renders one document does not wait for it: it
 // reads the library's labels and defaults and compiles the regular expressions of escaping,
-// which the first clause to use them would do otherwise, and parses the clauses of the kind of document. Then,
-// given the render's state (none when the render ends first), it prepares the clauses in order
-// unless the render is over, and tidies the clauses' texts as they become final, in whatever
-// order, each into its place.
+// which the first clause to use them would do otherwise, and parses the clauses of the kind of
+// document. Then, given the render's state (none when the render ends first), it prepares the
+// clauses in order unless the render is over, and tidies the clauses' texts as they become
+// final, in whatever order, each into its place.
 func (r *Renderer) ahead(ctx context.Context, kind partnership.Kind, lang string, states <-chan *state) {
 	// The labels are read, not looked up: Label panics on labels that do not parse, and here
 	// nothing would recover; the clause that first uses a label reports the error.
@@ -537,38 +537,26 @@ func calledFuncs(t *template.Template) []string {
 	return slices.Sorted(maps.Keys(called))
 }
 
-// clauseFuncNames are the names of the functions a clause may call, as the template parser takes
-// them: text/template's own and the library's.
-var clauseFuncNames = sync.OnceValue(func() map[string]any {
-	names := map[string]any{}
-	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
-		names[name] = true
-	}
-	for name := range placeholders() {
-		names[name] = true
-	}
-	return names
+// clauseParser has the library's functions, for parsing: each clause is parsed in a clone of
+// it, which copies the functions as they are, where a template given them (Funcs) would first
+// make a reflected value of each of the 41, for every clause. The templates are bound to a
+// render's own functions anyway (templateFor).
+var clauseParser = sync.OnceValue(func() *template.Template {
+	return template.New("").Option("missingkey=error").Funcs(placeholders())
 })
 
 // templateName is how a clause is named in template errors: its file inside its library.
 func templateName(c Clause) string { return c.Source + "/" + c.Path }
 
-// parseClause parses a clause file with the documented functions and secures every action. It
-// parses as Template.Parse does, but the parser is given only the names of the functions, which
-// is all it checks: a template given the functions themselves would first make a reflected value
-// of each of them, for every clause, and the templates are bound to a render's own functions
-// anyway (templateFor).
+// parseClause parses a clause file with the documented functions and secures every action.
 func parseClause(c Clause) (*template.Template, error) {
-	name := templateName(c)
-	trees, err := parse.Parse(name, c.Text, "", "", clauseFuncNames())
+	parser, err := clauseParser().Clone()
+	if err != nil {
+		return nil, err
+	}
+	t, err := parser.New(templateName(c)).Parse(c.Text)
 	if err != nil {
 		return nil, fmt.Errorf("clause %s: %w", c.ID, err)
-	}
-	t := template.New(name).Option("missingkey=error")
-	for name, tree := range trees {
-		if _, err := t.AddParseTree(name, tree); err != nil {
-			return nil, fmt.Errorf("clause %s: %w", c.ID, err)
-		}
 	}
 	if err := checkRecursion(c, t); err != nil {
 		return nil, err
